@@ -1,0 +1,1 @@
+complete --command reportcli --no-files --arguments "(env _REPORTCLI_COMPLETE=complete_fish _TYPER_COMPLETE_FISH_ACTION=get-args _TYPER_COMPLETE_ARGS=(commandline -cp) reportcli)" --condition "env _REPORTCLI_COMPLETE=complete_fish _TYPER_COMPLETE_FISH_ACTION=is-args _TYPER_COMPLETE_ARGS=(commandline -cp) reportcli"

@@ -1,0 +1,4 @@
+"""python -m reportcli"""
+from reportcli.cli import run
+
+run()

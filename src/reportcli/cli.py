@@ -1,0 +1,288 @@
+"""The Typer app: global options, one thin function per command, one place mapping errors to exit codes.
+
+Heavy modules (sqlite3, rich, the parser) are imported inside the commands that need them, so
+start-up costs no more than Typer itself.
+"""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from typer._click.exceptions import ClickException, NoArgsIsHelpError
+
+from reportcli import __version__
+from reportcli.errors import EXIT_OK, EXIT_USAGE, NoResults, ReportcliError, UsageError
+
+app = typer.Typer(
+    name="reportcli",
+    help="Query Chinese government work reports (政府工作报告): search, figures, targets, glossary.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+@dataclass
+class Settings:
+    index: Optional[str]
+    debug: bool
+    no_color: bool
+
+    def connect(self):  # -> sqlite3.Connection
+        from reportcli.config import resolve_index
+        from reportcli.index.store import open_index
+
+        return open_index(resolve_index(self.index))
+
+
+def _complete_report_ids(ctx: typer.Context, incomplete: str) -> list[str]:
+    from reportcli.completion import report_ids
+
+    return report_ids(ctx, incomplete)
+
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
+FormatOption = Annotated[Optional[Format], typer.Option(
+    "--format", "-f", help="Output format; default: a table on a terminal, plain text in a pipe.",
+    show_default=False)]
+ReportOption = Annotated[Optional[list[str]], typer.Option(
+    "--report", "-r", help="Only this report id (repeatable). Example: --report hailar-2021",
+    autocompletion=_complete_report_ids, show_default=False)]
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"reportcli {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def global_options(
+    ctx: typer.Context,
+    index: Annotated[Optional[str], typer.Option(
+        "--index", metavar="FILE", show_default=False,
+        help="Index to read (else $REPORTCLI_INDEX, then `index` in config.toml, then the bundled index).")] = None,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colour in tables (NO_COLOR works too).")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Query Chinese government work reports (政府工作报告) from a prebuilt index.
+
+    Example: reportcli search 垃圾分类
+    """
+    ctx.obj = Settings(index=index, debug=debug, no_color=no_color)
+
+
+def _settings(ctx: typer.Context) -> Settings:
+    return ctx.find_root().obj
+
+
+def _output(ctx: typer.Context, rows: list, as_json: bool, fmt: Optional[Format], columns, *,
+            empty_message: str, **kwargs) -> None:
+    from reportcli import render
+
+    chosen = render.choose_format(fmt.value if fmt else None, as_json, sys.stdout)
+    if not rows:
+        if chosen == "json":
+            sys.stdout.write("[]\n")
+        raise NoResults(empty_message)
+    render.emit(rows, chosen, columns, no_color=_settings(ctx).no_color, **kwargs)
+
+
+@app.command()
+def reports(
+    ctx: typer.Context,
+    report: ReportOption = None,
+    as_json: JsonFlag = False,
+    fmt: FormatOption = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="At most N reports; 0 = all.")] = 0,
+) -> None:
+    """List the indexed reports with their metadata, source and SHA-256.
+
+    Example: reportcli reports --json
+    """
+    from reportcli.query.common import check_limit
+    from reportcli.query.reports import list_reports
+    from reportcli.render import Column
+
+    rows = list_reports(_settings(ctx).connect(), report)
+    rows = rows[: check_limit(limit)] if limit else rows
+    columns = [Column("id", "id", no_wrap=True), Column("year", "year"), Column("region", "region"),
+               Column("level", "level"), Column("title", "title", ratio=3), Column("date", "meeting"),
+               Column("published", "published"), Column("paragraphs", "¶", justify="right"),
+               Column("terms", "terms", justify="right")]
+    _output(ctx, rows, as_json, fmt, columns, empty_message="the index holds no reports")
+
+
+@app.command()
+def outline(
+    ctx: typer.Context,
+    report: ReportOption = None,
+    as_json: JsonFlag = False,
+    fmt: FormatOption = None,
+) -> None:
+    """Show the section tree (一、 → (一) → 一是) and the glossary, with paragraph ids.
+
+    Example: reportcli outline --report hailar-2021
+    """
+    from reportcli import render
+    from reportcli.query.outline import outline as outline_of
+
+    entries = outline_of(_settings(ctx).connect(), report)
+    chosen = render.choose_format(fmt.value if fmt else None, as_json, sys.stdout)
+    if not entries:
+        if chosen == "json":
+            sys.stdout.write("[]\n")
+        raise NoResults("no sections were recognised in the selected reports")
+    render.emit_outline(entries, chosen, no_color=_settings(ctx).no_color)
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    paragraph: Annotated[str, typer.Argument(help="Paragraph id (12) or REPORT:ID (hailar-2021:12).",
+                                             show_default=False)],
+    report: ReportOption = None,
+    context: Annotated[int, typer.Option("--context", "-C", help="Neighbouring paragraphs on each side.")] = 1,
+    as_json: JsonFlag = False,
+    fmt: FormatOption = None,
+) -> None:
+    """Show one paragraph with its section path and its neighbours.
+
+    Example: reportcli show 12 --context 2
+    """
+    from reportcli.query.outline import show as show_paragraph
+    from reportcli.render import Column
+
+    rows = show_paragraph(_settings(ctx).connect(), paragraph, report, context)
+    columns = [Column("paragraph", "¶", justify="right", no_wrap=True), Column("section", "section", ratio=1),
+               Column("text", "text", ratio=3)]
+    _output(ctx, rows, as_json, fmt, columns, empty_message=f"no paragraph {paragraph}")
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    query: Annotated[list[str], typer.Argument(help="Words to find; every word must match.", show_default=False)],
+    report: ReportOption = None,
+    section: Annotated[Optional[str], typer.Option(
+        "--section", "-s", help="Only this section: a number from `outline` (3.1) or words from its heading.",
+        show_default=False)] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="At most N paragraphs; 0 = all.")] = 20,
+    as_json: JsonFlag = False,
+    fmt: FormatOption = None,
+) -> None:
+    """Find paragraphs by words, ranked by relevance, with the matches highlighted.
+
+    Example: reportcli search 垃圾分类
+    """
+    from reportcli.query.common import check_limit
+    from reportcli.query.search import search as run_search
+    from reportcli.render import Column
+
+    hits = run_search(_settings(ctx).connect(), query, report, section, check_limit(limit))
+    columns = [Column("report", "report", no_wrap=True), Column("paragraph", "¶", justify="right", no_wrap=True),
+               Column("score", "score", justify="right", no_wrap=True), Column("section", "section", ratio=1),
+               Column("text", "text", ratio=3)]
+    _output(ctx, hits, as_json, fmt, columns, empty_message=f"no paragraph matches {' '.join(query)!r}",
+            highlight_key="text")
+
+
+@app.command()
+def build(
+    ctx: typer.Context,
+    paths: Annotated[Optional[list[Path]], typer.Argument(
+        help="Report files and folders (.txt .md .html .htm). None: rebuild the bundled index from seeds/.",
+        show_default=False)] = None,
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", metavar="FILE", help="Index file to write (atomically).", show_default=False)] = None,
+) -> None:
+    """Build an index from report files; with no paths, rebuild the bundled index from seeds/.
+
+    Example: reportcli build reports/ -o my.sqlite
+    """
+    from reportcli.builder import build_from_paths
+
+    build_from_paths(paths or [], output)
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    """Run the CLI and return its exit code; every error becomes one line on stderr."""
+    from reportcli.render import error
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    try:
+        result = app(args=args, prog_name="reportcli", standalone_mode=False)
+        if result == 130:  # Typer turns Ctrl-C into a bare exit code
+            sys.stderr.write("reportcli: interrupted\n")
+        return result if isinstance(result, int) else EXIT_OK
+    except NoResults as exc:
+        sys.stderr.write(f"reportcli: {exc}\n")
+        return exc.exit_code
+    except ReportcliError as exc:
+        if debug:
+            raise
+        error(str(exc).replace("\n", " "))
+        return exc.exit_code
+    except NoArgsIsHelpError as exc:  # bare `reportcli` or a group without a command: show help
+        sys.stdout.write(exc.ctx.get_help() + "\n" if exc.ctx else exc.format_message())
+        return EXIT_OK
+    except ClickException as exc:  # usage errors from option parsing
+        if debug:
+            raise
+        message = exc.format_message().replace("\n", " ")
+        context = getattr(exc, "ctx", None)
+        if context is not None:
+            message += f" (see `{context.command_path} --help`)"
+        error(message)
+        return exc.exit_code if exc.exit_code else EXIT_USAGE
+    except typer.Abort:
+        sys.stderr.write("reportcli: interrupted\n")
+        return 130
+    except KeyboardInterrupt:
+        sys.stderr.write("reportcli: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
+        if debug:
+            raise
+        error(f"{type(exc).__name__}: {exc} (run with --debug for a traceback)".replace("\n", " "))
+        return EXIT_USAGE
+
+
+def _silence_stdout() -> None:
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def run() -> None:
+    """Console-script entry point."""
+    import signal
+
+    if hasattr(signal, "SIGPIPE"):
+        # Like grep and cat: when the reader goes away (`| head -1`), end quietly.
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    code = main()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    sys.exit(code)

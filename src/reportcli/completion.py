@@ -1,0 +1,33 @@
+"""Dynamic shell completion: values read straight from the index, no parsing, no heavy imports.
+
+Completion runs the program on every Tab press, so each function does one small SQLite query
+and swallows errors (a broken index must not break the user's shell).
+"""
+from __future__ import annotations
+
+import sqlite3
+
+import typer
+
+
+def _connect(ctx: typer.Context) -> sqlite3.Connection | None:
+    from reportcli.config import resolve_index
+    from reportcli.index.store import open_index
+
+    try:
+        return open_index(resolve_index(ctx.find_root().params.get("index")))
+    except Exception:  # noqa: BLE001 - no completions rather than a traceback in the shell
+        return None
+
+
+def report_ids(ctx: typer.Context, incomplete: str) -> list[str]:
+    connection = _connect(ctx)
+    if connection is None:
+        return []
+    rows = connection.execute("SELECT id FROM reports WHERE id LIKE ? ESCAPE '\\' ORDER BY ord",
+                              (_like_prefix(incomplete),))
+    return [row[0] for row in rows]
+
+
+def _like_prefix(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"

@@ -1,0 +1,57 @@
+"""Where things live: the config file, and which index a query reads.
+
+Index precedence, first match wins: --index, $REPORTCLI_INDEX, `index = "..."` in
+config.toml, the index bundled with the package.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from reportcli.errors import ConfigError
+
+BUNDLED_INDEX = Path(__file__).resolve().parent / "data" / "bundled.sqlite"
+
+
+def config_path() -> Path:
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "reportcli" / "config.toml"
+
+
+def load_config(path: Path | None = None) -> dict:
+    """The parsed config file, or {} when there is none."""
+    path = path or config_path()
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return {}
+    except OSError as exc:
+        raise ConfigError(f"cannot read config file {path}: {exc.strerror or exc}") from None
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError(f"malformed config file {path}: not UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"malformed config file {path}: {exc}") from None
+
+
+def resolve_index(option: str | None) -> Path:
+    if option:
+        return Path(option).expanduser()
+    from_env = os.environ.get("REPORTCLI_INDEX")
+    if from_env:
+        return Path(from_env).expanduser()
+    path = config_path()
+    configured = load_config(path).get("index")
+    if configured is not None:
+        if not isinstance(configured, str) or not configured:
+            raise ConfigError(f"malformed config file {path}: `index` must be a file path string")
+        configured_path = Path(configured).expanduser()
+        # A relative path in the config file is relative to the config file, not to the cwd.
+        return configured_path if configured_path.is_absolute() else path.parent / configured_path
+    return BUNDLED_INDEX

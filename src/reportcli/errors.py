@@ -1,0 +1,32 @@
+"""Error types. The CLI maps each to an exit code in one place (cli.main)."""
+from __future__ import annotations
+
+EXIT_OK, EXIT_NO_RESULTS, EXIT_USAGE = 0, 1, 2
+
+
+class ReportcliError(Exception):
+    """An error with a one-line message for the user."""
+
+    exit_code = EXIT_USAGE
+
+
+class UsageError(ReportcliError):
+    """Bad option or argument value."""
+
+
+class InputError(ReportcliError):
+    """An input file that cannot be read or decoded."""
+
+
+class IndexFileError(ReportcliError):
+    """A missing, corrupt or incompatible index."""
+
+
+class ConfigError(ReportcliError):
+    """A malformed config.toml."""
+
+
+class NoResults(ReportcliError):
+    """A query that found nothing: exit 1, like grep."""
+
+    exit_code = EXIT_NO_RESULTS

@@ -1,0 +1,1 @@
+"""The SQLite index: schema, building (atomic) and opening (with a schema check)."""

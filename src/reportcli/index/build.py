@@ -1,0 +1,96 @@
+"""Writing an index: parsed reports → one SQLite file, atomically (temp file + rename)."""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportcli.index.schema import SCHEMA, SCHEMA_VERSION
+from reportcli.index.sources import LoadedReport
+from reportcli.parse.glossary import find_mentions
+from reportcli.text import fold, gram_tokens
+
+
+@dataclass(frozen=True)
+class BuildSummary:
+    reports: int
+    paragraphs: int
+    terms: int
+    warnings: tuple[str, ...]
+
+
+def write_index(reports: Iterable[LoadedReport], out: Path,
+                on_report: Callable[[LoadedReport], None] | None = None) -> BuildSummary:
+    """Write `reports` to `out`. Nothing touches `out` until the whole index is written and
+    committed: an error or an interrupt leaves any previous file as it was."""
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        connection = sqlite3.connect(temp)
+        try:
+            summary = _write(connection, reports, on_report)
+        finally:
+            connection.close()
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)  # mkstemp creates 0600; an index is an ordinary file
+        os.replace(temp, out)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return summary
+
+
+def _write(connection: sqlite3.Connection, reports: Iterable[LoadedReport],
+           on_report: Callable[[LoadedReport], None] | None) -> BuildSummary:
+    connection.execute("PRAGMA journal_mode = OFF")
+    connection.execute("PRAGMA synchronous = OFF")
+    connection.executescript(SCHEMA)
+    connection.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+    next_rowid = 1
+    totals = {"reports": 0, "paragraphs": 0, "terms": 0}
+    warnings: list[str] = []
+    for ord_, loaded in enumerate(reports, start=1):
+        next_rowid = _insert_report(connection, ord_, loaded, next_rowid)
+        totals["reports"] += 1
+        totals["paragraphs"] += len(loaded.report.paragraphs)
+        totals["terms"] += len(loaded.report.terms)
+        warnings.extend(f"{loaded.file}: {warning}" for warning in loaded.report.warnings)
+        if on_report:
+            on_report(loaded)
+    connection.execute("INSERT INTO grams(grams) VALUES ('optimize')")
+    connection.commit()
+    connection.execute("VACUUM")
+    return BuildSummary(warnings=tuple(warnings), **totals)
+
+
+def _insert_report(connection: sqlite3.Connection, ord_: int, loaded: LoadedReport, first_rowid: int) -> int:
+    report, meta = loaded.report, loaded.report.metadata
+    connection.execute(
+        "INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (ord_, loaded.id, meta.title, meta.region, meta.level, meta.year, meta.date, meta.meeting,
+         meta.office, meta.speaker, meta.publisher, meta.published, loaded.source, loaded.sha256,
+         loaded.file, first_rowid, len(report.paragraphs), json.dumps(list(report.warnings), ensure_ascii=False)))
+    connection.executemany(
+        "INSERT INTO sections VALUES (?,?,?,?,?,?,?,?,?)",
+        [(ord_, s.id, s.parent, s.level, s.number, s.label, s.title, s.path, s.kind) for s in report.sections])
+    folded = [fold(p.text) for p in report.paragraphs]
+    rows = [(first_rowid + n, ord_, p.id, p.section, p.text) for n, p in enumerate(report.paragraphs)]
+    connection.executemany("INSERT INTO paragraphs VALUES (?,?,?,?,?)", rows)
+    connection.executemany("INSERT INTO grams(rowid, g) VALUES (?, ?)",
+                           [(row[0], " ".join(gram_tokens(text))) for row, text in zip(rows, folded)])
+    glossary_sections = {s.id for s in report.sections if s.kind == "glossary"}
+    body = [(p.id, text) for p, text in zip(report.paragraphs, folded) if p.section not in glossary_sections]
+    connection.executemany(
+        "INSERT INTO terms VALUES (?,?,?,?,?,?,?,?)",
+        [(ord_, seq, t.term, t.heading, t.definition, json.dumps(list(t.aliases), ensure_ascii=False),
+          t.paragraph, json.dumps(find_mentions(t, body)))
+         for seq, t in enumerate(report.terms, start=1)])
+    return first_rowid + len(report.paragraphs)

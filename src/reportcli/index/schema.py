@@ -1,0 +1,38 @@
+"""The index's tables. Bump SCHEMA_VERSION whenever a table or the meaning of a column changes."""
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+
+# Paragraph rowids are contiguous per report (first_rowid .. first_rowid + paragraphs - 1), so a
+# (report, paragraph id) pair maps to a rowid without an extra index, and FTS queries restrict
+# to a report with a rowid range.
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE reports (
+    ord INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    title TEXT, region TEXT, level TEXT, year INTEGER, date TEXT, meeting TEXT,
+    office TEXT, speaker TEXT, publisher TEXT, published TEXT,
+    source TEXT, sha256 TEXT NOT NULL, file TEXT,
+    first_rowid INTEGER NOT NULL, paragraphs INTEGER NOT NULL,
+    warnings TEXT NOT NULL
+);
+CREATE TABLE sections (
+    report INTEGER NOT NULL, id INTEGER NOT NULL, parent INTEGER, level INTEGER NOT NULL,
+    number TEXT NOT NULL, label TEXT NOT NULL, title TEXT NOT NULL, path TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    PRIMARY KEY (report, id)
+) WITHOUT ROWID;
+CREATE TABLE paragraphs (
+    rowid INTEGER PRIMARY KEY,
+    report INTEGER NOT NULL, id INTEGER NOT NULL, section INTEGER, text TEXT NOT NULL
+);
+CREATE TABLE terms (
+    report INTEGER NOT NULL, seq INTEGER NOT NULL, term TEXT NOT NULL, heading TEXT NOT NULL,
+    definition TEXT NOT NULL, aliases TEXT NOT NULL, paragraph INTEGER NOT NULL,
+    mentions TEXT NOT NULL,
+    PRIMARY KEY (report, seq)
+) WITHOUT ROWID;
+-- Character-bigram index of every paragraph's folded text (contentless: rowid = paragraphs.rowid).
+CREATE VIRTUAL TABLE grams USING fts5 (g, content='', detail='none', tokenize='unicode61');
+"""

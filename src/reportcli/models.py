@@ -1,0 +1,57 @@
+"""Frozen dataclasses passed between the parser, the index, the queries and the renderer."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What a report says about itself; a field the text does not give stays None."""
+
+    title: str | None = None
+    region: str | None = None
+    level: str | None = None  # national / province / city / county
+    year: int | None = None  # the year the report is delivered in
+    date: str | None = None  # meeting date, ISO
+    meeting: str | None = None  # e.g. 海拉尔区第十五届人民代表大会第五次会议
+    office: str | None = None  # the speaker's office, e.g. 区长
+    speaker: str | None = None
+    publisher: str | None = None
+    published: str | None = None  # publication date, ISO
+
+
+@dataclass(frozen=True)
+class Section:
+    id: int  # 1-based, in text order
+    parent: int | None
+    level: int  # 1 = 一、, 2 = (一), 3 = 一是 / 1.
+    number: str  # dotted position, e.g. "3.1.2"; "G" for the glossary
+    label: str  # the heading as written, marker included
+    title: str  # the heading without its marker
+    path: str  # labels from the top, joined by " > "
+    kind: str = "body"  # body / glossary
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    id: int  # 1-based, in text order
+    section: int | None  # Section.id, None before the first heading
+    text: str
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    heading: str  # the glossary heading as written (a compound heading is shared)
+    definition: str  # this term's own part of the definition
+    aliases: tuple[str, ...]
+    paragraph: int  # the glossary paragraph that defines it
+
+
+@dataclass(frozen=True)
+class Report:
+    metadata: Metadata
+    sections: tuple[Section, ...]
+    paragraphs: tuple[Paragraph, ...]
+    terms: tuple[Term, ...]
+    warnings: tuple[str, ...] = field(default=())

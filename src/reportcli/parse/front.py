@@ -1,0 +1,201 @@
+"""The head of a published report: web-page boilerplate and the report's own front matter.
+
+Boilerplate (breadcrumb, 索引号/发布机构/发布日期 fields, 浏览次数/字体 lines) is dropped from
+the body but its useful fields become metadata. Front matter (title, the ——date在…会议上 line,
+the speaker's office) is metadata too. All patterns run on folded text (see text.fold), so
+full-width, half-width and traditional forms match alike.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reportcli.text import number_of
+
+_CN = "〇零一二两三四五六七八九十"
+DATE = (rf"(?P<y>\d{{4}}|[{_CN}]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_CN}]{{1,3}})\s*月"
+        rf"\s*(?P<d>\d{{1,2}}|[{_CN}]{{1,3}})\s*日")
+ISO_DATE = r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"
+
+_FIELD_KEYS = ("索引号", "组配分类", "发布机构", "主题分类", "名称", "文号", "成文日期", "发布日期",
+               "发布时间", "信息来源", "来源", "浏览次数", "点击数", "访问量", "阅读次数", "字体", "作者",
+               "责任编辑", "编辑", "时间", "日期", "分类", "主题词", "生效日期", "有效性")
+_FIELD = re.compile(r"(?P<key>" + "|".join(_FIELD_KEYS) + r")\s*[:]\s*")
+_BREADCRUMB = re.compile(r"^(您现在所在的位置|您当前的位置|您现在的位置|当前位置|您的位置|所在位置|位置)\s*:|^首页\s*[>»/]")
+_PAGE_TOOLS = re.compile(r"^[\[【]?\s*(打印|关闭|字体|分享|收藏|返回顶部|扫一扫|打印本页|关闭窗口|【?大\s*中\s*小)")
+MEETING = re.compile(r"^[—\-–－~～―]*\s*(?:" + DATE + r")\s*在(?P<meeting>.{2,60}?会议)上")
+_OFFICES = "总理|省长|市长|区长|县长|旗长|州长|盟长|自治区主席|主席|镇长|乡长|专员"
+SPEAKER = re.compile(
+    rf"^(?P<org>[\u4e00-\u9fff]{{0,30}}?)\s*(?P<office>(?:代理|代)?(?:{_OFFICES}))"
+    r"\s*(?P<name>[\u4e00-\u9fff·]{2,5})?\s*$"
+)
+REPORT_TITLE = re.compile(r"政府工作报告|名词解释")
+_REGION_UNIT = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|州|盟|地区|县|旗|区)")
+_MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
+
+
+@dataclass
+class Header:
+    """What the head of the text gave, and which line indexes it consumed."""
+
+    fields: dict[str, str] = field(default_factory=dict)
+    title: str | None = None
+    date: str | None = None
+    meeting: str | None = None
+    office: str | None = None
+    speaker: str | None = None
+    speaker_org: str | None = None
+    consumed: set[int] = field(default_factory=set)
+
+
+def iso_date(match: re.Match) -> str | None:
+    year, month, day = (number_of(match.group(k)) for k in ("y", "m", "d"))
+    if not year or not month or not day or not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def is_boilerplate(folded_line: str) -> bool:
+    """A web-page chrome line: breadcrumb, page tools, or a line of 索引号:…-style fields."""
+    if _BREADCRUMB.search(folded_line) or _PAGE_TOOLS.search(folded_line):
+        return True
+    keys = _FIELD.findall(folded_line)
+    if not keys:
+        return False
+    # One field is enough when the line starts with it (发布时间:2021-03-04 …); otherwise
+    # it takes two, so that a body sentence with a colon is never mistaken for chrome.
+    return len(folded_line) <= 160 and (_FIELD.match(folded_line) is not None or len(keys) >= 2)
+
+
+def read_fields(folded_line: str, line: str) -> dict[str, str]:
+    """The key: value pairs of a boilerplate line, values as written."""
+    found = {}
+    matches = list(_FIELD.finditer(folded_line))
+    for match, following in zip(matches, matches[1:] + [None]):
+        end = following.start() if following else len(line)
+        value = line[match.end():end].strip()
+        found.setdefault(match.group("key"), value)
+    return found
+
+
+def read_header(lines: list[str], folded: list[str], limit: int) -> Header:
+    """Read boilerplate and front matter from the first `limit` lines."""
+    header = Header()
+    title_candidates: list[int] = []
+    for index in range(min(limit, len(lines))):
+        line, fold_line = lines[index], folded[index]
+        if not line:
+            continue
+        if is_boilerplate(fold_line):
+            header.consumed.add(index)
+            for key, value in read_fields(fold_line, line).items():
+                if value:
+                    header.fields.setdefault(key, value)
+            continue
+        meeting = MEETING.search(fold_line)
+        if meeting and header.meeting is None:
+            header.consumed.add(index)
+            header.date = iso_date(meeting)
+            header.meeting = line[meeting.start("meeting"):meeting.end("meeting")]
+            rest = fold_line[meeting.end():].strip()
+            speaker = SPEAKER.search(rest) if rest else None
+            if speaker:
+                _take_speaker(header, speaker, line[meeting.end():].strip())
+            continue
+        speaker = SPEAKER.search(fold_line) if len(fold_line) <= 40 else None
+        if speaker and header.office is None:
+            header.consumed.add(index)
+            _take_speaker(header, speaker, line)
+            continue
+        if REPORT_TITLE.search(fold_line) and len(fold_line) <= 60 and not fold_line.endswith("。"):
+            title_candidates.append(index)
+    if title_candidates:
+        header.consumed.update(title_candidates)
+        header.title = lines[title_candidates[-1]]
+    return header
+
+
+def _take_speaker(header: Header, match: re.Match, line: str) -> None:
+    """Record the speaker; `match` ran on the folded line, so its spans index `line` as written."""
+    def written(group: str) -> str | None:
+        return line[match.start(group):match.end(group)] or None if match.group(group) else None
+
+    header.office = written("office")
+    header.speaker = written("name")
+    header.speaker_org = written("org")
+
+
+def region_units(text: str) -> list[str]:
+    """Split 呼伦贝尔市海拉尔区 into its administrative units, largest first."""
+    return _REGION_UNIT.findall(text)
+
+
+def level_of(units: list[str], national: bool) -> str | None:
+    if national:
+        return "national"
+    if not units:
+        return None
+    region = units[-1]
+    if region.endswith(("省", "自治区", "特别行政区")) or region in _MUNICIPALITIES:
+        return "province"
+    if region.endswith(("县", "旗", "自治县", "自治旗")):
+        return "county"
+    if region.endswith("区") and not region.endswith("地区"):
+        return "county"  # a district of a city
+    if len(units) >= 2 and units[-2].endswith(("市", "州", "盟", "地区")) and units[-2] not in _MUNICIPALITIES:
+        return "county"  # a county-level city inside a prefecture
+    return "city"
+
+
+_ORG_SUFFIX = re.compile(r"(人民政府|政府|办公室|人民代表大会.*|人大.*)$")
+_YEAR_IN_TITLE = re.compile(r"(\d{4}|[〇零一二三四五六七八九]{4})\s*年")
+_TITLE_NOISE = re.compile(r"(\d{4}|[〇零一二三四五六七八九]{4})\s*年|政府工作报告|名词解释|[《》<>\s\"“”()]|关于")
+
+
+def region_from(sources: list[tuple[str, str, str]]) -> tuple[str | None, str | None]:
+    """(region as written, level) from the first source that names one.
+
+    `sources` are (kind, text, folded text) triples in order of trust: the meeting line
+    (在海拉尔区第十五届人民代表大会…), the speaker's or publisher's organisation, the title.
+    The region is the smallest unit named (呼伦贝尔市海拉尔区 → 海拉尔区); the level follows
+    from its suffix and, for a 市 inside another 市, from its parent.
+    """
+    for kind, text, folded in sources:
+        if not folded:
+            continue
+        if "全国人民代表大会" in folded or folded.startswith(("国务院", "全国")):
+            return "全国", "national"
+        if kind == "meeting":
+            named = re.split(r"第[^届]{1,4}届", folded)[0]
+        elif kind == "org":
+            named = _ORG_SUFFIX.sub("", folded)
+        else:
+            named = _TITLE_NOISE.sub("", folded)
+        units = region_units(named)
+        if units:
+            start = folded.rfind(units[-1])  # fold keeps offsets: slice the text as written
+            region = text[start:start + len(units[-1])] if start >= 0 else units[-1]
+            return region, level_of(units, national=False)
+    return None, None
+
+
+def year_from(date: str | None, title: str | None) -> int | None:
+    if date:
+        return int(date[:4])
+    if title:
+        match = _YEAR_IN_TITLE.search(title)
+        if match:
+            return number_of(match.group(1))
+    return None
+
+
+def published_from(fields: dict[str, str]) -> str | None:
+    for key in ("发布日期", "发布时间", "日期", "时间"):
+        value = fields.get(key)
+        if value:
+            match = re.search(ISO_DATE, value) or re.search(DATE, value)
+            if match:
+                date = iso_date(match)
+                if date:
+                    return date
+    return None

@@ -1,0 +1,120 @@
+"""The 名词解释 glossary: finding its heading and reading its entries into terms.
+
+Formats vary between reports: the heading (名词解释, 名 词 解 释, 注释, 附注, 《政府工作报告》
+名词解释), numbering (1. 1、 (1) ① or none), separators (: 是指 指 即), definitions over
+several lines, and compound headings (“六稳”“六保”) whose definition defines each part.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reportcli.models import Term
+from reportcli.text import fold
+
+GLOSSARY_HEADING = re.compile(
+    r"^(?:附\s*[:]?\s*)?(?:《[^》]{0,30}》)?\s*"
+    r"(?:名\s*词\s*解\s*释|名\s*词\s*注\s*释|注\s*释|附\s*注|词\s*语\s*解\s*释)\s*[:]?\s*$"
+)
+_ENTRY_NUMBER = re.compile(r"^(?:\d{1,3}\s*[.、](?!\d)|\(\s*\d{1,3}\s*\)|\[\d{1,3}\]|[①-⑳])\s*")
+_QUOTED = re.compile(r"[“\"「『‘']([^”\"」』’']{1,30})[”\"」』’']")
+_QUOTES = "“”\"「」『』‘’'"
+_CONNECTORS = re.compile(r"^[\s、,和与及/]*$")
+_SEPARATOR = re.compile(r"\s*[:]\s*|是指|指的是|指(?![导标挥数南出定示引针令])|即(?!将)")
+_PART_DEFINITION = r"[“\"「『]{term}[”\"」』]\s*(?:是指|指|即|:|是)"
+
+
+def is_glossary_heading(folded_line: str) -> bool:
+    return len(folded_line) <= 40 and GLOSSARY_HEADING.match(folded_line) is not None
+
+
+@dataclass(frozen=True)
+class _Entry:
+    paragraph: int
+    text: str  # the entry without its number, continuation lines joined
+    folded: str
+
+
+def read_entries(lines: list[tuple[int, str, str]]) -> list[_Entry]:
+    """Group glossary paragraphs (id, text, folded) into entries."""
+    numbered = sum(1 for _, _, folded in lines if _ENTRY_NUMBER.match(folded))
+    entries: list[_Entry] = []
+    for paragraph_id, text, folded in lines:
+        number = _ENTRY_NUMBER.match(folded)
+        if numbered:
+            starts_entry = number is not None
+        else:
+            separator = _SEPARATOR.search(folded)
+            starts_entry = separator is not None and separator.start() <= 30
+        if number:
+            text, folded = text[number.end():], folded[number.end():]
+        if starts_entry or not entries:
+            entries.append(_Entry(paragraph_id, text, folded))
+        else:
+            last = entries[-1]
+            entries[-1] = _Entry(last.paragraph, last.text + "\n" + text, last.folded + "\n" + folded)
+    return entries
+
+
+def terms_of(entry: _Entry) -> list[Term]:
+    separator = _SEPARATOR.search(entry.folded)
+    if separator is None or separator.start() == 0:
+        return []
+    heading = entry.text[: separator.start()].strip()
+    # After a colon the definition is what follows; 是指/即 belong to the definition's wording.
+    cut = separator.end() if ":" in separator.group() else separator.start()
+    definition = entry.text[cut:].strip()
+    folded_heading = entry.folded[: separator.start()].strip()
+    quoted = _QUOTED.findall(heading)
+    unquoted_rest = _QUOTED.sub("", folded_heading)
+    if len(quoted) >= 2 and _CONNECTORS.match(unquoted_rest):
+        # A compound heading such as “六稳”“六保”: one term per part, each with its own
+        # part of the definition when the definition spells the parts out.
+        parts = _split_definition(quoted, definition)
+        return [Term(term=part, heading=heading, definition=parts.get(part, definition),
+                     aliases=(), paragraph=entry.paragraph) for part in quoted]
+    term = "".join(ch for ch in heading if ch not in _QUOTES).strip()
+    aliases = [alias for alias in quoted if alias != term]
+    if heading != term:
+        aliases.insert(0, heading)
+    return [Term(term=term, heading=heading, definition=definition, aliases=tuple(aliases),
+                 paragraph=entry.paragraph)]
+
+
+def _split_definition(parts: list[str], definition: str) -> dict[str, str]:
+    starts = []
+    for part in parts:
+        match = re.search(_PART_DEFINITION.format(term=re.escape(part)), definition)
+        if match is None:
+            return {}
+        starts.append((match.start(), part))
+    starts.sort()
+    pieces = {}
+    for (start, part), following in zip(starts, starts[1:] + [(len(definition), "")]):
+        pieces[part] = definition[start:following[0]].strip().rstrip(";；")
+    return pieces
+
+
+def parse_glossary(lines: list[tuple[int, str, str]]) -> list[Term]:
+    """Terms from glossary paragraphs given as (paragraph id, text, folded text)."""
+    terms: list[Term] = []
+    for entry in read_entries(lines):
+        terms.extend(terms_of(entry))
+    return terms
+
+
+def mention_forms(term: Term) -> list[str]:
+    """The folded, quote-free strings whose presence in a paragraph counts as a mention."""
+    forms = {fold("".join(ch for ch in form if ch not in _QUOTES)) for form in (term.term, *term.aliases)}
+    return sorted(form for form in forms if len(form) >= 2)
+
+
+def find_mentions(term: Term, paragraphs: list[tuple[int, str]]) -> list[int]:
+    """Ids of the (id, folded text) paragraphs that mention the term, quote marks ignored."""
+    forms = mention_forms(term)
+    found = []
+    for paragraph_id, folded_text in paragraphs:
+        unquoted = "".join(ch for ch in folded_text if ch not in _QUOTES)
+        if any(form in unquoted for form in forms):
+            found.append(paragraph_id)
+    return found

@@ -1,0 +1,1 @@
+"""Queries over an open index. Each returns plain result dataclasses; none prints."""

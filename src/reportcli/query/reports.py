@@ -1,0 +1,52 @@
+"""`reports`: the indexed reports and their metadata."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+
+from reportcli.query.common import select_reports
+
+
+@dataclass(frozen=True)
+class ReportInfo:
+    id: str
+    title: str | None
+    region: str | None
+    level: str | None
+    year: int | None
+    date: str | None
+    meeting: str | None
+    office: str | None
+    speaker: str | None
+    publisher: str | None
+    published: str | None
+    source: str | None
+    sha256: str
+    file: str | None
+    paragraphs: int
+    sections: int
+    terms: int
+    # Figures and goals are not extracted by this version of the index: null, not a false 0.
+    figures: int | None
+    goals: int | None
+    warnings: list[str]
+
+
+def list_reports(connection: sqlite3.Connection, ids: list[str] | None = None) -> list[ReportInfo]:
+    results = []
+    for ref in select_reports(connection, ids):
+        row = connection.execute(
+            "SELECT id, title, region, level, year, date, meeting, office, speaker, publisher, published,"
+            " source, sha256, file, paragraphs, warnings,"
+            " (SELECT count(*) FROM sections s WHERE s.report = r.ord),"
+            " (SELECT count(*) FROM terms t WHERE t.report = r.ord)"
+            " FROM reports r WHERE ord = ?", (ref.ord,)).fetchone()
+        (report_id, title, region, level, year, date, meeting, office, speaker, publisher, published,
+         source, sha256, file, paragraphs, warnings, sections, terms) = row
+        results.append(ReportInfo(
+            id=report_id, title=title, region=region, level=level, year=year, date=date, meeting=meeting,
+            office=office, speaker=speaker, publisher=publisher, published=published, source=source,
+            sha256=sha256, file=file, paragraphs=paragraphs, sections=sections, terms=terms,
+            figures=None, goals=None, warnings=json.loads(warnings)))
+    return results

@@ -1,0 +1,188 @@
+"""The one output layer: results → table (Rich), plain text (pipes), json, jsonl or csv.
+
+Only this module imports rich, and only when a table, tree or progress bar is drawn, so
+--json and piped output never pay for it.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from dataclasses import asdict, dataclass, is_dataclass
+from typing import Any, TextIO
+
+FORMATS = ("table", "json", "jsonl", "csv")
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    justify: str = "left"
+    no_wrap: bool = False
+    ratio: int | None = None  # share of spare width for wide text columns
+    style: str | None = None
+
+
+def as_dict(row: Any) -> dict:
+    return asdict(row) if is_dataclass(row) else dict(row)
+
+
+def choose_format(requested: str | None, as_json: bool, stream: TextIO) -> str:
+    """--json wins; otherwise the requested format; otherwise a table on a terminal, plain text on a pipe."""
+    if as_json:
+        return "json"
+    if requested:
+        return requested
+    return "table" if stream.isatty() else "plain"
+
+
+def cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else ""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(cell(item) for item in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def write_structured(rows: list[dict], fmt: str, stream: TextIO) -> None:
+    if fmt == "json":
+        stream.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "jsonl":
+        for row in rows:
+            stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        if not rows:
+            return
+        writer = csv.DictWriter(stream, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({key: json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict))
+                             else ("" if value is None else value) for key, value in row.items()})
+    else:  # pragma: no cover - guarded by the CLI's choices
+        raise ValueError(fmt)
+
+
+def console(no_color: bool, stream: TextIO | None = None):  # -> rich.console.Console
+    from rich.console import Console
+
+    # Rich itself honours NO_COLOR and drops colour when the stream is not a terminal.
+    return Console(file=stream or sys.stdout, no_color=no_color or None, highlight=False,
+                   soft_wrap=False)
+
+
+def emit(rows: list[Any], fmt: str, columns: list[Column], *, no_color: bool = False,
+         title: str | None = None, highlight_key: str | None = None, stream: TextIO | None = None) -> None:
+    """Write rows in the chosen format. `highlight_key` names a text column whose row also
+    carries `matches` spans to highlight (search)."""
+    stream = stream or sys.stdout
+    dicts = [as_dict(row) for row in rows]
+    if fmt in FORMATS and fmt != "table":
+        write_structured(dicts, fmt, stream)
+        return
+    if fmt == "plain":
+        for row in dicts:
+            stream.write("\t".join(cell(row[c.key]).replace("\n", " ").replace("\t", " ") for c in columns) + "\n")
+        return
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=title, show_lines=False, header_style="bold", expand=False)
+    for column in columns:
+        table.add_column(column.header, justify=column.justify, no_wrap=column.no_wrap, ratio=column.ratio,
+                         style=column.style, overflow="fold")
+    for row in dicts:
+        cells = []
+        for column in columns:
+            if column.key == highlight_key:
+                snippet_text, spans = snippet(row[column.key], row.get("matches", []))
+                text = Text(snippet_text)
+                for start, end in spans:
+                    text.stylize("bold reverse" if no_color else "bold red", start, end)
+                cells.append(text)
+            else:
+                cells.append(Text(cell(row[column.key])))
+        # show: the paragraph asked for stands out from its neighbours
+        table.add_row(*cells, style="dim" if row.get("focus") is False else None)
+    console(no_color, stream).print(table)
+
+
+def snippet(text: str, matches: list[list[int]], width: int = 120) -> tuple[str, list[tuple[int, int]]]:
+    """A window of about `width` characters around the first match, with spans shifted into it."""
+    if len(text) <= width or not matches:
+        return (text if len(text) <= width else text[:width] + "…"), [tuple(m) for m in matches]
+    first = matches[0][0]
+    start = max(0, min(first - width // 3, len(text) - width))
+    end = start + width
+    window = ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+    offset = 1 if start else 0
+    spans = [(max(s, start) - start + offset, min(e, end) - start + offset) for s, e in matches if e > start and s < end]
+    return window, spans
+
+
+def emit_outline(entries: list[Any], fmt: str, *, no_color: bool = False, stream: TextIO | None = None) -> None:
+    """The section tree: a Rich tree on a terminal, indented text on a pipe, rows otherwise."""
+    stream = stream or sys.stdout
+    dicts = [as_dict(entry) for entry in entries]
+    if fmt in FORMATS and fmt != "table":
+        write_structured(dicts, fmt, stream)
+        return
+    if fmt == "plain":
+        for row in dicts:
+            stream.write(f"{'  ' * (row['level'] - 1)}{row['label']}\t{row['number']}\t¶{cell(row['paragraph'])}\n")
+        return
+    from rich.tree import Tree
+
+    out = console(no_color, stream)
+    for report in dict.fromkeys(row["report"] for row in dicts):
+        tree = Tree(f"[bold]{report}[/bold]")
+        stack: list[tuple[int, Any]] = [(0, tree)]
+        for row in (r for r in dicts if r["report"] == report):
+            while stack[-1][0] >= row["level"]:
+                stack.pop()
+            where = f" ¶{row['paragraph']}" if row["paragraph"] else ""
+            label = f"[dim]{row['number']}[/dim] {_escape(row['label'])}[dim]{where}[/dim]"
+            stack.append((row["level"], stack[-1][1].add(label)))
+        out.print(tree)
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def error(message: str) -> None:
+    sys.stderr.write(f"reportcli: error: {message}\n")
+
+
+def warn(message: str) -> None:
+    sys.stderr.write(f"reportcli: warning: {message}\n")
+
+
+class BuildProgress:
+    """A Rich progress bar on stderr while a build runs (drawn only on a terminal)."""
+
+    def __init__(self, total: int, description: str = "indexing") -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        from rich.console import Console
+
+        err = Console(file=sys.stderr)
+        self._progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                  TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal)
+        self._task = self._progress.add_task(description, total=total)
+
+    def __enter__(self) -> "BuildProgress":
+        self._progress.start()
+        return self
+
+    def advance(self, label: str) -> None:
+        self._progress.update(self._task, advance=1, description=f"indexing {label}")
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._progress.stop()

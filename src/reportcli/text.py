@@ -1,0 +1,91 @@
+"""Text normalisation shared by parsing, indexing and querying.
+
+`fold` is the one normaliser: full-width → half-width, traditional → simplified, Latin lower
+case, odd spaces → space. It maps character for character, so an offset into folded text is
+the same offset into the original — search highlights and figure offsets rely on that.
+"""
+from __future__ import annotations
+
+import re
+
+from reportcli._t2s import SIMPLIFIED, TRADITIONAL
+
+
+def _build_fold_table() -> dict[int, int]:
+    table = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}  # ！ … ～ → ! … ~
+    table.update(str.maketrans(TRADITIONAL, SIMPLIFIED))
+    for space in "\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff\t":
+        table[ord(space)] = ord(" ")
+    # Full-width Latin letters fold to ASCII above; now lower-case all Latin capitals.
+    table.update({code: code + 32 for code in range(ord("A"), ord("Z") + 1)})
+    for code in range(0xFF21, 0xFF3B):  # Ａ … Ｚ → a … z
+        table[code] = code - 0xFEE0 + 32
+    return table
+
+
+FOLD_TABLE = _build_fold_table()
+
+
+def fold(text: str) -> str:
+    """Fold width, script and case, keeping length (see module docstring)."""
+    return text.translate(FOLD_TABLE)
+
+
+def normalize_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+CHINESE_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+                  "六": 6, "七": 7, "八": 8, "九": 9}
+CHINESE_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+_CHINESE_NUMERAL = re.compile(r"^[〇零一二两三四五六七八九十百千]+$")
+
+
+def chinese_to_int(numeral: str) -> int | None:
+    """Value of a Chinese numeral below 10,000 (十五 → 15, 二〇二一 → 2021), or None.
+
+    A run of bare digits (二〇二一) reads digit by digit, as years are written.
+    """
+    if not numeral or not _CHINESE_NUMERAL.match(numeral):
+        return None
+    if all(ch in CHINESE_DIGITS for ch in numeral):
+        value = 0
+        for ch in numeral:
+            value = value * 10 + CHINESE_DIGITS[ch]
+        return value
+    total, digit = 0, 0
+    for ch in numeral:
+        if ch in CHINESE_DIGITS:
+            digit = CHINESE_DIGITS[ch]
+        else:
+            total += (digit or 1) * CHINESE_UNITS[ch]
+            digit = 0
+    return total + digit
+
+
+def number_of(numeral: str) -> int | None:
+    """An Arabic or Chinese numeral as an int (used for dates, section numbers)."""
+    numeral = numeral.strip()
+    if numeral.isdigit():
+        return int(numeral)
+    return chinese_to_int(numeral)
+
+
+_WORD_RUN = re.compile(r"[^\W_]+")
+
+
+def gram_tokens(folded_text: str) -> list[str]:
+    """The search tokens of folded text: every character bigram inside runs of letters and
+    digits (CJK or Latin), and a run of one character as itself.
+
+    Bigrams find any substring of two or more characters (AND of its bigrams, then verified);
+    a one-character query is a prefix query over the same tokens.
+    """
+    tokens: list[str] = []
+    for run in _WORD_RUN.findall(folded_text):
+        if len(run) == 1:
+            tokens.append(run)
+        else:
+            tokens.extend(run[i:i + 2] for i in range(len(run) - 1))
+    return tokens

@@ -1,0 +1,39 @@
+"""Shell completion: the checked-in scripts match the app, and dynamic values come from the index."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "tools"))
+
+
+def test_completion_scripts_do_not_drift():
+    from gen_completions import OUT, scripts
+
+    for name, script in scripts().items():
+        expected = script if script.endswith("\n") else script + "\n"
+        assert (OUT / name).read_text(encoding="utf-8") == expected, f"run python tools/gen_completions.py ({name})"
+
+
+def complete(words: str, cword: int) -> list[str]:
+    env = {**os.environ, "_REPORTCLI_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(cword)}
+    result = subprocess.run([sys.executable, "-m", "reportcli"], env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+def test_commands_complete():
+    assert "search" in complete("reportcli se", 1)
+
+
+def test_report_ids_complete_from_the_index():
+    assert complete("reportcli search 就业 --report h", 4) == ["hailar-2021"]
+    assert complete("reportcli search 就业 --report zzz", 4) == []
+
+
+def test_completion_with_a_broken_index_stays_quiet(tmp_path: Path):
+    bad = tmp_path / "bad.sqlite"
+    bad.write_text("nope")
+    assert complete(f"reportcli --index {bad} search 就业 --report h", 6) == []

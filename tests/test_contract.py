@@ -1,0 +1,35 @@
+"""The JSON contract (../shared/PRODUCT.md): field names per command, pinned."""
+import json
+
+import pytest
+
+POINTER = {"report", "paragraph", "section"}
+CONTRACT = {
+    ("search", "就业"): POINTER | {"score", "text", "matches"},
+    ("reports",): {"id", "title", "region", "level", "year", "date", "published", "source", "sha256", "file",
+                   "paragraphs", "figures", "goals", "terms"},
+    ("outline",): POINTER | {"number", "level", "label", "kind"},
+    ("show", "5"): POINTER | {"text"},
+}
+
+
+@pytest.mark.parametrize("command", list(CONTRACT), ids=lambda c: c[0])
+def test_json_fields(cli, command):
+    code, out, err = cli(*command, "--json")
+    assert code == 0 and err == ""
+    rows = json.loads(out)
+    assert isinstance(rows, list) and rows
+    for row in rows:
+        assert CONTRACT[command] <= set(row), CONTRACT[command] - set(row)
+
+
+def test_json_is_utf8_not_ascii_escaped(cli):
+    _, out, _ = cli("search", "就业", "--json")
+    assert "就业" in out and "\\u" not in out
+
+
+def test_search_hit_types(cli):
+    _, out, _ = cli("search", "就业", "--json")
+    for hit in json.loads(out):
+        assert isinstance(hit["paragraph"], int) and isinstance(hit["score"], (int, float))
+        assert all(isinstance(span, list) and len(span) == 2 for span in hit["matches"])
