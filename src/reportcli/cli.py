@@ -3,7 +3,6 @@
 Heavy modules (sqlite3, rich, the parser) are imported inside the commands that need them, so
 start-up costs no more than Typer itself.
 """
-from __future__ import annotations
 
 import sys
 from dataclasses import dataclass

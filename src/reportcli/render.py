@@ -5,8 +5,6 @@ Only this module imports rich, and only when a table, tree or progress bar is dr
 """
 from __future__ import annotations
 
-import csv
-import json
 import sys
 from dataclasses import asdict, dataclass, is_dataclass
 from typing import Any, TextIO
@@ -38,6 +36,8 @@ def choose_format(requested: str | None, as_json: bool, stream: TextIO) -> str:
 
 
 def cell(value: Any) -> str:
+    import json
+
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -50,6 +50,7 @@ def cell(value: Any) -> str:
 
 
 def write_structured(rows: list[dict], fmt: str, stream: TextIO) -> None:
+    import json
     if fmt == "json":
         stream.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
     elif fmt == "jsonl":
@@ -58,6 +59,8 @@ def write_structured(rows: list[dict], fmt: str, stream: TextIO) -> None:
     elif fmt == "csv":
         if not rows:
             return
+        import csv
+
         writer = csv.DictWriter(stream, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
         for row in rows:

@@ -1,0 +1,85 @@
+"""Cold-process start-up benchmark: medians of whole runs, as ratios to `python -c pass`.
+
+    python benchmarks/startup.py [--rounds 21] [--index FILE]
+
+Every round runs each command once, interleaved, so machine noise hits all of them alike;
+the table reports medians and each median's ratio to the interpreter floor measured in the
+same run. Budgets (ratio to the floor) are in BUDGETS; the script exits 1 when one is missed.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+BUDGETS = {
+    "search --json": 6.0,
+    "search (Rich table)": 10.0,
+    "--help": 8.0,
+    "completion (--report)": 8.0,
+}
+
+
+def commands(index: str | None) -> dict[str, tuple[list[str], dict[str, str]]]:
+    python = sys.executable
+    beside = Path(sys.executable).parent / "reportcli"  # the console script of this interpreter's env
+    exe = str(beside) if beside.exists() else shutil.which("reportcli") or ""
+    cli = [exe] if exe else [python, "-m", "reportcli"]
+    glob = ["--index", index] if index else []
+    complete_env = {"_REPORTCLI_COMPLETE": "complete_bash", "COMP_WORDS": "reportcli search x --report h",
+                    "COMP_CWORD": "4"}
+    return {
+        "python -c pass": ([python, "-c", "pass"], {}),
+        "minimal Typer app": ([python, str(HERE / "minimal_typer.py"), "noop"], {}),
+        "search --json": ([*cli, *glob, "search", "垃圾分类", "--json"], {}),
+        "search (Rich table)": ([*cli, *glob, "search", "垃圾分类", "--format", "table"], {"COLUMNS": "120"}),
+        "--help": ([*cli, "--help"], {}),
+        "completion (--report)": ([*cli], complete_env),
+    }
+
+
+def time_once(argv: list[str], extra_env: dict[str, str]) -> float:
+    env = {**os.environ, **extra_env}
+    # Users run from compiled .pyc files (pip writes them at install); an editable checkout
+    # gets them on the warm-up run unless bytecode writing is switched off, so switch it on.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    start = time.perf_counter()
+    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=21)
+    parser.add_argument("--index", help="index to query (default: the bundled one)")
+    args = parser.parse_args()
+    runs = commands(args.index)
+    for argv, env in runs.values():  # warm the page cache and the .pyc files
+        time_once(argv, env)
+    samples: dict[str, list[float]] = {name: [] for name in runs}
+    for _ in range(args.rounds):
+        for name, (argv, env) in runs.items():
+            samples[name].append(time_once(argv, env))
+    floor = statistics.median(samples["python -c pass"])
+    print(f"| command | median ms | × python -c pass | budget |\n|---|---:|---:|---:|")
+    failed = False
+    for name, values in samples.items():
+        median = statistics.median(values)
+        ratio = median / floor
+        budget = BUDGETS.get(name)
+        mark = ""
+        if budget is not None:
+            mark = f"≤ {budget:g}×" + ("" if ratio <= budget else " **missed**")
+            failed |= ratio > budget
+        print(f"| `{name}` | {median * 1000:.0f} | {ratio:.1f}× | {mark} |")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
