@@ -30,5 +30,5 @@ def test_chinese_numerals():
 
 
 def test_gram_tokens():
-    assert gram_tokens("垃圾分类,ipv6") == ["垃圾", "圾分", "分类", "ip", "pv", "v6"]
+    assert gram_tokens("垃圾分类,ipv6") == ["垃圾", "圾分", "分类", "类", "ip", "pv", "v6", "6"]
     assert gram_tokens("是 a") == ["是", "a"]

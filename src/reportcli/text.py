@@ -75,17 +75,21 @@ def number_of(numeral: str) -> int | None:
 _WORD_RUN = re.compile(r"[^\W_]+")
 
 
+def gram_runs(folded_text: str) -> list[str]:
+    """Runs of letters and digits, the units that search tokens are cut from."""
+    return _WORD_RUN.findall(folded_text)
+
+
 def gram_tokens(folded_text: str) -> list[str]:
     """The search tokens of folded text: every character bigram inside runs of letters and
-    digits (CJK or Latin), and a run of one character as itself.
+    digits (CJK or Latin), plus each run's last character on its own.
 
-    Bigrams find any substring of two or more characters (AND of its bigrams, then verified);
-    a one-character query is a prefix query over the same tokens.
+    Any substring of two or more characters is then found as the AND of its bigrams (and
+    verified); any single character starts some token, so a one-character query is a prefix
+    query over the same tokens.
     """
     tokens: list[str] = []
     for run in _WORD_RUN.findall(folded_text):
-        if len(run) == 1:
-            tokens.append(run)
-        else:
-            tokens.extend(run[i:i + 2] for i in range(len(run) - 1))
+        tokens.extend(run[i:i + 2] for i in range(len(run) - 1))
+        tokens.append(run[-1])
     return tokens

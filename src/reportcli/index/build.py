@@ -5,11 +5,13 @@ import json
 import os
 import sqlite3
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from reportcli.index.schema import SCHEMA, SCHEMA_VERSION
+from reportcli.index.vocab import pinyin_keys
 from reportcli.index.sources import LoadedReport
 from reportcli.parse.glossary import find_mentions
 from reportcli.text import fold, gram_tokens
@@ -57,14 +59,22 @@ def _write(connection: sqlite3.Connection, reports: Iterable[LoadedReport],
     next_rowid = 1
     totals = {"reports": 0, "paragraphs": 0, "terms": 0}
     warnings: list[str] = []
+    vocabulary: Counter = Counter()
+    characters = 0
     for ord_, loaded in enumerate(reports, start=1):
         next_rowid = _insert_report(connection, ord_, loaded, next_rowid)
         totals["reports"] += 1
         totals["paragraphs"] += len(loaded.report.paragraphs)
         totals["terms"] += len(loaded.report.terms)
+        characters += sum(len(p.text) for p in loaded.report.paragraphs)
+        vocabulary.update(loaded.word_counts)
         warnings.extend(f"{loaded.file}: {warning}" for warning in loaded.report.warnings)
         if on_report:
             on_report(loaded)
+    _insert_vocabulary(connection, vocabulary)
+    average = characters / totals["paragraphs"] if totals["paragraphs"] else 0.0
+    connection.executemany("INSERT INTO meta VALUES (?, ?)",
+                           [("paragraphs", str(totals["paragraphs"])), ("average_length", f"{average:.2f}")])
     connection.execute("INSERT INTO grams(grams) VALUES ('optimize')")
     connection.commit()
     connection.execute("VACUUM")
@@ -94,3 +104,11 @@ def _insert_report(connection: sqlite3.Connection, ord_: int, loaded: LoadedRepo
           t.paragraph, json.dumps(find_mentions(t, body)))
          for seq, t in enumerate(report.terms, start=1)])
     return first_rowid + len(report.paragraphs)
+
+
+def _insert_vocabulary(connection: sqlite3.Connection, vocabulary: Counter) -> None:
+    rows = []
+    for word in sorted(vocabulary):
+        keys = pinyin_keys(word)
+        rows.append((word, vocabulary[word], *(keys or (None, None))))
+    connection.executemany("INSERT INTO vocab VALUES (?, ?, ?, ?)", rows)

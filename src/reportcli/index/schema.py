@@ -33,6 +33,13 @@ CREATE TABLE terms (
     mentions TEXT NOT NULL,
     PRIMARY KEY (report, seq)
 ) WITHOUT ROWID;
+-- Every jieba word of the corpus: document frequency and toneless pinyin keys, for ranking and
+-- for analysing queries (pinyin, segmentation) without loading jieba or pypinyin.
+CREATE TABLE vocab (
+    word TEXT PRIMARY KEY, df INTEGER NOT NULL, pinyin TEXT, initials TEXT
+) WITHOUT ROWID;
+CREATE INDEX vocab_pinyin ON vocab (pinyin) WHERE pinyin IS NOT NULL;
+CREATE INDEX vocab_initials ON vocab (initials) WHERE initials IS NOT NULL;
 -- Character-bigram index of every paragraph's folded text (contentless: rowid = paragraphs.rowid).
 CREATE VIRTUAL TABLE grams USING fts5 (g, content='', detail='none', tokenize='unicode61');
 """

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import hashlib
 import sys
-from dataclasses import dataclass, replace
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reportcli.errors import InputError, UsageError
@@ -30,6 +31,7 @@ class LoadedReport:
     sha256: str
     file: str
     source: str | None
+    word_counts: Counter = field(default_factory=Counter)  # jieba word → paragraphs containing it
 
 
 def _load_toml(path: Path) -> dict:
@@ -98,6 +100,10 @@ def load(source: SourceFile) -> LoadedReport:
     overrides = {k: v for k, v in source.overrides.items() if k in OVERRIDABLE}
     if overrides:
         report = replace(report, metadata=replace(report.metadata, **overrides))
+    from reportcli.index.vocab import document_frequencies
+    from reportcli.text import fold
+
     return LoadedReport(id=source.id, report=report, sha256=hashlib.sha256(data).hexdigest(),
-                        file=source.display, source=source.overrides.get("source"))
+                        file=source.display, source=source.overrides.get("source"),
+                        word_counts=document_frequencies([fold(p.text) for p in report.paragraphs]))
 

@@ -1,0 +1,50 @@
+"""The search vocabulary, built at index time: every jieba word with its document frequency
+and toneless pinyin keys (full and initials).
+
+Queries never load jieba or pypinyin (about a second between them); they look words, pinyin
+and frequencies up in this table instead.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+_HAS_WORD_CHAR = re.compile(r"[^\W_]")
+_ALL_CJK = re.compile(r"^[\u3400-\u9fff]+$")
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)  # jieba announces its dictionary loading on stderr
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer
+
+
+def paragraph_words(folded_text: str) -> set[str]:
+    """The distinct jieba words of one folded paragraph (punctuation and spaces dropped)."""
+    return {word for word in _tokenizer().lcut(folded_text) if _HAS_WORD_CHAR.search(word)}
+
+
+def document_frequencies(folded_paragraphs: list[str]) -> Counter:
+    counts: Counter = Counter()
+    for text in folded_paragraphs:
+        counts.update(paragraph_words(text))
+    return counts
+
+
+def pinyin_keys(word: str) -> tuple[str, str] | None:
+    """(full toneless pinyin, initials) of an all-CJK word: 垃圾 → ("laji", "lj")."""
+    if not _ALL_CJK.match(word):
+        return None
+    from pypinyin import Style, lazy_pinyin
+
+    syllables = lazy_pinyin(word, style=Style.NORMAL, errors="ignore")
+    if len(syllables) != len(word):
+        return None
+    return "".join(syllables), "".join(s[0] for s in syllables)
