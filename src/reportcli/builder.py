@@ -16,7 +16,7 @@ SEEDS = PROJECT_ROOT / "seeds"
 def build_from_paths(paths: list[Path], output: Path | None) -> None:
     from reportcli import render
     from reportcli.index.build import write_index
-    from reportcli.index.sources import discover, load
+    from reportcli.index.sources import discover
 
     if not paths:
         if not SEEDS.is_dir():
@@ -37,13 +37,13 @@ def build_from_paths(paths: list[Path], output: Path | None) -> None:
 
     def loaded_reports():
         with render.BuildProgress(len(sources)) as progress:
-            for source in sources:
-                try:
-                    yield load(source)
-                except InputError as exc:
-                    failures.append(str(exc))
+            for source, result in _load_all(sources):
+                if isinstance(result, InputError):
+                    failures.append(str(result))
                     if len(sources) > 1:
-                        render.warn(f"skipped {exc}")
+                        render.warn(f"skipped {result}")
+                else:
+                    yield result
                 progress.advance(source.display)
         if len(failures) == len(sources):
             # Raised inside write_index, so the half-written temp file goes and FILE stays as it was.
@@ -54,3 +54,31 @@ def build_from_paths(paths: list[Path], output: Path | None) -> None:
         render.warn(warning)
     sys.stderr.write(f"indexed {summary.reports} report{'s' * (summary.reports != 1)}, "
                      f"{summary.paragraphs} paragraphs, {summary.terms} glossary terms → {output}\n")
+
+
+# Parsing and segmenting (jieba) dominate a build; past this many files they run on every core.
+PARALLEL_FROM = 16
+
+
+def _load_or_error(source):
+    from reportcli.index.sources import load
+
+    try:
+        return load(source)
+    except InputError as exc:
+        return exc
+
+
+def _load_all(sources):
+    """(source, LoadedReport or InputError) in input order, in worker processes for big builds."""
+    import os
+
+    workers = min(os.cpu_count() or 1, 8)
+    if len(sources) < PARALLEL_FROM or workers < 2:
+        for source in sources:
+            yield source, _load_or_error(source)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from zip(sources, pool.map(_load_or_error, sources, chunksize=4))

@@ -98,11 +98,12 @@ def _insert_report(connection: sqlite3.Connection, ord_: int, loaded: LoadedRepo
                            [(row[0], " ".join(gram_tokens(text))) for row, text in zip(rows, folded)])
     glossary_sections = {s.id for s in report.sections if s.kind == "glossary"}
     body = [(p.id, text) for p, text in zip(report.paragraphs, folded) if p.section not in glossary_sections]
+    mentions = find_mentions(list(report.terms), body)
     connection.executemany(
         "INSERT INTO terms VALUES (?,?,?,?,?,?,?,?)",
         [(ord_, seq, t.term, t.heading, t.definition, json.dumps(list(t.aliases), ensure_ascii=False),
-          t.paragraph, json.dumps(find_mentions(t, body)))
-         for seq, t in enumerate(report.terms, start=1)])
+          t.paragraph, json.dumps(found))
+         for seq, (t, found) in enumerate(zip(report.terms, mentions), start=1)])
     return first_rowid + len(report.paragraphs)
 
 

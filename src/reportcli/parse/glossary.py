@@ -103,18 +103,20 @@ def parse_glossary(lines: list[tuple[int, str, str]]) -> list[Term]:
     return terms
 
 
+_DROP_QUOTES = str.maketrans("", "", _QUOTES)
+
+
 def mention_forms(term: Term) -> list[str]:
     """The folded, quote-free strings whose presence in a paragraph counts as a mention."""
-    forms = {fold("".join(ch for ch in form if ch not in _QUOTES)) for form in (term.term, *term.aliases)}
+    forms = {fold(form).translate(_DROP_QUOTES) for form in (term.term, *term.aliases)}
     return sorted(form for form in forms if len(form) >= 2)
 
 
-def find_mentions(term: Term, paragraphs: list[tuple[int, str]]) -> list[int]:
-    """Ids of the (id, folded text) paragraphs that mention the term, quote marks ignored."""
-    forms = mention_forms(term)
+def find_mentions(terms: list[Term], paragraphs: list[tuple[int, str]]) -> list[list[int]]:
+    """For each term, the ids of the (id, folded text) paragraphs that mention it, quote marks ignored."""
+    unquoted = [(paragraph_id, text.translate(_DROP_QUOTES)) for paragraph_id, text in paragraphs]
     found = []
-    for paragraph_id, folded_text in paragraphs:
-        unquoted = "".join(ch for ch in folded_text if ch not in _QUOTES)
-        if any(form in unquoted for form in forms):
-            found.append(paragraph_id)
+    for term in terms:
+        forms = mention_forms(term)
+        found.append([paragraph_id for paragraph_id, text in unquoted if any(form in text for form in forms)])
     return found

@@ -57,11 +57,31 @@ class Form:
 
 @dataclass
 class _Match:
-    tier: int
+    tier: int  # 3 exact, 2 every part of the word, 1 fuzzy
     quality: float  # 0–1 similarity of what matched to what was asked
-    spans: list[tuple[int, int]]
     frequency: int  # occurrences, for BM25's term frequency
-    document_frequency_of: str
+    form: Form
+    spans: list[tuple[int, int]] | None = None  # known up front only for fuzzy matches
+
+
+class _Candidate:
+    """A paragraph under evaluation. Folding costs more than everything else per paragraph,
+    so the text is folded only when the raw text alone cannot answer."""
+
+    __slots__ = ("text", "_folded")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._folded: str | None = None
+
+    @property
+    def folded(self) -> str:
+        if self._folded is None:
+            self._folded = fold(self.text)
+        return self._folded
+
+    def count(self, needle: str) -> int:
+        return self.text.count(needle) or self.folded.count(needle)
 
 
 def query_words(query: list[str]) -> list[str]:
@@ -271,23 +291,28 @@ def _find_all(text: str, needle: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _match_form(form: Form, folded_text: str) -> _Match | None:
+def _match_form(form: Form, candidate: _Candidate) -> _Match | None:
     if form.kind == "exact":
-        spans = _find_all(folded_text, form.text)
-        return _Match(3, 1.0, spans, len(spans), form.text) if spans else None
+        count = candidate.count(form.text)
+        return _Match(3, 1.0, count, form) if count else None
     if form.kind == "parts":
-        per_part = [_find_all(folded_text, part) for part in form.parts]
-        if not all(per_part):
-            return None
-        spans = sorted(span for spans in per_part for span in spans)
-        return _Match(2, 0.9, spans, min(len(s) for s in per_part), max(form.parts, key=len))
-    return _fuzzy_match(form.text, folded_text)
+        counts = [candidate.count(part) for part in form.parts]
+        return _Match(2, 0.9, min(counts), form) if all(counts) else None
+    return _fuzzy_match(form, candidate.folded)
 
 
-def _fuzzy_match(word: str, folded_text: str) -> _Match | None:
-    """Windows of the text within a small edit distance of `word`, anchored on an intact half."""
+def _spans(match: _Match, folded_text: str) -> list[tuple[int, int]]:
+    if match.spans is not None:
+        return match.spans
+    needles = match.form.parts if match.form.kind == "parts" else (match.form.text,)
+    return [span for needle in needles for span in _find_all(folded_text, needle)]
+
+
+def _fuzzy_match(form: Form, folded_text: str) -> _Match | None:
+    """Windows of the text within a small edit distance of the word, anchored on an intact half."""
     from rapidfuzz.distance import Levenshtein
 
+    word = form.text
     n, half = len(word), len(word) // 2
     allowed = 1 if n < 8 else 2
     spans: list[tuple[int, int]] = []
@@ -305,7 +330,8 @@ def _fuzzy_match(word: str, folded_text: str) -> _Match | None:
                 spans.append((start, end))
     if not spans:
         return None
-    return _Match(1, 1.0 - best / n, _merge(spans), len(_merge(spans)), word)
+    spans = _merge(spans)
+    return _Match(1, 1.0 - best / n, len(spans), form, spans)
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -346,7 +372,8 @@ class _Ranker:
         """0–1: BM25 normalised by its maximum, fused with the match quality."""
         score = ceiling = 0.0
         for match in matches:
-            idf = self.idf(match.document_frequency_of)
+            form = match.form
+            idf = self.idf(max(form.parts, key=len) if form.kind == "parts" else form.text)
             tf = match.frequency
             score += idf * tf * (self.K1 + 1) / (tf + self.K1 * (1 - self.B + self.B * length / self.average_length))
             ceiling += idf * (self.K1 + 1)
@@ -356,28 +383,33 @@ class _Ranker:
 
 
 def _evaluate(rows, word_forms: list[list[Form]], phrase: str, scope: _Scope, ranker: _Ranker):
-    """Verify candidate rows; yield (sort key, Hit) for those where every word matches."""
-    for rowid, report_ord, paragraph_id, section_id, text in rows:
+    """Verify candidate rows; yield (sort key, row, candidate, matches) where every word matches."""
+    for row in rows:
+        rowid, report_ord, _, section_id, text = row
         if not scope.allows(report_ord, section_id):
             continue
-        folded_text = fold(text)
+        candidate = _Candidate(text)
         matches = []
         for forms in word_forms:
-            found = [m for m in (_match_form(form, folded_text) for form in forms) if m]
+            found = [m for m in (_match_form(form, candidate) for form in forms) if m]
             if not found:
                 break
             matches.append(max(found, key=lambda m: (m.tier, m.quality, m.frequency)))
         else:
             tier = min(m.tier for m in matches)
-            if tier == 3 and len(word_forms) > 1 and phrase not in folded_text:
+            if tier == 3 and len(word_forms) > 1 and not candidate.count(phrase):
                 tier = 2  # every word exact, but not as one phrase
             floor, span = TIER_BANDS[tier]
             score = round(floor + span * ranker.relevance(matches, len(text)), 1)
-            spans = _merge([span_ for m in matches for span_ in m.spans])
-            hit = Hit(report=scope.by_ord[report_ord].id, paragraph=paragraph_id,
-                      section=scope.path(report_ord, section_id), score=score, text=text,
-                      matches=[list(s) for s in spans])
-            yield (-tier, -score, rowid), hit
+            yield (-tier, -score, rowid), score, row, candidate, matches
+
+
+def _hit(scope: _Scope, score: float, row, candidate: _Candidate, matches: list[_Match]) -> Hit:
+    _, report_ord, paragraph_id, section_id, text = row
+    spans = _merge([span for match in matches for span in _spans(match, candidate.folded)])
+    return Hit(report=scope.by_ord[report_ord].id, paragraph=paragraph_id,
+               section=scope.path(report_ord, section_id), score=score, text=text,
+               matches=[list(span) for span in spans])
 
 
 def _fetch(connection: sqlite3.Connection, rowids: list[int]):
@@ -411,8 +443,7 @@ def search(connection: sqlite3.Connection, query: list[str], ids: list[str] | No
             more = scope.candidates(expression, cap, exclude=set(rowids))
             results += _evaluate(_fetch(connection, more), wide_forms, phrase, scope, ranker)
 
-    results.sort(key=lambda pair: pair[0])
-    hits = [hit for _, hit in results]
-    return hits if limit == 0 else hits[:limit]
+    results.sort(key=lambda result: result[0])
+    return [_hit(scope, *result[1:]) for result in (results if limit == 0 else results[:limit])]
 
 

@@ -1,0 +1,150 @@
+"""Scale benchmark: a synthetic corpus of 10,000 reports (~1.5 M paragraphs) built from the seed.
+
+    python benchmarks/scale.py [--reports 10000] [--rounds 11] [--out benchmarks/out]
+
+1. Generates the corpus (not committed): every report is the seed with a new region name and
+   year, its figures redrawn at random, sentences dropped and repeated, and extra paragraphs
+   recombined from others, so that no two reports are alike. One report in a thousand mentions
+   a rare term (稀土永磁); 量子计算 and 火箭 appear nowhere.
+2. Times `reportcli build corpus/ -o corpus.sqlite` (both cores) and reports the index size.
+3. Times cold `reportcli --index corpus.sqlite search …` processes against `python -c pass`
+   (interleaved rounds, medians, page cache warm) and records each query's peak RSS.
+Prints a Markdown table; exits 1 when a budget (15× the floor, 200 MB) is missed.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "hailar-2021.txt"
+RARE_TERM = "稀土永磁"
+QUERIES = {"common (就业)": "就业", f"rare ({RARE_TERM})": RARE_TERM, "miss (量子计算)": "量子计算", "2-char miss (火箭)": "火箭"}
+RATIO_BUDGET, RSS_BUDGET_MB = 15.0, 200.0
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_SYLLABLES = "安宝昌德东丰福广海和华江金康兰乐林龙明南宁平清庆山顺太通旺新兴阳永裕泽长正中"
+_SUFFIXES = ["区", "县", "市", "旗"]
+
+
+def _region(rng: random.Random) -> str:
+    return "".join(rng.choice(_SYLLABLES) for _ in range(rng.choice((2, 2, 3)))) + rng.choice(_SUFFIXES)
+
+
+def _vary_numbers(text: str, rng: random.Random) -> str:
+    def redraw(match: re.Match) -> str:
+        value = match.group(0)
+        if len(value) == 4 and value.startswith("20"):
+            return value  # keep years readable
+        whole = "".join(rng.choice("0123456789") for _ in value.split(".")[0]).lstrip("0") or "0"
+        return f"{whole}.{rng.randint(0, 99)}" if "." in value else whole
+    return _NUMBER.sub(redraw, text)
+
+
+def _vary_sentences(paragraph: str, rng: random.Random, pool: list[str]) -> str:
+    sentences = [s for s in re.split(r"(?<=。)", paragraph) if s]
+    if len(sentences) > 2 and rng.random() < 0.3:
+        sentences.pop(rng.randrange(1, len(sentences)))
+    if rng.random() < 0.3:
+        sentences.insert(rng.randrange(1, len(sentences) + 1), rng.choice(pool))
+    return "".join(sentences)
+
+
+def generate(folder: Path, count: int, seed: int = 2021) -> None:
+    rng = random.Random(seed)
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    body_lines = [line for line in lines if len(line) > 40]  # prose paragraphs to recombine
+    pool = [s for line in body_lines for s in re.split(r"(?<=。)", line) if 10 < len(s) < 120]
+    folder.mkdir(parents=True, exist_ok=True)
+    for number in range(count):
+        region, year = _region(rng), rng.randint(2012, 2025)
+        out = []
+        for line in lines:
+            if len(line) > 40 and not line.startswith(("—", "您现在")):
+                line = _vary_sentences(_vary_numbers(line, rng), rng, pool)
+                if rng.random() < 0.45:  # an extra paragraph recombined from others
+                    out.append(line)
+                    line = "".join(rng.sample(pool, rng.randint(2, 5)))
+            out.append(line)
+        text = "\n".join(out).replace("海拉尔区", region).replace("海拉尔", region[:-1]).replace("2021", str(year))
+        if number % 1000 == 7:
+            text = text.replace("培育农牧业龙头企业", f"培育{RARE_TERM}等龙头企业", 1)
+        (folder / f"r{number:05d}.txt").write_text(text, encoding="utf-8")
+
+
+def _reportcli() -> list[str]:
+    beside = Path(sys.executable).parent / "reportcli"
+    return [str(beside)] if beside.exists() else [sys.executable, "-m", "reportcli"]
+
+
+def _run(argv: list[str]) -> tuple[float, float]:
+    """(seconds, peak RSS in MB) of one process."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    start = time.perf_counter()
+    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    _, _, usage = os.wait4(process.pid, 0)
+    return time.perf_counter() - start, usage.ru_maxrss / 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reports", type=int, default=10_000)
+    parser.add_argument("--rounds", type=int, default=11)
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out")
+    parser.add_argument("--reuse", action="store_true", help="keep an existing corpus and index")
+    args = parser.parse_args()
+    corpus, index = args.out / f"corpus-{args.reports}", args.out / f"corpus-{args.reports}.sqlite"
+
+    rows: list[tuple[str, str]] = []
+    if not (args.reuse and index.exists()):
+        started = time.perf_counter()
+        generate(corpus, args.reports)
+        print(f"generated {args.reports} reports in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+        started = time.perf_counter()
+        subprocess.run([*_reportcli(), "build", str(corpus), "-o", str(index)], check=True)
+        rows.append(("build (2 cores)", f"{time.perf_counter() - started:.0f} s"))
+    import sqlite3
+
+    connection = sqlite3.connect(index)
+    paragraphs = connection.execute("SELECT count(*) FROM paragraphs").fetchone()[0]
+    reports = connection.execute("SELECT count(*) FROM reports").fetchone()[0]
+    connection.close()
+    rows.append(("corpus", f"{reports:,} reports, {paragraphs:,} paragraphs"))
+    rows.append(("index size", f"{index.stat().st_size / 2**20:,.0f} MB"))
+
+    runs = {"python -c pass": [sys.executable, "-c", "pass"]}
+    runs.update({name: [*_reportcli(), "--index", str(index), "search", query, "--json"]
+                 for name, query in QUERIES.items()})
+    for argv in runs.values():  # warm the page cache and .pyc files
+        _run(argv)
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    peaks: dict[str, float] = {name: 0.0 for name in runs}
+    for _ in range(args.rounds):
+        for name, argv in runs.items():
+            seconds, rss = _run(argv)
+            times[name].append(seconds)
+            peaks[name] = max(peaks[name], rss)
+    floor = statistics.median(times["python -c pass"])
+    failed = False
+    print("| measure | value |\n|---|---|")
+    for name, value in rows:
+        print(f"| {name} | {value} |")
+    print("\n| cold `search --json` | median ms | × python -c pass | peak RSS MB |\n|---|---:|---:|---:|")
+    for name in runs:
+        median = statistics.median(times[name])
+        ratio = median / floor
+        missed = name != "python -c pass" and (ratio > RATIO_BUDGET or peaks[name] > RSS_BUDGET_MB)
+        failed |= missed
+        print(f"| {name} | {median * 1000:.0f} | {ratio:.1f}× | {peaks[name]:.0f}{' **missed**' if missed else ''} |")
+    print(f"\nbudgets: ≤ {RATIO_BUDGET:g}× the floor, ≤ {RSS_BUDGET_MB:g} MB peak RSS")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
