@@ -37,3 +37,9 @@ def test_completion_with_a_broken_index_stays_quiet(tmp_path: Path):
     bad = tmp_path / "bad.sqlite"
     bad.write_text("nope")
     assert complete(f"reportcli --index {bad} search 就业 --report h", 6) == []
+
+
+def test_glossary_terms_complete():
+    assert complete("reportcli define 六", 2) == ["六稳", "六保"]
+    assert complete("reportcli define IP", 2) == ["IPV6"]
+    assert "三线一单" in complete("reportcli define ", 2)

@@ -10,6 +10,8 @@ CONTRACT = {
                    "paragraphs", "figures", "goals", "terms"},
     ("outline",): POINTER | {"number", "level", "label", "kind"},
     ("show", "5"): POINTER | {"text"},
+    ("define", "六保"): POINTER | {"term", "heading", "definition", "aliases", "mentions"},
+    ("define",): POINTER | {"term", "heading", "definition", "aliases", "mentions"},
 }
 
 

@@ -200,6 +200,71 @@ def search(
             highlight_key="text")
 
 
+def _complete_terms(ctx: typer.Context, incomplete: str) -> list[str]:
+    from reportcli.completion import glossary_terms
+
+    return glossary_terms(ctx, incomplete)
+
+
+@app.command()
+def define(
+    ctx: typer.Context,
+    term: Annotated[Optional[str], typer.Argument(
+        help="Term to explain: 放管服, 六保, fangguanfu, 河湖四乱…; none lists every term.",
+        autocompletion=_complete_terms, show_default=False)] = None,
+    report: ReportOption = None,
+    as_json: JsonFlag = False,
+    fmt: FormatOption = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="At most N terms; 0 = all.")] = 0,
+) -> None:
+    """Explain a term from the report's glossary (名词解释) and show where the report uses it.
+
+    Example: reportcli define 六保
+    """
+    from reportcli import render
+    from reportcli.query.common import check_limit
+    from reportcli.query.define import NotDefined, define as look_up
+    from reportcli.render import Column
+
+    check_limit(limit)
+    try:
+        rows = look_up(_settings(ctx).connect(), term, report)
+    except NotDefined as exc:
+        chosen = render.choose_format(fmt.value if fmt else None, as_json, sys.stdout)
+        render.emit(exc.mentions, chosen, [Column("report", "report", no_wrap=True),
+                                           Column("paragraph", "¶", justify="right"),
+                                           Column("section", "section", ratio=1), Column("text", "text", ratio=3)],
+                    no_color=_settings(ctx).no_color)
+        raise
+    rows = rows[:limit] if limit else rows
+    if term is None:
+        columns = [Column("term", "term", no_wrap=True), Column("heading", "heading"),
+                   Column("summary", "definition", ratio=3), Column("used", "used", justify="right")]
+        rows = [{**render.as_dict(row), "summary": _first_line(row.definition), "used": len(row.mentions)}
+                for row in rows]
+    else:
+        columns = [Column("term", "term", no_wrap=True), Column("definition", "definition", ratio=3),
+                   Column("used_in", "used in", ratio=2)]
+        rows = [{**render.as_dict(row), "used_in": _used_in(row)} for row in rows] \
+            if render.choose_format(fmt.value if fmt else None, as_json, sys.stdout) in ("table", "plain") else rows
+    _output(ctx, rows, as_json, fmt, columns, empty_message="the glossary of the selected reports is empty")
+
+
+def _first_line(text: str) -> str:
+    from reportcli.query.define import first_line
+
+    return first_line(text)
+
+
+def _used_in(definition) -> str:
+    count = len(definition.mentions)
+    if not count:
+        return "not used in the body"
+    shown = [f"¶{pid} {path.split(' > ')[-1]}" for pid, path in zip(definition.mentions, definition.mention_sections)]
+    more = f"\n… and {count - 5} more" if count > 5 else ""
+    return f"{count} paragraph{'s' * (count != 1)}:\n" + "\n".join(shown[:5]) + more
+
+
 @app.command()
 def build(
     ctx: typer.Context,

@@ -31,3 +31,13 @@ def report_ids(ctx: typer.Context, incomplete: str) -> list[str]:
 
 def _like_prefix(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def glossary_terms(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Glossary terms starting with what was typed (Typer keeps only completions that do)."""
+    connection = _connect(ctx)
+    if connection is None:
+        return []
+    rows = connection.execute("SELECT term FROM terms WHERE term LIKE ? ESCAPE '\\' ORDER BY report, seq",
+                              (_like_prefix(incomplete),))
+    return list(dict.fromkeys(row[0] for row in rows))

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportcli.index.schema import SCHEMA, SCHEMA_VERSION
-from reportcli.index.vocab import pinyin_keys
+from reportcli.index.vocab import lookup_keys, pinyin_keys
 from reportcli.index.sources import LoadedReport
-from reportcli.parse.glossary import find_mentions
+from reportcli.parse.glossary import find_mentions, mention_forms
 from reportcli.text import fold, gram_tokens
 
 
@@ -100,9 +100,9 @@ def _insert_report(connection: sqlite3.Connection, ord_: int, loaded: LoadedRepo
     body = [(p.id, text) for p, text in zip(report.paragraphs, folded) if p.section not in glossary_sections]
     mentions = find_mentions(list(report.terms), body)
     connection.executemany(
-        "INSERT INTO terms VALUES (?,?,?,?,?,?,?,?)",
+        "INSERT INTO terms VALUES (?,?,?,?,?,?,?,?,?)",
         [(ord_, seq, t.term, t.heading, t.definition, json.dumps(list(t.aliases), ensure_ascii=False),
-          t.paragraph, json.dumps(found))
+          t.paragraph, json.dumps(found), json.dumps(lookup_keys(mention_forms(t)), ensure_ascii=False))
          for seq, (t, found) in enumerate(zip(report.terms, mentions), start=1)])
     return first_rowid + len(report.paragraphs)
 

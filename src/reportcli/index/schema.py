@@ -30,7 +30,8 @@ CREATE TABLE paragraphs (
 CREATE TABLE terms (
     report INTEGER NOT NULL, seq INTEGER NOT NULL, term TEXT NOT NULL, heading TEXT NOT NULL,
     definition TEXT NOT NULL, aliases TEXT NOT NULL, paragraph INTEGER NOT NULL,
-    mentions TEXT NOT NULL,
+    mentions TEXT NOT NULL, -- JSON list of body paragraph ids that use the term
+    keys TEXT NOT NULL, -- JSON list of lookup keys: folded forms, pinyin, initials
     PRIMARY KEY (report, seq)
 ) WITHOUT ROWID;
 -- Every jieba word of the corpus: document frequency and toneless pinyin keys, for ranking and

@@ -48,3 +48,27 @@ def pinyin_keys(word: str) -> tuple[str, str] | None:
     if len(syllables) != len(word):
         return None
     return "".join(syllables), "".join(s[0] for s in syllables)
+
+
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]+|[^\u3400-\u9fff]+")
+
+
+def lookup_keys(forms: list[str]) -> list[str]:
+    """Keys a glossary term is found by: each folded form, its toneless pinyin and its
+    initials, Latin and digits kept (疫情防控22条 → yiqingfangkong22tiao, yqfk22t)."""
+    from pypinyin import Style, lazy_pinyin
+
+    keys: list[str] = []
+    for form in forms:
+        full, initials = [], []
+        for run in _CJK_RUN.findall(form):
+            if _ALL_CJK.match(run):
+                syllables = lazy_pinyin(run, style=Style.NORMAL, errors="ignore")
+                full.extend(syllables)
+                initials.extend(s[:1] for s in syllables)
+            else:
+                kept = re.sub(r"\W", "", run)
+                full.append(kept)
+                initials.append(kept)
+        keys.extend((form, "".join(full), "".join(initials)))
+    return [key for key in dict.fromkeys(keys) if key]

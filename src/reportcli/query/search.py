@@ -96,16 +96,16 @@ def query_words(query: list[str]) -> list[str]:
 
 def _form_expression(form: Form) -> str | None:
     if form.kind == "exact":
-        return _tokens_expression(form.text)
+        return tokens_expression(form.text)
     if form.kind == "parts":
-        parts = [_tokens_expression(part) for part in form.parts]
+        parts = [tokens_expression(part) for part in form.parts]
         return " AND ".join(f"({p})" for p in parts if p) or None
     half = len(form.text) // 2  # fuzzy: one edit leaves one half intact
-    halves = [_tokens_expression(form.text[:half]), _tokens_expression(form.text[half:])]
+    halves = [tokens_expression(form.text[:half]), tokens_expression(form.text[half:])]
     return " OR ".join(f"({h})" for h in halves if h) or None
 
 
-def _tokens_expression(text: str) -> str | None:
+def tokens_expression(text: str) -> str | None:
     """AND of the text's bigrams; a one-character run is a prefix query (every token that
     starts with it). Tokens are letters and digits only, so quoting them cannot inject FTS syntax."""
     terms = []
@@ -361,7 +361,7 @@ class _Ranker:
         if word not in self._idf:
             df = self.vocabulary.df(word)
             if df is None:  # not a jieba word: count paragraphs with its bigrams (bounded)
-                expression = _tokens_expression(word)
+                expression = tokens_expression(word)
                 df = self.connection.execute(
                     "SELECT count(*) FROM (SELECT 1 FROM grams WHERE grams MATCH ? LIMIT 10000)",
                     (expression,)).fetchone()[0] if expression else 1
