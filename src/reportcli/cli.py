@@ -200,6 +200,73 @@ def search(
             highlight_key="text")
 
 
+class Kind(str, Enum):
+    level = "level"
+    change = "change"
+    share = "share"
+    rank = "rank"
+    ratio = "ratio"
+    other = "other"
+
+
+class Sort(str, Enum):
+    position = "position"
+    value = "value"
+
+
+def _complete_units(ctx: typer.Context, incomplete: str) -> list[str]:
+    from reportcli.completion import units
+
+    return units(ctx, incomplete)
+
+
+@app.command()
+def metrics(
+    ctx: typer.Context,
+    query: Annotated[Optional[str], typer.Argument(
+        help="Words of the indicator or its context (地区生产总值, 就业, gdp in pinyin…).", show_default=False)] = None,
+    report: ReportOption = None,
+    unit: Annotated[Optional[str], typer.Option(
+        "--unit", "-u", help="Only this unit, as you would write it: 亿元, 万人, %, 亩.", autocompletion=_complete_units,
+        show_default=False)] = None,
+    kind: Annotated[Optional[Kind], typer.Option("--kind", "-k", help="Only this kind of figure.",
+                                                 show_default=False)] = None,
+    section: Annotated[Optional[str], typer.Option(
+        "--section", "-s", help="Only this section: a number from `outline` (3.1) or words from its heading.",
+        show_default=False)] = None,
+    target: Annotated[Optional[bool], typer.Option(
+        "--target/--achieved", help="Only targets set for the future, or only figures achieved.",
+        show_default=False)] = None,
+    minimum: Annotated[Optional[float], typer.Option("--min", help="Smallest value, in base units (元, not 亿元).",
+                                                     show_default=False)] = None,
+    maximum: Annotated[Optional[float], typer.Option("--max", help="Largest value, in base units.",
+                                                     show_default=False)] = None,
+    sort: Annotated[Sort, typer.Option("--sort", help="Order: position in the text, or value (largest first).")
+                    ] = Sort.position,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="At most N figures; 0 = all.")] = 0,
+    bom: Annotated[bool, typer.Option("--bom", help="Start CSV with a UTF-8 byte-order mark, for Excel.")] = False,
+    as_json: JsonFlag = False,
+    fmt: FormatOption = None,
+) -> None:
+    """List every figure: value normalised to base units, unit, indicator, kind, target or achieved.
+
+    Example: reportcli metrics 地区生产总值 --json; reportcli metrics --unit 亿元 --format csv --bom > figures.csv
+    """
+    from reportcli.query.common import check_limit
+    from reportcli.query.metrics import metrics as figures_of
+    from reportcli.render import Column
+
+    check_limit(limit)
+    rows = figures_of(_settings(ctx).connect(), query, report, unit=unit, kind=kind.value if kind else None,
+                      section=section, target=target, minimum=minimum, maximum=maximum, sort=sort.value)
+    rows = rows[:limit] if limit else rows
+    columns = [Column("indicator", "indicator", ratio=2), Column("raw", "as written", no_wrap=True),
+               Column("value", "value", justify="right", no_wrap=True, number=True), Column("unit", "unit"),
+               Column("kind", "kind"), Column("target", "target"),
+               Column("paragraph", "¶", justify="right"), Column("section", "section", ratio=2)]
+    _output(ctx, rows, as_json, fmt, columns, empty_message="no figures match", bom=bom)
+
+
 def _complete_terms(ctx: typer.Context, incomplete: str) -> list[str]:
     from reportcli.completion import glossary_terms
 

@@ -41,3 +41,14 @@ def glossary_terms(ctx: typer.Context, incomplete: str) -> list[str]:
     rows = connection.execute("SELECT term FROM terms WHERE term LIKE ? ESCAPE '\\' ORDER BY report, seq",
                               (_like_prefix(incomplete),))
     return list(dict.fromkeys(row[0] for row in rows))
+
+
+def units(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Units the index's figures use, most common first."""
+    connection = _connect(ctx)
+    if connection is None:
+        return []
+    rows = connection.execute(
+        "SELECT unit FROM figures WHERE unit != '' AND unit LIKE ? ESCAPE '\\' GROUP BY unit ORDER BY count(*) DESC",
+        (_like_prefix(incomplete),))
+    return [row[0] for row in rows]

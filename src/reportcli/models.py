@@ -49,9 +49,29 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A quantitative figure in a paragraph (see PRODUCT.md, "Figure conventions")."""
+
+    paragraph: int
+    raw: str  # as written, with its scale word, unit and any qualifier that follows
+    value: int | float | None  # scale folded in; None for a ratio like 3.7:23.1:73.2
+    unit: str
+    approx: str | None  # about / over / under
+    indicator: str
+    kind: str  # level / change / share / rank / ratio / other
+    target: bool  # the sentence sets a future target
+    context: str  # the clause it came from
+    start: int  # offsets of raw in the paragraph text
+    end: int
+    low: int | float | None = None  # bounds of a range (6%-6.5%); value is then the lower one
+    high: int | float | None = None
+
+
+@dataclass(frozen=True)
 class Report:
     metadata: Metadata
     sections: tuple[Section, ...]
     paragraphs: tuple[Paragraph, ...]
     terms: tuple[Term, ...]
     warnings: tuple[str, ...] = field(default=())
+    figures: tuple[Figure, ...] = field(default=())

@@ -20,6 +20,7 @@ class Column:
     no_wrap: bool = False
     ratio: int | None = None  # share of spare width for wide text columns
     style: str | None = None
+    number: bool = False  # show with thousands separators
 
 
 def as_dict(row: Any) -> dict:
@@ -35,11 +36,13 @@ def choose_format(requested: str | None, as_json: bool, stream: TextIO) -> str:
     return "table" if stream.isatty() else "plain"
 
 
-def cell(value: Any) -> str:
+def cell(value: Any, number: bool = False) -> str:
     import json
 
     if value is None:
         return ""
+    if number and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"{value:,}" if isinstance(value, int) else f"{value:,.6f}".rstrip("0").rstrip(".")
     if isinstance(value, bool):
         return "yes" if value else ""
     if isinstance(value, (list, tuple)):
@@ -49,7 +52,7 @@ def cell(value: Any) -> str:
     return str(value)
 
 
-def write_structured(rows: list[dict], fmt: str, stream: TextIO) -> None:
+def write_structured(rows: list[dict], fmt: str, stream: TextIO, bom: bool = False) -> None:
     import json
     if fmt == "json":
         stream.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
@@ -61,6 +64,8 @@ def write_structured(rows: list[dict], fmt: str, stream: TextIO) -> None:
             return
         import csv
 
+        if bom:
+            stream.write("\ufeff")  # Excel reads UTF-8 CSV correctly only with a byte-order mark
         writer = csv.DictWriter(stream, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
         for row in rows:
@@ -79,13 +84,14 @@ def console(no_color: bool, stream: TextIO | None = None):  # -> rich.console.Co
 
 
 def emit(rows: list[Any], fmt: str, columns: list[Column], *, no_color: bool = False,
-         title: str | None = None, highlight_key: str | None = None, stream: TextIO | None = None) -> None:
+         title: str | None = None, highlight_key: str | None = None, stream: TextIO | None = None,
+         bom: bool = False) -> None:
     """Write rows in the chosen format. `highlight_key` names a text column whose row also
     carries `matches` spans to highlight (search)."""
     stream = stream or sys.stdout
     dicts = [as_dict(row) for row in rows]
     if fmt in FORMATS and fmt != "table":
-        write_structured(dicts, fmt, stream)
+        write_structured(dicts, fmt, stream, bom=bom)
         return
     if fmt == "plain":
         for row in dicts:
@@ -108,7 +114,7 @@ def emit(rows: list[Any], fmt: str, columns: list[Column], *, no_color: bool = F
                     text.stylize("bold reverse" if no_color else "bold red", start, end)
                 cells.append(text)
             else:
-                cells.append(Text(cell(row[column.key])))
+                cells.append(Text(cell(row[column.key], column.number)))
         # show: the paragraph asked for stands out from its neighbours
         table.add_row(*cells, style="dim" if row.get("focus") is False else None)
     console(no_color, stream).print(table)

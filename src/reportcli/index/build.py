@@ -22,6 +22,7 @@ class BuildSummary:
     reports: int
     paragraphs: int
     terms: int
+    figures: int
     warnings: tuple[str, ...]
 
 
@@ -57,7 +58,7 @@ def _write(connection: sqlite3.Connection, reports: Iterable[LoadedReport],
     connection.executescript(SCHEMA)
     connection.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
     next_rowid = 1
-    totals = {"reports": 0, "paragraphs": 0, "terms": 0}
+    totals = {"reports": 0, "paragraphs": 0, "terms": 0, "figures": 0}
     warnings: list[str] = []
     vocabulary: Counter = Counter()
     characters = 0
@@ -66,6 +67,7 @@ def _write(connection: sqlite3.Connection, reports: Iterable[LoadedReport],
         totals["reports"] += 1
         totals["paragraphs"] += len(loaded.report.paragraphs)
         totals["terms"] += len(loaded.report.terms)
+        totals["figures"] += len(loaded.report.figures)
         characters += sum(len(p.text) for p in loaded.report.paragraphs)
         vocabulary.update(loaded.word_counts)
         warnings.extend(f"{loaded.file}: {warning}" for warning in loaded.report.warnings)
@@ -98,6 +100,12 @@ def _insert_report(connection: sqlite3.Connection, ord_: int, loaded: LoadedRepo
                            [(row[0], " ".join(gram_tokens(text))) for row, text in zip(rows, folded)])
     glossary_sections = {s.id for s in report.sections if s.kind == "glossary"}
     body = [(p.id, text) for p, text in zip(report.paragraphs, folded) if p.section not in glossary_sections]
+    section_of = {p.id: p.section for p in report.paragraphs}
+    connection.executemany(
+        "INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        [(ord_, seq, f.paragraph, section_of.get(f.paragraph), f.raw, f.value, f.unit, f.approx, f.indicator,
+          f.kind, int(f.target), f.context, f.start, f.end, f.low, f.high)
+         for seq, f in enumerate(report.figures, start=1)])
     mentions = find_mentions(list(report.terms), body)
     connection.executemany(
         "INSERT INTO terms VALUES (?,?,?,?,?,?,?,?,?)",

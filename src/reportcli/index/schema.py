@@ -1,7 +1,7 @@
 """The index's tables. Bump SCHEMA_VERSION whenever a table or the meaning of a column changes."""
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Paragraph rowids are contiguous per report (first_rowid .. first_rowid + paragraphs - 1), so a
 # (report, paragraph id) pair maps to a rowid without an extra index, and FTS queries restrict
@@ -32,6 +32,13 @@ CREATE TABLE terms (
     definition TEXT NOT NULL, aliases TEXT NOT NULL, paragraph INTEGER NOT NULL,
     mentions TEXT NOT NULL, -- JSON list of body paragraph ids that use the term
     keys TEXT NOT NULL, -- JSON list of lookup keys: folded forms, pinyin, initials
+    PRIMARY KEY (report, seq)
+) WITHOUT ROWID;
+CREATE TABLE figures (
+    report INTEGER NOT NULL, seq INTEGER NOT NULL, paragraph INTEGER NOT NULL, section INTEGER,
+    raw TEXT NOT NULL, value REAL, unit TEXT NOT NULL, approx TEXT, indicator TEXT NOT NULL,
+    kind TEXT NOT NULL, target INTEGER NOT NULL, context TEXT NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, low REAL, high REAL,
     PRIMARY KEY (report, seq)
 ) WITHOUT ROWID;
 -- Every jieba word of the corpus: document frequency and toneless pinyin keys, for ranking and

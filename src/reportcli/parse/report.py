@@ -62,6 +62,7 @@ def parse_report(text: str) -> Report:
         ("org", header.fields.get("发布机构", ""), fold(header.fields.get("发布机构", ""))),
         ("title", header.title or "", fold(header.title or "")),
     ])
+    figures = _figures(paragraphs, sections, front.year_from(header.date, fold(header.title) if header.title else None))
     metadata = Metadata(
         title=header.title or header.fields.get("名称") or None,
         region=region,
@@ -75,7 +76,22 @@ def parse_report(text: str) -> Report:
         published=front.published_from(header.fields),
     )
     return Report(metadata=metadata, sections=tuple(sections), paragraphs=tuple(paragraphs),
-                  terms=tuple(terms), warnings=tuple(warnings))
+                  terms=tuple(terms), warnings=tuple(warnings), figures=tuple(figures))
+
+
+def _figures(paragraphs: list[Paragraph], sections: list[Section], year: int | None) -> list:
+    """Figures of the body (a glossary's definitions are not the report's figures)."""
+    from reportcli.parse.figures import extract_figures
+
+    by_id = {section.id: section for section in sections}
+    found = []
+    for paragraph in paragraphs:
+        section = by_id.get(paragraph.section)
+        if section is not None and section.kind == "glossary":
+            continue
+        found.extend(extract_figures(paragraph.text, paragraph.id, section=section.path if section else "",
+                                     report_year=year))
+    return found
 
 
 def _first_body_line(folded: list[str]) -> int:

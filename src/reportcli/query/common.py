@@ -1,10 +1,12 @@
 """What every query shares: resolving --report ids and reading section paths."""
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass
 
 from reportcli.errors import UsageError
+from reportcli.text import fold
 
 
 @dataclass(frozen=True)
@@ -38,3 +40,13 @@ def check_limit(limit: int) -> int:
     if limit < 0:
         raise UsageError("--limit must be 0 (all) or a positive number")
     return limit
+
+
+def matching_sections(connection: sqlite3.Connection, report_ord: int, section: str) -> set[int]:
+    """Sections matching --section: a dotted number (3.1 takes 3.1.x too) or words of the path."""
+    rows = connection.execute("SELECT id, number, path FROM sections WHERE report = ?", (report_ord,)).fetchall()
+    wanted = section.strip()
+    if re.fullmatch(r"\d+(\.\d+)*", wanted):
+        return {sid for sid, number, _ in rows if number == wanted or number.startswith(wanted + ".")}
+    needle = fold(wanted)
+    return {sid for sid, _, path in rows if needle in fold(path)}

@@ -24,12 +24,14 @@ import sqlite3
 from dataclasses import dataclass
 
 from reportcli.errors import UsageError
-from reportcli.query.common import select_reports
+from reportcli.query.common import matching_sections, select_reports
 from reportcli.text import fold, gram_runs, gram_tokens
 
 # Ranking reads at most this many candidate paragraphs (in index order) per phase, so a very
 # common word never makes a query scan every paragraph that contains it.
 CANDIDATE_CAP = 2000
+# Widened forms (pinyin, split words, typos) match loosely, so fewer candidates are read for them.
+WIDE_CANDIDATE_CAP = 800
 # Candidate generation uses at most this many bigrams of a word; verification checks it all.
 MAX_TOKENS_PER_WORD = 24
 FUZZY_MAX_LENGTH = 40
@@ -81,7 +83,28 @@ class _Candidate:
         return self._folded
 
     def count(self, needle: str) -> int:
-        return self.text.count(needle) or self.folded.count(needle)
+        found = self.text.count(needle)
+        if found or not _variants_of(needle).search(self.text):
+            return found  # the raw text holds no character that folds into the needle
+        return self.folded.count(needle)
+
+
+_VARIANT_SOURCES: dict[str, str] = {}
+_VARIANT_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
+def _variants_of(needle: str) -> re.Pattern[str]:
+    """A pattern matching any character that folds into a character of `needle` (營 for 营,
+    Ｉ and I for i): where none occurs, the raw text counts the needle as well as folding would."""
+    if needle not in _VARIANT_PATTERNS:
+        if not _VARIANT_SOURCES:
+            from reportcli.text import FOLD_TABLE
+
+            for source, target in FOLD_TABLE.items():
+                _VARIANT_SOURCES[chr(target)] = _VARIANT_SOURCES.get(chr(target), "") + chr(source)
+        sources = "".join(_VARIANT_SOURCES.get(ch, "") for ch in set(needle))
+        _VARIANT_PATTERNS[needle] = re.compile(f"[{re.escape(sources)}]" if sources else r"(?!x)x")
+    return _VARIANT_PATTERNS[needle]
 
 
 def query_words(query: list[str]) -> list[str]:
@@ -134,12 +157,20 @@ class _Scope:
 
     def __init__(self, connection: sqlite3.Connection, ids: list[str] | None, section: str | None) -> None:
         self.connection = connection
-        self.reports = select_reports(connection, ids)
-        self.by_ord = {ref.ord: ref for ref in self.reports}
-        self.ranges = None if not ids else [(r.first_rowid, r.first_rowid + r.paragraphs - 1) for r in self.reports]
+        # With no --report, nothing is read per report up front: an index of 10,000 reports
+        # would otherwise cost more than the search itself.
+        reports = select_reports(connection, ids) if ids else []
+        self._ids = {ref.ord: ref.id for ref in reports}
+        self.ranges = [(r.first_rowid, r.first_rowid + r.paragraphs - 1) for r in reports] if ids else None
         self.section = section
         self._allowed: dict[int, set[int]] = {}
         self._paths: dict[tuple[int, int], str] = {}
+
+    def report_id(self, report_ord: int) -> str:
+        if report_ord not in self._ids:
+            self._ids[report_ord] = self.connection.execute(
+                "SELECT id FROM reports WHERE ord = ?", (report_ord,)).fetchone()[0]
+        return self._ids[report_ord]
 
     def candidates(self, expression: str | None, cap: int, exclude: set[int]) -> list[int]:
         found: list[int] = []
@@ -174,7 +205,7 @@ class _Scope:
         if not self.section:
             return True
         if report_ord not in self._allowed:
-            self._allowed[report_ord] = _matching_sections(self.connection, report_ord, self.section)
+            self._allowed[report_ord] = matching_sections(self.connection, report_ord, self.section)
         return section_id in self._allowed[report_ord]
 
     def path(self, report_ord: int, section_id: int | None) -> str:
@@ -187,19 +218,9 @@ class _Scope:
         return self._paths[key]
 
 
-def _matching_sections(connection: sqlite3.Connection, report_ord: int, section: str) -> set[int]:
-    """Sections matching --section: a dotted number (3.1 takes 3.1.x too) or words of the path."""
-    rows = connection.execute("SELECT id, number, path FROM sections WHERE report = ?", (report_ord,)).fetchall()
-    wanted = section.strip()
-    if re.fullmatch(r"\d+(\.\d+)*", wanted):
-        return {sid for sid, number, _ in rows if number == wanted or number.startswith(wanted + ".")}
-    needle = fold(wanted)
-    return {sid for sid, _, path in rows if needle in fold(path)}
-
-
 # ---------------------------------------------------------------- query widening
 
-class _Vocabulary:
+class Vocabulary:
     """Lookups in the index's vocab table (word → df, pinyin keys), cached per query."""
 
     def __init__(self, connection: sqlite3.Connection) -> None:
@@ -222,26 +243,24 @@ class _Vocabulary:
         return self._by_key[key]
 
 
-def _segment_with_vocabulary(word: str, vocabulary: _Vocabulary) -> tuple[str, ...] | None:
-    """Split an unspaced run (环境营商) into the fewest vocabulary words, or None."""
+def _segment_with_vocabulary(word: str, vocabulary: Vocabulary) -> tuple[str, ...] | None:
+    """Split an unspaced run (环境营商) into the fewest vocabulary words of two or more
+    characters, or None. Single characters would match almost anything, and cost a prefix scan."""
     n = len(word)
-    best: list[tuple[int, tuple[str, ...]] | None] = [None] * (n + 1)
-    best[0] = (0, ())
-    for end in range(1, n + 1):
-        for start in range(max(0, end - 8), end):
+    best: list[tuple[str, ...] | None] = [None] * (n + 1)
+    best[0] = ()
+    for end in range(2, n + 1):
+        for start in range(max(0, end - 8), end - 1):
             piece = word[start:end]
-            if best[start] is None or (len(piece) > 1 and vocabulary.df(piece) is None) \
-                    or (len(piece) == 1 and not piece.isalnum()):
+            if best[start] is None or vocabulary.df(piece) is None:
                 continue
-            cost = best[start][0] + (1 if len(piece) > 1 else 3)  # single characters are a last resort
-            if best[end] is None or cost < best[end][0]:
-                best[end] = (cost, best[start][1] + (piece,))
-    if best[n] is None or len(best[n][1]) < 2:
-        return None
-    return best[n][1]
+            if best[end] is None or len(best[start]) + 1 < len(best[end]):
+                best[end] = best[start] + (piece,)
+    found = best[n]
+    return found if found is not None and len(found) >= 2 else None
 
 
-def _pinyin_phrases(letters: str, vocabulary: _Vocabulary, limit: int = 6) -> list[tuple[tuple[str, ...], bool]]:
+def pinyin_phrases(letters: str, vocabulary: Vocabulary, limit: int = 6) -> list[tuple[tuple[str, ...], bool]]:
     """(words, spelled by initials) whose pinyin spells `letters`, likeliest first."""
     n = len(letters)
     # beams[i]: up to `limit` (cost, words, any initials) segmentations of letters[:i]
@@ -259,11 +278,11 @@ def _pinyin_phrases(letters: str, vocabulary: _Vocabulary, limit: int = 6) -> li
     return [(words, used) for _, words, used in beams[n]]
 
 
-def widen(word: str, vocabulary: _Vocabulary) -> list[Form]:
+def widen(word: str, vocabulary: Vocabulary) -> list[Form]:
     """The forms beyond the exact text that a word may also match."""
     forms: list[Form] = []
     if re.fullmatch(r"[a-z]{2,60}", word):
-        for words, by_initials in _pinyin_phrases(word, vocabulary):
+        for words, by_initials in pinyin_phrases(word, vocabulary):
             phrase = "".join(words)
             forms.append(Form("exact", phrase))
             if len(words) > 1 and not by_initials:  # initials are too ambiguous to match apart
@@ -298,7 +317,8 @@ def _match_form(form: Form, candidate: _Candidate) -> _Match | None:
     if form.kind == "parts":
         counts = [candidate.count(part) for part in form.parts]
         return _Match(2, 0.9, min(counts), form) if all(counts) else None
-    return _fuzzy_match(form, candidate.folded)
+    plain = not _variants_of(form.text).search(candidate.text)
+    return _fuzzy_match(form, candidate.text if plain else candidate.folded)
 
 
 def _spans(match: _Match, folded_text: str) -> list[tuple[int, int]]:
@@ -349,7 +369,7 @@ class _Ranker:
 
     K1, B = 1.2, 0.75
 
-    def __init__(self, connection: sqlite3.Connection, vocabulary: _Vocabulary) -> None:
+    def __init__(self, connection: sqlite3.Connection, vocabulary: Vocabulary) -> None:
         meta = dict(connection.execute("SELECT key, value FROM meta WHERE key IN ('paragraphs', 'average_length')"))
         self.total = max(1, int(meta.get("paragraphs", 1)))
         self.average_length = max(1.0, float(meta.get("average_length", 100)))
@@ -407,7 +427,7 @@ def _evaluate(rows, word_forms: list[list[Form]], phrase: str, scope: _Scope, ra
 def _hit(scope: _Scope, score: float, row, candidate: _Candidate, matches: list[_Match]) -> Hit:
     _, report_ord, paragraph_id, section_id, text = row
     spans = _merge([span for match in matches for span in _spans(match, candidate.folded)])
-    return Hit(report=scope.by_ord[report_ord].id, paragraph=paragraph_id,
+    return Hit(report=scope.report_id(report_ord), paragraph=paragraph_id,
                section=scope.path(report_ord, section_id), score=score, text=text,
                matches=[list(span) for span in spans])
 
@@ -424,10 +444,11 @@ def search(connection: sqlite3.Connection, query: list[str], ids: list[str] | No
            section: str | None = None, limit: int = 20) -> list[Hit]:
     words = query_words(query)
     scope = _Scope(connection, ids, section)
-    vocabulary = _Vocabulary(connection)
+    vocabulary = Vocabulary(connection)
     ranker = _Ranker(connection, vocabulary)
     phrase = "".join(words)
     cap = 0 if limit == 0 else CANDIDATE_CAP
+    wide_cap = 0 if limit == 0 else WIDE_CANDIDATE_CAP
 
     exact_forms = [[Form("exact", word)] for word in words]
     rowids = scope.candidates(_query_expression(exact_forms), cap, exclude=set())
@@ -440,7 +461,7 @@ def search(connection: sqlite3.Connection, query: list[str], ids: list[str] | No
         wide_forms = [[Form("exact", word), *widen(word, vocabulary)] for word in words]
         expression = _query_expression(wide_forms)
         if expression and any(len(forms) > 1 for forms in wide_forms):
-            more = scope.candidates(expression, cap, exclude=set(rowids))
+            more = scope.candidates(expression, wide_cap, exclude=set(rowids))
             results += _evaluate(_fetch(connection, more), wide_forms, phrase, scope, ranker)
 
     results.sort(key=lambda result: result[0])

@@ -1,0 +1,436 @@
+"""Every quantitative figure in a paragraph, normalised (pure; jieba tags nouns at build time).
+
+extract_figures(text, ...) finds Arabic and Chinese numerals that are quantities, reads each
+with parse.numbers (qualifiers, scale word, unit), skips what only looks like a figure (dates,
+list numbers, session numbers, anniversaries, time windows, names and codes such as 5G,
+PM2.5, “科技兴蒙30条”), and gives each figure its indicator (the subject phrase it measures,
+carried across the clauses of a sentence), its kind and whether it sets a target.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from reportcli.models import Figure
+from reportcli.parse.numbers import (CHINESE_NUMERAL, NUMBER, SCALES, UNITS, Quantity, number_value,
+                                     plain_number, read_quantity)
+from reportcli.text import fold
+
+Tagger = Callable[[str], list[tuple[str, str]]]
+
+# ---------------------------------------------------------------- what is not a figure
+
+_YEAR = re.compile(r"(?:19|20)\d{2}$")
+_LATIN = re.compile(r"[a-z]")
+_SHORT_QUOTE = re.compile(r"“[^“”]{1,20}”|\"[^\"]{1,20}\"|《[^《》]{1,60}》|〔[^〔〕]{1,10}〕|\[[^\[\]]{1,10}\]")
+_TIME_WINDOW_BEFORE = re.compile(r"(?:过去|近|今后|未来|最近|这|此前|前|后|头|每)\s?$")
+_NOT_AFTER = re.compile(r"周年|届|次会议|次全会|次全体会议|次党代会|次代表大会|号|强(?!度)|大(?!于)|中全会|年来|年以来|个五年")
+_LIST_NUMBER = re.compile(r"^\(?\d{1,2}[.、)]")
+_DATE_SPANS = re.compile(
+    r"(?:19|20)\d{2}\s?(?:[-—–~～至到]\s?(?:19|20)?\d{2}\s?)?年(?:\s?\d{1,2}\s?月(?:\s?\d{1,2}\s?[日号])?)?"
+    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?(?!\d|:\d)"
+    r"|(?<!个)(?<!\d)\d{1,2}\s?月(?:\s?\d{1,2}\s?[日号])?(?:份|底|初|末|中旬|上旬|下旬)?"
+    r"|[〇零一二三四五六七八九]{4}年"
+)
+_HOTLINE = re.compile(r"\d{5,}(?=\s?(?:热线|服务热线|电话|便民热线))|(?<=热线)\d{3,}|(?<=电话)\d{3,}")
+_RATIO = re.compile(r"\d+(?:\.\d+)?(?:\s?:\s?\d+(?:\.\d+)?){2,}")
+_PERCENT_WORDS = re.compile(r"百分之([一二两三四五六七八九十百零〇点]+)")
+_RANK_SCOPE = r"(?:全国|全省|全市|全区|全盟|全旗|全县|全州|全自治区|全球|全行业|同类城市|同级|地区|自治区|省|市|区|县)"
+_RANK = re.compile(
+    rf"(?:(?P<scope>{_RANK_SCOPE})|(?P<verb>排名|排在|位居|位列|稳居|居|列|名列))?"
+    r"(?:第(?P<n>\d+|[一二三四五六七八九十]+)(?P<unit>位|名)?|前(?P<top>\d+|[一二三四五六七八九十]+)(?P<topunit>位|名))"
+)
+_CN_ACCEPT_AFTER = re.compile(r"(?:余|多)?(?:万亿|亿|万|千)?(?:余|多)?(?:" + "|".join(map(re.escape, UNITS)) + ")")
+
+# ---------------------------------------------------------------- sentences, clauses, subjects
+
+_SENTENCE_END = set("。!?;")
+_CLAUSE_END = set(",:") | _SENTENCE_END  # not 、: it lists items inside one clause
+_OPENERS, _CLOSERS = "“(《〔[「『", "”)》〕]」』"
+_LEADING = re.compile(
+    r"(?:全年|年内|今年|去年|上年|当年|本年度|本年|同期|其中|同时|此外|另外|并且|并|且|还|又|也|和|及|以及|与|或|"
+    r"全区|全市|全省|全国|全县|全旗|全盟|全州|全镇|全乡|我区|我市|我省|我县|我旗|我州|我国|"
+    r"截至\S{0,10}?(?:底|末)|截止\S{0,10}?(?:底|末)|到\S{0,6}?(?:底|末)|(?:19|20)\d{2}年(?:底|末|内|全年|度)?|"
+    r"“十[一二三四五六七八九]五”(?:期间|时期)?|五年来|这五年|过去五年|累计|共计|共|总计|合计|分别|通过|已经|已|将|要|"
+    r"力争|争取|确保|预计|计划|努力|继续|进一步|持续|有|其|均|都|全部|全面|全力|加快|大力|积极|扎实|着力|深入|"
+    r"启动实施|启动|落实|实现|、|\s)+"
+)
+# 完成 opens a subject that is an action (完成棚户区改造4.5万户 → 棚户区改造), except for a
+# completion rate (完成年度任务的119.97%), where it is the measure itself.
+_LEADING_COMPLETE = re.compile(r"完成|累计完成")
+# 规模以上工业企业实现总产值: the verb between a subject and its measured quantity goes.
+_INNER_VERB = re.compile(r"(?:累计)?(?:实现|完成)(?=\S{0,5}(?:值|额|量|入|资|数)$)")
+# 承诺时限压缩至法定时限的75%: the subject is what is squeezed, before the "to" verb.
+_TO_VERB = re.compile(r"压缩至|压减至|降至|降低至|降低到|提高至|提高到|提升至|提升到|控制在|保持在|稳定在")
+_GENERIC_COUNTED = {"任务", "指标", "项目", "工作", "事项"}
+_TRAILING = re.compile(
+    r"(?:较“十[一二三四五六七八九]五”末|比“十[一二三四五六七八九]五”末|较(?:19|20)\d{2}年(?:底|末)?|比(?:19|20)\d{2}年(?:底|末)?|"
+    r"不低于|不高于|不少于|不多于|不超过|调整优化为|调整优化|优化为|调整为|继续保持|保持|完成了|完成|达到了|达到|达|实现了|实现|为|是|增长|增加|下降|降低|减少|提高|提升|上升|上涨|回落|缩小|扩大|"
+    r"突破|超过|超出|超|占|累计|分别|同比|比上年|较上年|比去年|较去年|比上年同期|年均|平均|控制在|保持在|稳定在|"
+    r"稳居|位居|位列|名列|居|排名|排在|吸引|有|共|合计|总计|约|近|逾|接近|将近|不到|不足|至|到|在|于|由|从|以|按|"
+    r"增至|降至|减至|压减至|压减|压缩至|压缩|缩短至|缩减至|提高到|提高至|提升至|提升到|扩大到|扩大至|下降到|下降至|"
+    r"降低到|降低至|高于|低于|好于|多于|少于|快于|继续|持续|稳步|大幅|较|可|能|已|了|的|每月|每年|每人|每天|每日|每户|"
+    r"每亩|人均|共计|计|总量|全部|均|都|也|还|再|新增|力争|确保|预计|计划|争取|要|将|\s)+$"
+)
+_CHANGE_VERB = re.compile(r"增长|增加|下降|降低|减少|提高|提升|上升|上涨|回落|缩小|扩大|压减|压缩|缩减|缩短|下滑|增幅|降幅|减")
+_TO_AFTER_CHANGE = re.compile(r"(?:增长|增加|下降|降低|减少|提高|提升|上升|上涨|回落|缩小|扩大|压减|压缩|缩减|缩短)(?:至|到)")
+_GAP = re.compile(r"(?<!不)(?:高于|低于|高出|低出|快于|慢于|好于|多于|少于|超出)\S{0,8}$")
+# An action that is itself a change when it opens the subject: 减少燃煤散烧量30余万吨.
+_CHANGE_ACTION = re.compile(r"减少|增加|压减|压缩|缩减|节约|降低|下降|增长")
+# Measure words that count what follows them: 980余名医务工作者, 12个国家和地区.
+_CLASSIFIERS = set("个家名户项件所座条辆台套张份头只处宗批场部篇本间栋幢片块根艘架种类款") | {"家次"}
+# A counted noun phrase ends at its head noun: 980余名医务工作者 | 白衣执甲.
+_HEAD_NOUNS = re.compile(r"(?:者|员|人|户|企业|项目|单位|机构|国家|地区|城市|媒体|事项|小区|学校|医院|园区|基地|平台|"
+                         r"中心|村|镇|社区|部门|群众|干部|家庭|组织|团伙|集团|问题|案件|工程|线路|航线|任务|指标|制度|"
+                         r"企业集团|商户|市场主体)$")
+_STREAK = re.compile(r"连续\s?$")
+_SHARE_INDICATOR = re.compile(r"(?:率|比重|占比|比例|份额|覆盖面|普及率)$")
+_DURATION_UNITS = {"年", "个月", "月", "小时", "分钟", "周", "个工作日", "工作日"}
+_TARGET_MARKERS = re.compile(r"力争|争取|确保|预计|计划|目标|预期|努力|力求|拟|将|要|必须|不低于|不超过|控制在")
+_ACHIEVED_MARKERS = re.compile(r"同比|比上年|较上年|比去年|较去年|上年|去年|过去|已经|已|完成了|实现了|累计|年均增长")
+_PLAN_SECTION = re.compile(r"安排|任务|目标|计划|建议|部署|展望|思路|重点工作|工作重点|今年|总体要求|主要预期")
+_REVIEW_SECTION = re.compile(r"回顾|过去|成绩|总结|成就|成效|进展|情况")
+_NOUN_FLAGS = ("n", "vn", "an", "nz", "nt", "ns", "nr", "j", "l", "b", "eng")
+
+
+def _blocked_spans(folded: str) -> list[tuple[int, int]]:
+    spans = [m.span() for m in _SHORT_QUOTE.finditer(folded)]
+    spans += [m.span() for m in _DATE_SPANS.finditer(folded)]
+    spans += [m.span() for m in _HOTLINE.finditer(folded)]
+    return spans
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
+def _boundaries(folded: str, ends: set[str]) -> list[int]:
+    """Positions of clause or sentence ends, ignoring those inside quotes and brackets."""
+    found, depth = [], 0
+    for index, ch in enumerate(folded):
+        if ch in _OPENERS:
+            depth += 1
+        elif ch in _CLOSERS:
+            depth = max(0, depth - 1)
+        elif ch in ends and depth == 0:
+            if ch in ",:" and folded[index - 1:index].isdigit() and folded[index + 1:index + 2].isdigit():
+                continue  # 5,000 and 3.7:23.1: part of a number, not punctuation
+            found.append(index)
+    return found
+
+
+def _last_before(boundaries: list[int], position: int) -> int:
+    start = 0
+    for boundary in boundaries:
+        if boundary >= position:
+            break
+        start = boundary + 1
+    return start
+
+
+def _next_after(boundaries: list[int], position: int, length: int) -> int:
+    return next((b for b in boundaries if b >= position), length)
+
+
+# ---------------------------------------------------------------- candidates
+
+class _Candidate:
+    __slots__ = ("start", "end", "value", "unit", "approx", "kind", "low", "high")
+
+    def __init__(self, start, end, value, unit, approx, kind=None, low=None, high=None):
+        self.start, self.end, self.value, self.unit, self.approx = start, end, value, unit, approx
+        self.kind, self.low, self.high = kind, low, high
+
+
+def _candidates(folded: str) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    taken: list[tuple[int, int]] = []
+    blocked = _blocked_spans(folded)
+
+    def free(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in taken) and not _inside(start, blocked)
+
+    for match in _RATIO.finditer(folded):  # 3.7:23.1:73.2
+        if free(*match.span()):
+            found.append(_Candidate(match.start(), match.end(), None, "", None, kind="ratio"))
+            taken.append(match.span())
+    for match in _RANK.finditer(folded):
+        number = match.group("n") or match.group("top")
+        has_unit = match.group("unit") or match.group("topunit")
+        if not (match.group("scope") or match.group("verb") or has_unit):
+            continue  # 第七次, 第一年: ordinals, not ranks
+        # 全市第一 is the figure as written; after 稳居/排名 only 第一 is
+        start = match.start() if match.group("scope") else \
+            match.start("n") - 1 if match.group("n") else match.start("top") - 1
+        if not free(start, match.end()):
+            continue
+        value = plain_number(number_value(number))
+        found.append(_Candidate(start, match.end(), value, "位", "under" if match.group("top") else None, kind="rank"))
+        taken.append((match.start(), match.end()))
+    for match in _PERCENT_WORDS.finditer(folded):  # 百分之五
+        value = _chinese_decimal(match.group(1))
+        if value is not None and free(*match.span()):
+            found.append(_Candidate(match.start(), match.end(), value, "%", None))
+            taken.append(match.span())
+    for match in NUMBER.finditer(folded):
+        if not free(*match.span()) or _not_a_figure(folded, match.start(), match.end()):
+            continue
+        candidate = _quantity_candidate(folded, read_quantity(folded, match.start(), match.end()))
+        if candidate is not None:
+            found.append(candidate)
+            taken.append((candidate.start, candidate.end))
+    for match in CHINESE_NUMERAL.finditer(folded):
+        if not free(*match.span()) or not _chinese_quantity(folded, match):
+            continue
+        quantity = read_quantity(folded, match.start(), match.end())
+        if quantity.unit or quantity.scale:
+            found.append(_Candidate(quantity.start, quantity.end, quantity.value, quantity.unit, quantity.approx))
+            taken.append((quantity.start, quantity.end))
+    found.sort(key=lambda c: c.start)
+    return found
+
+
+def _chinese_decimal(numeral: str) -> int | float | None:
+    whole, _, fraction = numeral.partition("点")
+    value = number_value(whole)
+    if value is None:
+        return None
+    if fraction:
+        digits = "".join(str(number_value(ch)) for ch in fraction if number_value(ch) is not None)
+        return float(f"{int(value)}.{digits}") if digits else plain_number(value)
+    return plain_number(value)
+
+
+def _not_a_figure(folded: str, start: int, end: int) -> bool:
+    before, after = folded[max(0, start - 1):start], folded[end:end + 6]
+    if _LATIN.match(before) or _LATIN.match(after[:1]) or before in ("-", "_", "/") and start >= 2 \
+            and _LATIN.match(folded[start - 2]):
+        return True  # 5G, PM2.5, IPv6, COVID-19
+    if before == "第" or _NOT_AFTER.match(after):
+        return True  # 第十五届, 100周年, 〔2021〕1号, 500强
+    if _YEAR.match(folded[start:end]) and after[:1] in ("年", "-", "—", "~", "至"):
+        return True
+    if start == 0 or folded[:start].strip() in ("", "("):
+        if _LIST_NUMBER.match(folded[start - (1 if folded[:start].strip() == "(" else 0):]):
+            return True  # list numbers at the start of a paragraph: 1. 2、 (3)
+    if after[:1] == "年" and _TIME_WINDOW_BEFORE.search(folded, max(0, start - 2), start):
+        return True  # 过去5年, 近3年: time windows, not durations
+    return False
+
+
+def _quantity_candidate(folded: str, quantity: Quantity) -> _Candidate | None:
+    candidate = _Candidate(quantity.start, quantity.end, quantity.value, quantity.unit, quantity.approx)
+    # A range: 6%-6.5%, 5至8个, 2-3年
+    joiner = re.match(r"\s?(?:-|—|–|~|～|至|到)\s?", folded[quantity.end:])
+    if joiner:
+        second = NUMBER.match(folded, quantity.end + joiner.end())
+        if second:
+            upper = read_quantity(folded, second.start(), second.end())
+            if upper.unit and (not quantity.unit or quantity.unit == upper.unit):
+                low_value = quantity.value
+                if not quantity.scale and not quantity.unit and upper.scale and low_value is not None:
+                    low_value = plain_number(number_value(folded[quantity.start:quantity.end]) * SCALES[upper.scale])
+                candidate = _Candidate(quantity.start, upper.end, low_value, upper.unit,
+                                       upper.approx or quantity.approx, low=low_value, high=upper.value)
+    if not candidate.unit and not quantity.scale and candidate.kind is None:
+        return None  # a bare number: without a unit or a scale word it is too often a code or a name
+    return candidate
+
+
+def _chinese_quantity(folded: str, match: re.Match) -> bool:
+    """Chinese numerals count only where they are plainly quantities: 百余家, 三十多个, 两万人, 近三成, 两倍."""
+    numeral, start, end = match.group(), match.start(), match.end()
+    if folded[max(0, start - 1):start] == "第" or not _CN_ACCEPT_AFTER.match(folded, end):
+        return False
+    if re.match(r"[余多]|万|亿|成|倍", folded[end:end + 1]):
+        return not (numeral in ("一",) and folded[end:end + 1] in ("万", "亿") and folded[end:end + 2] in ("万一",))
+    return len(numeral) >= 2 and bool(re.search("[十百千]", numeral)) and not re.match(r"年来|年以来", folded[end:end + 3])
+
+
+# ---------------------------------------------------------------- indicator, kind, target
+
+def _pos_tagger() -> Tagger:
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.posseg.POSTokenizer(jieba.Tokenizer())
+    return lambda text: [(pair.word, pair.flag) for pair in tokenizer.lcut(text)]
+
+
+_DEFAULT_TAGGER: list[Tagger] = []
+
+
+def default_tagger() -> Tagger:
+    if not _DEFAULT_TAGGER:
+        _DEFAULT_TAGGER.append(_pos_tagger())
+    return _DEFAULT_TAGGER[0]
+
+
+def _noun_after(text: str, folded: str, start: int, stop: int, tagger: Tagger) -> str:
+    """The noun phrase right after a figure (980余名医务工作者 → 医务工作者), at most ~12 characters."""
+    words = tagger(folded[start:stop])
+    phrase: list[tuple[str, str]] = []
+    offset = 0
+    for index, (word, flag) in enumerate(words):
+        if word == "的" and not phrase:
+            offset += len(word)
+            continue
+        following = words[index + 1:index + 3]
+        next_flag = following[0][1] if following else ""
+        nounlike = flag.startswith(_NOUN_FLAGS) or word in "“”" or (flag == "a" and next_flag.startswith(_NOUN_FLAGS))
+        joins = bool(phrase) and word in ("和", "及", "与") and next_flag.startswith(_NOUN_FLAGS)
+        # 教育基础设施提升改造项目: verbs inside a name that ends in a head noun
+        inside = bool(phrase) and flag == "v" and any(_HEAD_NOUNS.search(w) for w, _ in following)
+        length = sum(len(w) for w, _ in phrase)
+        if not (nounlike or joins or inside) or (phrase and length + len(word) > 12):
+            break
+        phrase.append((word, flag))
+        if _HEAD_NOUNS.search(word) and not (following and following[0][0] in ("和", "及", "与")):
+            break
+    while len(phrase) > 1 and phrase[-1][1] in ("vn", "v", "c"):
+        phrase.pop()  # 甲类绿色矿山建设 → 甲类绿色矿山
+    length = sum(len(w) for w, _ in phrase)
+    return text[start + offset:start + offset + length].strip("“”")
+
+
+def _subject(text: str, folded: str, start: int, end: int, unit: str) -> tuple[str, str]:
+    """(subject as written, predicate chain) from the clause text folded[start:end]."""
+    subject_start = start
+    while True:
+        lead = _LEADING.match(folded, subject_start, end)
+        complete = None if unit in ("%", "成") else _LEADING_COMPLETE.match(folded, lead.end() if lead else subject_start, end)
+        moved = complete.end() if complete else lead.end() if lead else subject_start
+        if moved == subject_start:
+            break
+        subject_start = moved
+    tail = _TRAILING.search(folded, subject_start, end)
+    subject_end = tail.start() if tail else end
+    chain = folded[subject_end:end]
+    to_verb = _TO_VERB.search(folded, subject_start, subject_end)
+    if to_verb and to_verb.start() > subject_start:
+        subject_end = to_verb.start()
+    kept = [(subject_start, subject_end)]
+    inner = _INNER_VERB.search(folded, subject_start, subject_end)
+    if inner and inner.start() > subject_start:
+        kept = [(subject_start, inner.start()), (inner.end(), subject_end)]
+    return "".join(text[a:b] for a, b in kept).strip(), chain
+
+
+def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_year: int | None = None,
+                    tagger: Tagger | None = None) -> list[Figure]:
+    """Figures of one paragraph. `section` (its path) tells plan from review parts."""
+    folded = fold(text)
+    candidates = _candidates(folded)
+    if not candidates:
+        return []
+    tagger = tagger or default_tagger()
+    clause_ends = _boundaries(folded, _CLAUSE_END)
+    sentence_ends = _boundaries(folded, _SENTENCE_END)
+    section_default = True if _PLAN_SECTION.search(section) else False if _REVIEW_SECTION.search(section) else None
+    figures: list[Figure] = []
+    previous: dict | None = None
+    for candidate in candidates:
+        sentence_start = _last_before(sentence_ends, candidate.start)
+        sentence_end = _next_after(sentence_ends, candidate.end, len(folded))
+        clause_start = _last_before(clause_ends, candidate.start)
+        same_sentence = previous is not None and previous["sentence"] == sentence_start
+        prefix_start = clause_start
+        if same_sentence and previous["end"] > clause_start and not previous["threshold"]:
+            prefix_start = previous["end"]  # 131件、政协委员提案168件: the next item starts after the last
+        subject, chain = _subject(text, folded, prefix_start, candidate.start, candidate.unit)
+        prefix = folded[clause_start:candidate.start]
+        change_word = None
+        change = _CHANGE_VERB.search(chain) or (_CHANGE_ACTION.match(fold(subject)) if subject else None)
+        if change and not _TO_AFTER_CHANGE.search(chain):
+            change_word = change.group()
+        distribute = "分别" in prefix or (same_sentence and previous["distribute"])
+        clause_end = _next_after(clause_ends, candidate.end, len(folded))
+        threshold = _is_threshold(folded, candidate)
+        after = _noun_after(text, folded, candidate.end, clause_end, tagger) \
+            if threshold or candidate.unit in _CLASSIFIERS or not subject else ""
+        counted_end = candidate.end
+        base = subject
+        if after and (threshold or candidate.unit in _CLASSIFIERS and not (
+                after in _GENERIC_COUNTED and subject and len(subject) <= 12)):
+            # 12个国家和地区, 300余家企业: the measure word counts the noun after it;
+            # 5000万元以上项目: a threshold qualifies the noun after it.
+            subject, base = after, ""
+            counted_end = text.index(after, candidate.end) + len(after)
+        elif not subject and same_sentence and previous["base"]:
+            subject = previous["base"]  # 同比增长0.8%: the subject carries across the clauses
+            change_word = change_word or (previous["change"] if not chain.strip() else None)
+        elif subject.startswith("占") and same_sentence and previous["base"]:
+            subject = previous["base"] + subject  # 民生支出…占一般公共预算支出的70.22%
+        elif not subject:
+            subject, base = after, ""
+        if not subject and same_sentence:
+            subject = previous["subject"]  # 3项指标要全部达到100%: still those indicators
+        if distribute and "城乡" in fold(subject):
+            order = previous["distributed"] + 1 if same_sentence and previous["distribute"] else 0
+            place = ("城镇", "农村")[min(order, 1)]
+            index = fold(subject).index("城乡")
+            indicator_subject = subject[:index] + place + subject[index + 2:]
+        else:
+            order = -1
+            indicator_subject = subject
+        kind = candidate.kind or _kind(candidate, folded, prefix, indicator_subject, change_word)
+        indicator = indicator_subject
+        if kind == "change" and change_word and not indicator.endswith(change_word) and change_word not in subject[:4]:
+            indicator = f"{indicator}{change_word}"
+        sentence = folded[sentence_start:sentence_end]
+        figures.append(Figure(
+            paragraph=paragraph, raw=text[candidate.start:candidate.end], value=candidate.value, unit=candidate.unit,
+            approx=candidate.approx, indicator=indicator, kind=kind,
+            target=_is_target(sentence, section_default, report_year),
+            context=text[clause_start:_next_after(_boundaries(folded, _SENTENCE_END | {","}), candidate.end,
+                                                  len(folded))].strip(),
+            start=candidate.start, end=candidate.end, low=candidate.low, high=candidate.high))
+        carried = base or (previous["base"] if same_sentence and counted_end == candidate.end else "")
+        previous = {"sentence": sentence_start, "end": counted_end, "base": carried, "change": change_word,
+                    "subject": subject,
+                    "distribute": distribute, "distributed": order, "threshold": threshold}
+    return figures
+
+
+def _is_threshold(folded: str, candidate: _Candidate) -> bool:
+    """5,000万元以上项目: a size bound qualifying the noun right after it, not a figure of its own."""
+    after = folded[candidate.end:candidate.end + 1]
+    return folded[candidate.start:candidate.end].endswith(("以上", "以下")) and bool(re.match(r"[\u4e00-\u9fff]", after)) \
+        and after not in "的和及与或"
+
+
+def _kind(candidate: _Candidate, folded: str, prefix: str, subject: str, change_word: str | None) -> str:
+    unit, raw_end = candidate.unit, candidate.end
+    if unit == "倍":
+        return "ratio"
+    if _STREAK.search(prefix) or _GAP.search(prefix):
+        return "other"
+    raw = folded[candidate.start:raw_end]
+    if _is_threshold(folded, candidate):
+        return "other"  # 5000万元以上项目: a threshold that qualifies what follows
+    if unit in _DURATION_UNITS or (unit in ("天", "日") and raw.endswith("内")):
+        return "other"  # 3年左右的努力, 1天内: durations
+    if change_word:
+        return "change"
+    if unit in ("%", "成", "‰") or _SHARE_INDICATOR.search(fold(subject)):
+        return "share" if unit in ("%", "成", "‰", "") else "level"
+    if unit in ("个百分点", "百分点"):
+        return "other"
+    return "level"
+
+
+def _is_target(sentence: str, section_default: bool | None, report_year: int | None) -> bool:
+    if _ACHIEVED_MARKERS.search(sentence) and not _TARGET_MARKERS.search(sentence):
+        return False
+    if _TARGET_MARKERS.search(sentence):
+        return True
+    if report_year:
+        years = [int(y) for y in re.findall(r"((?:19|20)\d{2})年", sentence)]
+        if years and all(year < report_year for year in years):
+            return False
+        if years and any(year > report_year for year in years):
+            return True
+    return bool(section_default)
