@@ -12,6 +12,8 @@ CONTRACT = {
     ("show", "5"): POINTER | {"text"},
     ("define", "六保"): POINTER | {"term", "heading", "definition", "aliases", "mentions"},
     ("define",): POINTER | {"term", "heading", "definition", "aliases", "mentions"},
+    ("metrics",): POINTER | {"raw", "value", "unit", "approx", "indicator", "kind", "target", "context", "start",
+                             "end"},
 }
 
 
@@ -35,3 +37,13 @@ def test_search_hit_types(cli):
     for hit in json.loads(out):
         assert isinstance(hit["paragraph"], int) and isinstance(hit["score"], (int, float))
         assert all(isinstance(span, list) and len(span) == 2 for span in hit["matches"])
+
+
+def test_metrics_raw_is_at_its_offsets(cli):
+    _, out, _ = cli("metrics", "--json")
+    texts = {}
+    for row in json.loads(out):
+        if row["paragraph"] not in texts:
+            _, shown, _ = cli("show", str(row["paragraph"]), "--context", "0", "--json")
+            texts[row["paragraph"]] = json.loads(shown)[0]["text"]
+        assert texts[row["paragraph"]][row["start"]:row["end"]] == row["raw"]

@@ -38,7 +38,8 @@ _PERCENT_WORDS = re.compile(r"百分之([一二两三四五六七八九十百零
 _RANK_SCOPE = r"(?:全国|全省|全市|全区|全盟|全旗|全县|全州|全自治区|全球|全行业|同类城市|同级|地区|自治区|省|市|区|县)"
 _RANK = re.compile(
     rf"(?:(?P<scope>{_RANK_SCOPE})|(?P<verb>排名|排在|位居|位列|稳居|居|列|名列))?"
-    r"(?:第(?P<n>\d+|[一二三四五六七八九十]+)(?P<unit>位|名)?|前(?P<top>\d+|[一二三四五六七八九十]+)(?P<topunit>位|名))"
+    r"(?:第(?P<n>\d+|[一二三四五六七八九十]+)(?:(?P<unit>位|名)|(?=[,;。、)\s]|的|$))"
+    r"|前(?P<top>\d+|[一二三四五六七八九十]+)(?P<topunit>位|名))"
 )
 _CN_ACCEPT_AFTER = re.compile(r"(?:余|多)?(?:万亿|亿|万|千)?(?:余|多)?(?:" + "|".join(map(re.escape, UNITS)) + ")")
 
@@ -53,7 +54,7 @@ _LEADING = re.compile(
     r"截至\S{0,10}?(?:底|末)|截止\S{0,10}?(?:底|末)|到\S{0,6}?(?:底|末)|(?:19|20)\d{2}年(?:底|末|内|全年|度)?|"
     r"“十[一二三四五六七八九]五”(?:期间|时期)?|五年来|这五年|过去五年|累计|共计|共|总计|合计|分别|通过|已经|已|将|要|"
     r"力争|争取|确保|预计|计划|努力|继续|进一步|持续|有|其|均|都|全部|全面|全力|加快|大力|积极|扎实|着力|深入|"
-    r"启动实施|启动|落实|实现|、|\s)+"
+    r"启动实施|启动|落实|实现|拟安排|拟|安排|每年|每月|每天|连续|、|\s)+"
 )
 # 完成 opens a subject that is an action (完成棚户区改造4.5万户 → 棚户区改造), except for a
 # completion rate (完成年度任务的119.97%), where it is the measure itself.
@@ -69,19 +70,23 @@ _TRAILING = re.compile(
     r"突破|超过|超出|超|占|累计|分别|同比|比上年|较上年|比去年|较去年|比上年同期|年均|平均|控制在|保持在|稳定在|"
     r"稳居|位居|位列|名列|居|排名|排在|吸引|有|共|合计|总计|约|近|逾|接近|将近|不到|不足|至|到|在|于|由|从|以|按|"
     r"增至|降至|减至|压减至|压减|压缩至|压缩|缩短至|缩减至|提高到|提高至|提升至|提升到|扩大到|扩大至|下降到|下降至|"
-    r"降低到|降低至|高于|低于|好于|多于|少于|快于|继续|持续|稳步|大幅|较|可|能|已|了|的|每月|每年|每人|每天|每日|每户|"
-    r"每亩|人均|共计|计|总量|全部|均|都|也|还|再|新增|力争|确保|预计|计划|争取|要|将|\s)+$"
+    r"降低到|降低至|高于|低于|好于|多于|少于|快于|继续|持续|稳步|大幅|较|可|能|已|了|的|每月|每年|每人|每天|每日|每户|拟|"
+    r"每亩|人均|共计|计|全部|均|都|也|还|再|新增|力争|确保|预计|计划|争取|要|将|\s)+$"
 )
 _CHANGE_VERB = re.compile(r"增长|增加|下降|降低|减少|提高|提升|上升|上涨|回落|缩小|扩大|压减|压缩|缩减|缩短|下滑|增幅|降幅|减")
 _TO_AFTER_CHANGE = re.compile(r"(?:增长|增加|下降|降低|减少|提高|提升|上升|上涨|回落|缩小|扩大|压减|压缩|缩减|缩短)(?:至|到)")
 _GAP = re.compile(r"(?<!不)(?:高于|低于|高出|低出|快于|慢于|好于|多于|少于|超出)\S{0,8}$")
 # An action that is itself a change when it opens the subject: 减少燃煤散烧量30余万吨.
-_CHANGE_ACTION = re.compile(r"减少|增加|压减|压缩|缩减|节约|降低|下降|增长")
+_CHANGE_ACTION = re.compile(r"减少|增加|压减|压缩|缩减|降低|下降|增长")
+# A comparison with another entity ends a subject: 高于全国0.4个百分点 is a gap, said of the subject before it.
+_GAP_TAIL = re.compile(r"(?<!不)(?:高于|低于|高出|低出|快于|慢于|好于|多于|少于|超出)[^,;。]{0,8}$")
+# Nouns that jieba tags as verbs in report prose (村集体经济收入, 固定资产投资).
+_NOUNISH_VERBS = {"收入", "投资", "支出", "消费", "出口", "进口", "贷款", "融资", "存款", "销售", "营收", "产出"}
 # Measure words that count what follows them: 980余名医务工作者, 12个国家和地区.
 _CLASSIFIERS = set("个家名户项件所座条辆台套张份头只处宗批场部篇本间栋幢片块根艘架种类款") | {"家次"}
 # A counted noun phrase ends at its head noun: 980余名医务工作者 | 白衣执甲.
 _HEAD_NOUNS = re.compile(r"(?:者|员|人|户|企业|项目|单位|机构|国家|地区|城市|媒体|事项|小区|学校|医院|园区|基地|平台|"
-                         r"中心|村|镇|社区|部门|群众|干部|家庭|组织|团伙|集团|问题|案件|工程|线路|航线|任务|指标|制度|"
+                         r"中心|社区|部门|群众|干部|家庭|组织|团伙|集团|问题|案件|工程|线路|航线|任务|指标|制度|"
                          r"企业集团|商户|市场主体)$")
 _STREAK = re.compile(r"连续\s?$")
 _SHARE_INDICATOR = re.compile(r"(?:率|比重|占比|比例|份额|覆盖面|普及率)$")
@@ -280,7 +285,8 @@ def _noun_after(text: str, folded: str, start: int, stop: int, tagger: Tagger) -
             continue
         following = words[index + 1:index + 3]
         next_flag = following[0][1] if following else ""
-        nounlike = flag.startswith(_NOUN_FLAGS) or word in "“”" or (flag == "a" and next_flag.startswith(_NOUN_FLAGS))
+        nounlike = flag.startswith(_NOUN_FLAGS) or word in "“”" or (bool(phrase) and word in _NOUNISH_VERBS) or (
+            flag in ("a", "zg", "ng", "g") and any(f.startswith(_NOUN_FLAGS) for _, f in following))
         joins = bool(phrase) and word in ("和", "及", "与") and next_flag.startswith(_NOUN_FLAGS)
         # 教育基础设施提升改造项目: verbs inside a name that ends in a head noun
         inside = bool(phrase) and flag == "v" and any(_HEAD_NOUNS.search(w) for w, _ in following)
@@ -290,7 +296,7 @@ def _noun_after(text: str, folded: str, start: int, stop: int, tagger: Tagger) -
         phrase.append((word, flag))
         if _HEAD_NOUNS.search(word) and not (following and following[0][0] in ("和", "及", "与")):
             break
-    while len(phrase) > 1 and phrase[-1][1] in ("vn", "v", "c"):
+    while len(phrase) > 1 and phrase[-1][1] in ("vn", "v", "c") and phrase[-1][0] not in _NOUNISH_VERBS:
         phrase.pop()  # 甲类绿色矿山建设 → 甲类绿色矿山
     length = sum(len(w) for w, _ in phrase)
     return text[start + offset:start + offset + length].strip("“”")
@@ -308,6 +314,9 @@ def _subject(text: str, folded: str, start: int, end: int, unit: str) -> tuple[s
         subject_start = moved
     tail = _TRAILING.search(folded, subject_start, end)
     subject_end = tail.start() if tail else end
+    gap = _GAP_TAIL.search(folded, subject_start, subject_end)
+    if gap:
+        subject_end = gap.start()
     chain = folded[subject_end:end]
     to_verb = _TO_VERB.search(folded, subject_start, subject_end)
     if to_verb and to_verb.start() > subject_start:
@@ -343,9 +352,12 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
         subject, chain = _subject(text, folded, prefix_start, candidate.start, candidate.unit)
         prefix = folded[clause_start:candidate.start]
         change_word = None
-        change = _CHANGE_VERB.search(chain) or (_CHANGE_ACTION.match(fold(subject)) if subject else None)
-        if change and not _TO_AFTER_CHANGE.search(chain):
-            change_word = change.group()
+        in_chain = _CHANGE_VERB.search(chain)
+        if in_chain and not _TO_AFTER_CHANGE.search(chain):
+            at = candidate.start - len(chain) + in_chain.start()
+            change_word = text[at:at + len(in_chain.group())]  # as written: 增長 stays 增長
+        elif subject and _CHANGE_ACTION.match(fold(subject)):
+            change_word = subject[:len(_CHANGE_ACTION.match(fold(subject)).group())]
         distribute = "分别" in prefix or (same_sentence and previous["distribute"])
         clause_end = _next_after(clause_ends, candidate.end, len(folded))
         threshold = _is_threshold(folded, candidate)
@@ -378,7 +390,8 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
             indicator_subject = subject
         kind = candidate.kind or _kind(candidate, folded, prefix, indicator_subject, change_word)
         indicator = indicator_subject
-        if kind == "change" and change_word and not indicator.endswith(change_word) and change_word not in subject[:4]:
+        if (kind == "change" or candidate.unit == "倍") and change_word and not indicator.endswith(change_word) \
+                and change_word not in subject[:4]:
             indicator = f"{indicator}{change_word}"
         sentence = folded[sentence_start:sentence_end]
         figures.append(Figure(

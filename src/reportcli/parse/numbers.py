@@ -16,9 +16,9 @@ from reportcli.text import chinese_to_int
 UNITS = sorted("""
 个百分点 百分点 % ‰ 倍 成
 元 美元 欧元 港元 日元 英镑 卢布
-吨标准煤 吨 公斤 千克 克 斤
+吨标准煤 吨 公斤 千克 毫克 微克 克 斤
 平方公里 平方千米 平方米 平米 亩 公顷
-公里 千米 延米 米
+公里 千米 延米 厘米 毫米 米
 立方米 千升 升 方 标箱 标准箱
 千瓦时 千瓦 兆瓦 吉瓦 千伏安 千伏 度
 人次 户次 家次 架次 车次 班次 批次 人 名 户 个 家 项 件 次 所 座 条 辆 台 套 张 份 头 只 羽 株 棵 处 宗 批 场 部 篇 本
@@ -89,6 +89,9 @@ def read_quantity(folded: str, start: int, number_end: int) -> Quantity:
     unit = ""
     if unit_here:
         unit, position = unit_here.group(), unit_here.end()
+        per = re.match(r"/(" + _UNIT_PATTERN + r")", folded[position:])
+        if per:  # 28微克/立方米, 3,000元/吨: a rate unit
+            unit, position = unit + per.group(), position + per.end()
     if (post := _POST.match(folded, position)) and (unit or scale or post.group() == "左右"):
         approx, position = APPROX_AFTER[post.group()], post.end()
     elif unit in _DURATIONS and folded[position:position + 1] == "内":
