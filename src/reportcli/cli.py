@@ -263,7 +263,7 @@ def metrics(
     columns = [Column("indicator", "indicator", ratio=2), Column("raw", "as written", no_wrap=True),
                Column("value", "value", justify="right", no_wrap=True, number=True), Column("unit", "unit"),
                Column("kind", "kind"), Column("target", "target"),
-               Column("paragraph", "¶", justify="right"), Column("section", "section", ratio=2)]
+               Column("paragraph", "¶", justify="right"), Column("section", "section", ratio=2, innermost=True)]
     _output(ctx, rows, as_json, fmt, columns, empty_message="no figures match", bom=bom)
 
 

@@ -21,6 +21,7 @@ class Column:
     ratio: int | None = None  # share of spare width for wide text columns
     style: str | None = None
     number: bool = False  # show with thousands separators
+    innermost: bool = False  # a section path shown by its innermost heading only
 
 
 def as_dict(row: Any) -> dict:
@@ -114,7 +115,8 @@ def emit(rows: list[Any], fmt: str, columns: list[Column], *, no_color: bool = F
                     text.stylize("bold reverse" if no_color else "bold red", start, end)
                 cells.append(text)
             else:
-                cells.append(Text(cell(row[column.key], column.number)))
+                value = cell(row[column.key], column.number)
+                cells.append(Text(value.split(" > ")[-1] if column.innermost else value))
         # show: the paragraph asked for stands out from its neighbours
         table.add_row(*cells, style="dim" if row.get("focus") is False else None)
     console(no_color, stream).print(table)
