@@ -12,6 +12,9 @@ CONTRACT = {
     ("show", "5"): POINTER | {"text"},
     ("define", "六保"): POINTER | {"term", "heading", "definition", "aliases", "mentions"},
     ("define",): POINTER | {"term", "heading", "definition", "aliases", "mentions"},
+    ("goals",): POINTER | {"indicator", "raw", "value", "unit", "comparator", "direction", "main", "strength", "low",
+                           "high", "horizon", "text"},
+    ("goals", "--check"): POINTER | {"status", "outcome"},
     ("metrics",): POINTER | {"raw", "value", "unit", "approx", "indicator", "kind", "target", "context", "start",
                              "end"},
 }

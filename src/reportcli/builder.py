@@ -53,7 +53,8 @@ def build_from_paths(paths: list[Path], output: Path | None) -> None:
     for warning in summary.warnings:
         render.warn(warning)
     sys.stderr.write(f"indexed {summary.reports} report{'s' * (summary.reports != 1)}, "
-                     f"{summary.paragraphs} paragraphs, {summary.figures} figures, {summary.terms} glossary terms → {output}\n")
+                     f"{summary.paragraphs} paragraphs, {summary.figures} figures, {summary.goals} targets, "
+                     f"{summary.terms} glossary terms → {output}\n")
 
 
 # Parsing and segmenting (jieba) dominate a build; past this many files they run on every core.

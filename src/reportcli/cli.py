@@ -267,6 +267,47 @@ def metrics(
     _output(ctx, rows, as_json, fmt, columns, empty_message="no figures match", bom=bom)
 
 
+@app.command()
+def goals(
+    ctx: typer.Context,
+    query: Annotated[Optional[str], typer.Argument(
+        help="Words of the target's indicator or text (地区生产总值, 就业…).", show_default=False)] = None,
+    report: ReportOption = None,
+    main: Annotated[bool, typer.Option("--main", help="Only the headline expected targets (主要预期目标).")] = False,
+    check: Annotated[bool, typer.Option(
+        "--check", help="Beside each quantified target, the outcome stated by the next year's report of the "
+                        "same region, and whether the target was met.")] = False,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="At most N targets; 0 = all.")] = 0,
+    as_json: JsonFlag = False,
+    fmt: FormatOption = None,
+) -> None:
+    """List the targets a report sets: headline expected targets first, then every other commitment.
+
+    Example: reportcli goals --main; reportcli --index corpus.sqlite goals --check --json
+    """
+    from reportcli import render
+    from reportcli.query.common import check_limit
+    from reportcli.query.goals import goals as goals_of
+    from reportcli.render import Column
+
+    check_limit(limit)
+    rows = goals_of(_settings(ctx).connect(), query, report, main_only=main, check=check)
+    rows = rows[:limit] if limit else rows
+    chosen = render.choose_format(fmt.value if fmt else None, as_json, sys.stdout)
+    if chosen in ("table", "plain"):
+        rows = [{**render.as_dict(row), "group": "headline" if row.main else "other",
+                 "target": render.target_cell(render.as_dict(row)), "trend": render.direction_cell(render.as_dict(row)),
+                 "result": render.outcome_cell(render.as_dict(row))} for row in rows]
+    columns = [Column("group", "", no_wrap=True), Column("indicator", "indicator", ratio=2),
+               Column("target", "target", no_wrap=True), Column("trend", "", no_wrap=True),
+               Column("strength", "strength"), Column("horizon", "for"), Column("paragraph", "¶", justify="right")]
+    if check:
+        columns += [Column("result", "outcome", ratio=2), Column("status", "status")]
+    else:
+        columns += [Column("text", "text", ratio=3)]
+    _output(ctx, rows, as_json, fmt, columns, empty_message="no targets found")
+
+
 def _complete_terms(ctx: typer.Context, incomplete: str) -> list[str]:
     from reportcli.completion import glossary_terms
 

@@ -68,6 +68,27 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class Goal:
+    """A target the report sets (see PRODUCT.md, `goals`)."""
+
+    paragraph: int
+    indicator: str
+    raw: str  # the figure as written; "" for a qualitative target
+    value: int | float | None  # None for a qualitative target; the lower bound of a range
+    unit: str
+    comparator: str | None  # about / >= / <= / = / range
+    direction: str | None  # up / down
+    main: bool  # one of the headline expected targets (主要预期目标)
+    strength: str | None  # hard (确保/必须) / soft (力争/争取)
+    low: int | float | None
+    high: int | float | None
+    horizon: str | None  # "2021", "十四五"
+    text: str  # the clause
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Report:
     metadata: Metadata
     sections: tuple[Section, ...]
@@ -75,3 +96,4 @@ class Report:
     terms: tuple[Term, ...]
     warnings: tuple[str, ...] = field(default=())
     figures: tuple[Figure, ...] = field(default=())
+    goals: tuple[Goal, ...] = field(default=())

@@ -197,3 +197,30 @@ class BuildProgress:
 
     def __exit__(self, *exc_info: object) -> None:
         self._progress.stop()
+
+
+_COMPARATOR_SIGNS = {"about": "≈", ">=": "≥", "<=": "≤", "=": "="}
+
+
+def target_cell(goal: dict) -> str:
+    """A goal's target as people write it: ≈ 3%, ≥ 70%, 6–6.5%; the text for a qualitative one."""
+    if goal["value"] is None:
+        return "(qualitative)"
+    raw = goal["raw"]
+    if goal["comparator"] == "range":
+        return raw.replace("%-", "–").replace("-", "–").replace("至", "–")
+    sign = _COMPARATOR_SIGNS.get(goal["comparator"] or "=", "=")
+    import re
+
+    return f"{sign} {re.sub(r'(以上|以内|以下|左右|之内|内|余|多)$', '', raw)}"
+
+
+def direction_cell(goal: dict) -> str:
+    return {"up": "↑", "down": "↓"}.get(goal["direction"] or "", "")
+
+
+def outcome_cell(goal: dict) -> str:
+    outcome = goal.get("outcome")
+    if not outcome:
+        return "no outcome found" if goal.get("status") == "unknown" else ""
+    return f"{outcome['raw']} ({outcome['report']} ¶{outcome['paragraph']})"

@@ -23,6 +23,7 @@ class BuildSummary:
     paragraphs: int
     terms: int
     figures: int
+    goals: int
     warnings: tuple[str, ...]
 
 
@@ -58,7 +59,7 @@ def _write(connection: sqlite3.Connection, reports: Iterable[LoadedReport],
     connection.executescript(SCHEMA)
     connection.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
     next_rowid = 1
-    totals = {"reports": 0, "paragraphs": 0, "terms": 0, "figures": 0}
+    totals = {"reports": 0, "paragraphs": 0, "terms": 0, "figures": 0, "goals": 0}
     warnings: list[str] = []
     vocabulary: Counter = Counter()
     characters = 0
@@ -68,6 +69,7 @@ def _write(connection: sqlite3.Connection, reports: Iterable[LoadedReport],
         totals["paragraphs"] += len(loaded.report.paragraphs)
         totals["terms"] += len(loaded.report.terms)
         totals["figures"] += len(loaded.report.figures)
+        totals["goals"] += len(loaded.report.goals)
         characters += sum(len(p.text) for p in loaded.report.paragraphs)
         vocabulary.update(loaded.word_counts)
         warnings.extend(f"{loaded.file}: {warning}" for warning in loaded.report.warnings)
@@ -106,6 +108,11 @@ def _insert_report(connection: sqlite3.Connection, ord_: int, loaded: LoadedRepo
         [(ord_, seq, f.paragraph, section_of.get(f.paragraph), f.raw, f.value, f.unit, f.approx, f.indicator,
           f.kind, int(f.target), f.context, f.start, f.end, f.low, f.high)
          for seq, f in enumerate(report.figures, start=1)])
+    connection.executemany(
+        "INSERT INTO goals VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        [(ord_, seq, g.paragraph, section_of.get(g.paragraph), g.indicator, g.raw, g.value, g.unit, g.comparator,
+          g.direction, int(g.main), g.strength, g.low, g.high, g.horizon, g.text, g.start, g.end)
+         for seq, g in enumerate(report.goals, start=1)])
     mentions = find_mentions(list(report.terms), body)
     connection.executemany(
         "INSERT INTO terms VALUES (?,?,?,?,?,?,?,?,?)",

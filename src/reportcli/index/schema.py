@@ -1,7 +1,7 @@
 """The index's tables. Bump SCHEMA_VERSION whenever a table or the meaning of a column changes."""
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Paragraph rowids are contiguous per report (first_rowid .. first_rowid + paragraphs - 1), so a
 # (report, paragraph id) pair maps to a rowid without an extra index, and FTS queries restrict
@@ -39,6 +39,13 @@ CREATE TABLE figures (
     raw TEXT NOT NULL, value REAL, unit TEXT NOT NULL, approx TEXT, indicator TEXT NOT NULL,
     kind TEXT NOT NULL, target INTEGER NOT NULL, context TEXT NOT NULL,
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, low REAL, high REAL,
+    PRIMARY KEY (report, seq)
+) WITHOUT ROWID;
+CREATE TABLE goals (
+    report INTEGER NOT NULL, seq INTEGER NOT NULL, paragraph INTEGER NOT NULL, section INTEGER,
+    indicator TEXT NOT NULL, raw TEXT NOT NULL, value REAL, unit TEXT NOT NULL, comparator TEXT,
+    direction TEXT, main INTEGER NOT NULL, strength TEXT, low REAL, high REAL, horizon TEXT,
+    text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
     PRIMARY KEY (report, seq)
 ) WITHOUT ROWID;
 -- Every jieba word of the corpus: document frequency and toneless pinyin keys, for ranking and

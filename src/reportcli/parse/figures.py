@@ -49,7 +49,7 @@ _SENTENCE_END = set("。!?;")
 _CLAUSE_END = set(",:") | _SENTENCE_END  # not 、: it lists items inside one clause
 _OPENERS, _CLOSERS = "“(《〔[「『", "”)》〕]」』"
 _LEADING = re.compile(
-    r"(?:全年|年内|今年|去年|上年|当年|本年度|本年|同期|其中|同时|此外|另外|并且|并|且|还|又|也|和|及|以及|与|或|"
+    r"(?:[^,;:。]{0,16}?(?:主要预期目标|预期目标|主要目标)(?:是|为)|全年|年内|今年|去年|上年|当年|本年度|本年|同期|其中|同时|此外|另外|并且|并|且|还|又|也|和|及|以及|与|或|"
     r"全区|全市|全省|全国|全县|全旗|全盟|全州|全镇|全乡|我区|我市|我省|我县|我旗|我州|我国|"
     r"截至\S{0,10}?(?:底|末)|截止\S{0,10}?(?:底|末)|到\S{0,6}?(?:底|末)|(?:19|20)\d{2}年(?:底|末|内|全年|度)?|"
     r"“十[一二三四五六七八九]五”(?:期间|时期)?|五年来|这五年|过去五年|累计|共计|共|总计|合计|分别|通过|已经|已|将|要|"
@@ -382,8 +382,10 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
             subject = previous["subject"]  # 3项指标要全部达到100%: still those indicators
         if distribute and "城乡" in fold(subject):
             order = previous["distributed"] + 1 if same_sentence and previous["distribute"] else 0
-            place = ("城镇", "农村")[min(order, 1)]
             index = fold(subject).index("城乡")
+            # the replacement keeps the script of the text: 城鄉 → 城鎮 / 農村
+            places = ("城镇", "农村") if subject[index:index + 2] == "城乡" else ("城鎮", "農村")
+            place = places[min(order, 1)]
             indicator_subject = subject[:index] + place + subject[index + 2:]
         else:
             order = -1

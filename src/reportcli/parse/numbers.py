@@ -38,7 +38,7 @@ _DURATIONS = {"天", "年", "个月", "月", "小时", "分钟", "周", "个工�
 APPROX_BEFORE = {"超过": "over", "突破": "over", "逾": "over", "超": "over", "多于": "over",
                  "将近": "under", "接近": "under", "不到": "under", "不足": "under", "近": "under",
                  "大约": "about", "约": "about"}
-_APPROX_BEFORE = re.compile("(" + "|".join(sorted(APPROX_BEFORE, key=len, reverse=True)) + r")\s?$")
+_APPROX_BEFORE = re.compile("(?<!不)(" + "|".join(sorted(APPROX_BEFORE, key=len, reverse=True)) + r")\s?$")
 APPROX_AFTER = {"左右": "about", "余": "over", "多": "over", "以上": "over", "强": "over",
                 "以内": "under", "以下": "under", "之内": "under", "内": "under"}
 

@@ -7,6 +7,7 @@ from reportcli.models import Metadata, Paragraph, Report, Section
 from reportcli.parse import front
 from reportcli.parse.decode import html_to_text, looks_like_html
 from reportcli.parse.glossary import is_glossary_heading, parse_glossary
+from reportcli.parse.goals import extract_goals
 from reportcli.parse.sections import INTERJECTION, build_tree, heading_of
 from reportcli.text import fold, normalize_newlines
 
@@ -62,7 +63,10 @@ def parse_report(text: str) -> Report:
         ("org", header.fields.get("发布机构", ""), fold(header.fields.get("发布机构", ""))),
         ("title", header.title or "", fold(header.title or "")),
     ])
-    figures = _figures(paragraphs, sections, front.year_from(header.date, fold(header.title) if header.title else None))
+    year = front.year_from(header.date, fold(header.title) if header.title else None)
+    figures = _figures(paragraphs, sections, year)
+    body = [p for p in paragraphs if p.section is None or sections[p.section - 1].kind == "body"]
+    goals = extract_goals(body, sections, figures, year)
     metadata = Metadata(
         title=header.title or header.fields.get("名称") or None,
         region=region,
@@ -76,7 +80,7 @@ def parse_report(text: str) -> Report:
         published=front.published_from(header.fields),
     )
     return Report(metadata=metadata, sections=tuple(sections), paragraphs=tuple(paragraphs),
-                  terms=tuple(terms), warnings=tuple(warnings), figures=tuple(figures))
+                  terms=tuple(terms), warnings=tuple(warnings), figures=tuple(figures), goals=tuple(goals))
 
 
 def _figures(paragraphs: list[Paragraph], sections: list[Section], year: int | None) -> list:

@@ -28,8 +28,7 @@ class ReportInfo:
     sections: int
     terms: int
     figures: int
-    # Goals are not extracted by this version of the index: null, not a false 0.
-    goals: int | None
+    goals: int
     warnings: list[str]
 
 
@@ -41,13 +40,14 @@ def list_reports(connection: sqlite3.Connection, ids: list[str] | None = None) -
             " source, sha256, file, paragraphs, warnings,"
             " (SELECT count(*) FROM sections s WHERE s.report = r.ord),"
             " (SELECT count(*) FROM terms t WHERE t.report = r.ord),"
-            " (SELECT count(*) FROM figures f WHERE f.report = r.ord)"
+            " (SELECT count(*) FROM figures f WHERE f.report = r.ord),"
+            " (SELECT count(*) FROM goals g WHERE g.report = r.ord)"
             " FROM reports r WHERE ord = ?", (ref.ord,)).fetchone()
         (report_id, title, region, level, year, date, meeting, office, speaker, publisher, published,
-         source, sha256, file, paragraphs, warnings, sections, terms, figures) = row
+         source, sha256, file, paragraphs, warnings, sections, terms, figures, goals) = row
         results.append(ReportInfo(
             id=report_id, title=title, region=region, level=level, year=year, date=date, meeting=meeting,
             office=office, speaker=speaker, publisher=publisher, published=published, source=source,
             sha256=sha256, file=file, paragraphs=paragraphs, sections=sections, terms=terms,
-            figures=figures, goals=None, warnings=json.loads(warnings)))
+            figures=figures, goals=goals, warnings=json.loads(warnings)))
     return results

@@ -1,0 +1,230 @@
+"""The targets a report sets (pure): the headline expected targets (主要预期目标) and every other
+quantified commitment of its work plan, each with comparator, direction, strength and horizon.
+
+Goals are read from the figures (parse.figures) so that numbers are normalised once: a goal
+is a figure whose sentence sets a target, described by the words around it.
+"""
+from __future__ import annotations
+
+import re
+
+from reportcli.models import Figure, Goal, Paragraph, Section
+from reportcli.text import fold
+
+_HEADLINE = re.compile(r"(?:主要(?:预期)?目标|预期目标|发展目标)(?:是|为)?\s*[:]|主要(?:预期)?目标(?:是|为)(?=\S)")
+_ITEM_SPLIT = re.compile(r"[;]")
+_AT_LEAST = re.compile(r"以上|不低于|不少于|(?<!不)超过|突破|(?<!不)高于|(?<!不)多于|至少")
+_AT_MOST = re.compile(r"以内|以下|不超过|不高于|不多于|控制在|(?<!不)低于|(?<!不)少于|之内|压减至|压缩至|降至|降低到|降低至")
+_UP = re.compile(r"增长|提高|上涨|增加|提升|扩大|上升")
+_DOWN = re.compile(r"下降|降低|减少|压减|压缩|缩减|缩小|削减")
+_HARD = re.compile(r"确保|必须|坚决|务必")
+_SOFT = re.compile(r"力争|争取|努力|力求|尽力")
+_QUALITATIVE = re.compile(r"稳步增长|同步增长|基本同步|同步$|基本平衡|持平|持续改善|稳中有升|稳中向好|总体稳定|保持稳定|"
+                          r"稳定增长|合理增长|相适应|完成.{0,12}任务|持续提升|明显改善|进一步改善|稳定在合理区间")
+_QUALITATIVE_SUBJECT_END = re.compile(r"预计|与上年|与经济|稳步|同步|基本|持平|持续|保持|稳中|总体|稳定|合理|进一步|明显|完成")
+_LEADING = re.compile(r"^(?:今年|全年|年内|明年|\d{4}年|继续推行|继续|着力|努力|力争|争取|确保|实现|保持|推动|全区|全市|全省|全县|全国|"
+                      r"[^,;。]{0,10}?体系,)+")
+_CHANGE_TAIL = re.compile(r"(?:年均|同比|比上年)?(?:增长|提高|上涨|增加|提升|扩大|上升|下降|降低|减少|压减|压缩|缩减|缩小|削减)$")
+_FIVE_YEAR = re.compile(r"“?十([一二三四五六七八九])五”?")
+_BY_YEAR = re.compile(r"到((?:19|20)\d{2})年")
+_SAME_YEAR = re.compile(r"((?:19|20)\d{2})年")
+
+
+def goal_indicator(indicator: str) -> str:
+    """A figure's indicator without its change verb: direction says that (地区生产总值增长 → 地区生产总值)."""
+    tail = _CHANGE_TAIL.search(fold(indicator))
+    return indicator[:tail.start()] if tail and tail.start() > 0 else indicator
+
+
+def _comparator(figure: Figure, near: str) -> str:
+    """From the figure's own qualifier and the words right before it (控制在4.5%以内, 不低于50%)."""
+    if figure.low is not None:
+        return "range"
+    if figure.approx == "about":
+        return "about"
+    if _AT_LEAST.search(near) and not _AT_MOST.search(near) or figure.approx == "over":
+        return ">="
+    if _AT_MOST.search(near) or figure.approx == "under":
+        return "<="
+    return "="
+
+
+def _direction(words: str) -> str | None:
+    if _DOWN.search(words):
+        return "down"
+    if _UP.search(words):
+        return "up"
+    return None
+
+
+def _strength(words: str) -> str | None:
+    if _HARD.search(words):
+        return "hard"
+    if _SOFT.search(words):
+        return "soft"
+    return None
+
+
+def _horizon(sentence: str, year: int | None) -> str | None:
+    five_year = _FIVE_YEAR.search(sentence)
+    if five_year:
+        return f"十{five_year.group(1)}五"
+    by_year = _BY_YEAR.search(sentence) or _SAME_YEAR.search(sentence)
+    if by_year:
+        return by_year.group(1)
+    return str(year) if year else None
+
+
+def _sentence_of(folded: str, start: int, end: int) -> tuple[int, int]:
+    left = max(folded.rfind(mark, 0, start) for mark in "。!?")
+    rights = [folded.find(mark, end) for mark in "。!?"]
+    right = min([r for r in rights if r >= 0], default=len(folded))
+    return left + 1, right
+
+
+def extract_goals(paragraphs: list[Paragraph], sections: list[Section], figures: list[Figure],
+                  year: int | None) -> list[Goal]:
+    """Headline targets first (in text order), then every other quantified commitment."""
+    by_paragraph: dict[int, list[Figure]] = {}
+    for figure in figures:
+        by_paragraph.setdefault(figure.paragraph, []).append(figure)
+    headline: list[Goal] = []
+    used: set[tuple[int, int]] = set()
+    for paragraph in paragraphs:
+        folded = fold(paragraph.text)
+        match = _HEADLINE.search(folded)
+        if not match:
+            continue
+        spans = _headline_spans(paragraphs, paragraph, folded, match.end())
+        for owner, start, end in spans:
+            headline.extend(_headline_items(owner, start, end, by_paragraph.get(owner.id, []), year, used))
+        if headline:
+            break  # one headline list per report; later mentions explain it
+    others: list[Goal] = []
+    seen = {(goal.indicator, goal.value) for goal in headline}
+    for figure in figures:
+        if not figure.target or (figure.paragraph, figure.start) in used or _is_threshold(figure):
+            continue
+        paragraph = next(p for p in paragraphs if p.id == figure.paragraph)
+        folded = fold(paragraph.text)
+        start, end = _sentence_of(folded, figure.start, figure.end)
+        clause = _clause_words(folded, figure)
+        goal = _goal_from_figure(figure, paragraph.text, clause, folded[start:end], year, main=False,
+                                 previous_end=_previous_end(by_paragraph[figure.paragraph], figure))
+        if not goal.indicator or (goal.indicator, goal.value) in seen:
+            continue  # an explanation repeating a headline target is not a second target
+        others.append(goal)
+    return headline + others
+
+
+def _previous_end(figures: list[Figure], figure: Figure) -> int:
+    return max((f.end for f in figures if f.end <= figure.start), default=0)
+
+
+def _is_threshold(figure: Figure) -> bool:
+    """5,000万元以上项目: a size bound on what is counted, not a target of its own."""
+    return figure.kind == "other" and figure.raw.endswith(("以上", "以下"))
+
+
+def _headline_spans(paragraphs: list[Paragraph], paragraph: Paragraph, folded: str, start: int):
+    """(paragraph, start, end) spans that hold the headline list: the rest of the sentence, or
+    the following short paragraphs when the list is laid out one target per line."""
+    end = folded.find("。", start)
+    if folded[start:].strip() and end != -1:
+        return [(paragraph, start, end)]
+    if folded[start:].strip():
+        return [(paragraph, start, len(folded))]
+    spans = []
+    for following in paragraphs[paragraphs.index(paragraph) + 1:]:
+        text = fold(following.text)
+        if len(text) > 120:
+            break
+        spans.append((following, 0, len(text)))
+        if text.rstrip().endswith("。"):
+            break
+    return spans
+
+
+def _headline_items(paragraph: Paragraph, start: int, end: int, figures: list[Figure], year: int | None,
+                    used: set[tuple[int, int]]) -> list[Goal]:
+    folded = fold(paragraph.text)
+    sentence = folded[:end]
+    goals: list[Goal] = []
+    position = start
+    for item in _ITEM_SPLIT.split(folded[start:end]):
+        item_start, item_end = position, position + len(item)
+        position = item_end + 1
+        for piece_start, piece in _pieces(folded, item_start, item_end):
+            piece_end = piece_start + len(piece)
+            inside = [f for f in figures if piece_start <= f.start < piece_end]
+            for figure in inside:
+                if _is_threshold(figure):
+                    continue
+                clause = _clause_words(folded, figure, bounds=(item_start, item_end))
+                goals.append(_goal_from_figure(figure, paragraph.text, clause, sentence, year, main=True,
+                                               previous_end=_previous_end(figures, figure)))
+                used.add((figure.paragraph, figure.start))
+            if not inside and _QUALITATIVE.search(piece.strip().rstrip("。")):
+                goals.append(_qualitative_goal(paragraph, piece_start, piece, sentence, year))
+    return goals
+
+
+def _pieces(folded: str, start: int, end: int):
+    """The comma-separated pieces of a headline item (a comma inside 5,000 does not split)."""
+    position = start
+    for mark in re.finditer(r"(?<!\d),|,(?!\d)", folded[start:end]):
+        yield position, folded[position:start + mark.start()]
+        position = start + mark.end()
+    yield position, folded[position:end]
+
+
+_CLAUSE_MARK = re.compile(r"(?<!\d),|,(?!\d)|[;。:!?]")
+
+
+def _clause_words(folded: str, figure: Figure, bounds: tuple[int, int] | None = None) -> str:
+    """The clause around a figure (a comma inside 5,000 is no boundary)."""
+    low, high = bounds or (0, len(folded))
+    left = low
+    for mark in _CLAUSE_MARK.finditer(folded, low, figure.start):
+        left = mark.end()
+    right = next((m.start() for m in _CLAUSE_MARK.finditer(folded, figure.end, high)), high)
+    return folded[left:right]
+
+
+def _goal_from_figure(figure: Figure, text: str, clause: str, sentence: str, year: int | None, main: bool,
+                      previous_end: int = 0) -> Goal:
+    folded = fold(text)
+    # The predicate right before the figure, inside its clause and after any earlier figure:
+    # 控制在4.5%以内, 降低2.85%, 不低于50% (but not the 以上 of 5,000万元以上项目8个).
+    before_start = max(0, figure.start - 6, previous_end)
+    for mark in _CLAUSE_MARK.finditer(folded, before_start, figure.start):
+        before_start = mark.end()
+    before = folded[before_start:figure.start]
+    near = before + fold(figure.raw)
+    return Goal(
+        paragraph=figure.paragraph, indicator=goal_indicator(figure.indicator), raw=figure.raw, value=figure.value,
+        unit=figure.unit, comparator=_comparator(figure, near),
+        # 分别增长6%和7.5%: the second figure's verb is the first's, which its indicator carries
+        direction=_direction(before) or (_direction(fold(figure.indicator)[-2:]) if figure.kind == "change" else None),
+        main=main, strength=_strength(sentence if main else clause),
+        low=figure.low, high=figure.high, horizon=_horizon(sentence, year), text=_written(text, folded, clause),
+        start=figure.start, end=figure.end)
+
+
+def _written(text: str, folded: str, clause: str) -> str:
+    """The clause as written (fold keeps offsets, so the folded clause locates it)."""
+    at = folded.find(clause)
+    return (text[at:at + len(clause)] if at >= 0 else clause).strip()
+
+
+def _qualitative_goal(paragraph: Paragraph, start: int, piece: str, sentence: str, year: int | None) -> Goal:
+    written = paragraph.text[start:start + len(piece)]
+    lead = _LEADING.match(piece)
+    offset = lead.end() if lead else 0
+    subject_end = _QUALITATIVE_SUBJECT_END.search(piece, offset + 2)
+    indicator = written[offset:subject_end.start() if subject_end else len(piece)].strip()
+    comparator = "=" if "持平" in piece else None
+    return Goal(paragraph=paragraph.id, indicator=indicator, raw="", value=None, unit="", comparator=comparator,
+                direction=_direction(piece[offset:]), main=True, strength=_strength(piece) or _strength(sentence),
+                low=None, high=None, horizon=_horizon(sentence, year), text=written.strip(), start=start,
+                end=start + len(piece))

@@ -1,0 +1,160 @@
+"""Goal extraction on passages in the style of national, provincial, city and county reports."""
+import pytest
+
+from reportcli.parse import parse_report
+
+
+def goals_of(text):
+    return parse_report(text).goals
+
+
+def main_goals(text):
+    return [(g.indicator, g.value, g.unit, g.comparator, g.direction) for g in goals_of(text) if g.main]
+
+
+NATIONAL_2024 = """政府工作报告
+——2024年3月5日在第十四届全国人民代表大会第二次会议上
+一、2023年工作回顾
+过去一年，国内生产总值超过126万亿元，增长5.2%。城镇新增就业1244万人。
+二、2024年经济社会发展总体要求和政策取向
+今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上；城镇调查失业率5.5%左右；居民消费价格涨幅3%左右；居民收入增长和经济增长同步；国际收支保持基本平衡；粮食产量1.3万亿斤以上；单位国内生产总值能耗降低2.5%左右，生态环境质量持续改善。
+提出经济增长预期目标为5%左右，综合考虑了促进就业增收、防范化解风险等需要。
+"""
+
+
+def test_national_headline_targets():
+    assert main_goals(NATIONAL_2024) == [
+        ("国内生产总值", 5, "%", "about", "up"),
+        ("城镇新增就业", 12_000_000, "人", ">=", None),
+        ("城镇调查失业率", 5.5, "%", "about", None),
+        ("居民消费价格涨幅", 3, "%", "about", None),
+        ("居民收入增长和经济增长", None, "", None, "up"),
+        ("国际收支", None, "", None, None),
+        ("粮食产量", 1_300_000_000_000, "斤", ">=", None),
+        ("单位国内生产总值能耗", 2.5, "%", "about", "down"),
+        ("生态环境质量", None, "", None, None),
+    ]
+
+
+def test_explanation_is_not_a_second_target_and_past_results_are_not_goals():
+    goals = goals_of(NATIONAL_2024)
+    assert sum(1 for g in goals if g.indicator == "国内生产总值" and g.value == 5) == 1
+    assert not any(g.value == 1244 * 10_000 for g in goals)  # last year's employment is a result
+    assert all(g.horizon == "2024" for g in goals)
+
+
+PROVINCE_2023 = """一、2022年工作回顾
+全省生产总值增长3.1%。
+二、2023年工作安排
+建议今年全省经济社会发展的主要预期目标为：地区生产总值增长6%-6.5%；一般公共预算收入增长5%以上；城镇新增就业110万人，城镇调查失业率控制在5.5%以内；居民消费价格涨幅3%左右；完成国家下达的节能减排任务。
+力争全年实际使用外资超过200亿美元，确保粮食产量稳定在5000万吨以上。
+"""
+
+
+def test_provincial_range_and_commitments():
+    goals = goals_of(PROVINCE_2023)
+    headline = [g for g in goals if g.main]
+    growth = headline[0]
+    assert (growth.indicator, growth.value, growth.comparator, growth.low, growth.high, growth.direction) == \
+        ("地区生产总值", 6, "range", 6, 6.5, "up")
+    assert [(g.indicator, g.comparator) for g in headline[1:5]] == [
+        ("一般公共预算收入", ">="), ("城镇新增就业", "="), ("城镇调查失业率", "<="), ("居民消费价格涨幅", "about")]
+    assert headline[-1].value is None and "节能减排" in headline[-1].text
+    others = [(g.indicator, g.value, g.comparator, g.strength) for g in goals if not g.main]
+    assert others == [("实际使用外资", 20_000_000_000, ">=", "soft"), ("粮食产量", 50_000_000, ">=", "hard")]
+
+
+CITY_ONE_PER_LINE = """三、2022年工作安排
+今年全市经济社会发展的主要预期目标是：
+地区生产总值增长7%左右；
+固定资产投资增长10%；
+社会消费品零售总额增长8%；
+城镇登记失业率控制在4%以内。
+"""
+
+
+def test_one_target_per_line():
+    assert main_goals(CITY_ONE_PER_LINE) == [
+        ("地区生产总值", 7, "%", "about", "up"),
+        ("固定资产投资", 10, "%", "=", "up"),
+        ("社会消费品零售总额", 8, "%", "=", "up"),
+        ("城镇登记失业率", 4, "%", "<=", None),
+    ]
+
+
+COUNTY_TRADITIONAL = """二、2023年工作安排
+今年全縣經濟社會發展主要預期目標是：地區生產總值增長6.5%左右，一般公共預算收入增長8%，城鄉居民人均可支配收入分別增長6%和7.5%。
+"""
+
+
+def test_traditional_county_targets():
+    assert main_goals(COUNTY_TRADITIONAL) == [
+        ("地區生產總值", 6.5, "%", "about", "up"),
+        ("一般公共預算收入", 8, "%", "=", "up"),
+        ("城鎮居民人均可支配收入", 6, "%", "=", "up"),
+        ("農村居民人均可支配收入", 7.5, "%", "=", "up"),
+    ]
+
+
+NEWS_ITEM = ("新华社北京3月5日电 政府工作报告提出，今年发展主要预期目标是：国内生产总值增长5%左右；"
+             "城镇新增就业1200万人以上；城镇调查失业率5.5%左右。")
+
+
+def test_news_item_quoting_targets():
+    assert main_goals(NEWS_ITEM) == [
+        ("国内生产总值", 5, "%", "about", "up"),
+        ("城镇新增就业", 12_000_000, "人", ">=", None),
+        ("城镇调查失业率", 5.5, "%", "about", None),
+    ]
+
+
+def test_a_report_without_targets_gets_none():
+    review_only = "一、过去一年工作回顾\n全年地区生产总值完成174.46亿元，同比增长5%。\n城镇新增就业5325人。"
+    assert goals_of(review_only) == ()
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("今年主要预期目标是：地区生产总值增长6%以上。", ("地区生产总值", 6, ">=", "up", None)),
+    ("今年主要预期目标是：城镇登记失业率不超过4.5%。", ("城镇登记失业率", 4.5, "<=", None, None)),
+    ("今年主要预期目标是：万元GDP能耗下降3%。", ("万元GDP能耗", 3, "=", "down", None)),
+    ("今年主要预期目标是：确保地区生产总值增长8%。", ("地区生产总值", 8, "=", "up", "hard")),
+    ("今年主要预期目标是：力争地区生产总值增长9%。", ("地区生产总值", 9, "=", "up", "soft")),
+    ("今年主要预期目标是：一般公共预算收入不低于50亿元。", ("一般公共预算收入", 5_000_000_000, ">=", None, None)),
+    ("今年主要预期目标是：粮食产量突破100万吨。", ("粮食产量", 1_000_000, ">=", None, None)),
+    ("今年主要预期目标是：居民消费价格涨幅控制在3%左右。", ("居民消费价格涨幅", 3, "about", None, None)),
+    ("今年主要预期目标为地区生产总值增长5.5%左右。", ("地区生产总值", 5.5, "about", "up", None)),
+])
+def test_comparator_direction_strength(sentence, expected):
+    [goal] = [g for g in goals_of("二、今年工作安排\n" + sentence) if g.main]
+    assert (goal.indicator, goal.value, goal.comparator, goal.direction, goal.strength) == expected
+
+
+@pytest.mark.parametrize("sentence, indicator, value, unit, comparator", [
+    ("年内新引进5,000万元以上项目8个，计划完成投资9.7亿元。", "新引进5,000万元以上项目", 8, "个", "="),
+    ("综合窗口事项入驻率达到70%以上。", "综合窗口事项入驻率", 70, "%", ">="),
+    ("企业开办时间压减至1天内。", "企业开办时间", 1, "天", "<="),
+    ("全年新增城镇就业5,000人以上。", "新增城镇就业", 5000, "人", ">="),
+    ("力争全年空气质量优良天数比率保持在90%以上。", "空气质量优良天数比率", 90, "%", ">="),
+])
+def test_other_commitments(sentence, indicator, value, unit, comparator):
+    goals = goals_of("三、2021年重点工作安排\n" + sentence)
+    first = goals[0]
+    assert (first.indicator, first.value, first.unit, first.comparator, first.main) == \
+        (indicator, value, unit, comparator, False)
+    assert all(g.raw != "5,000万元以上" for g in goals)  # a size threshold is not a target
+
+
+def test_five_year_horizon():
+    goals = goals_of("二、“十四五”时期主要目标\n到2025年，力争地区生产总值突破500亿元。")
+    assert [(g.indicator, g.horizon) for g in goals] == [("地区生产总值", "2025")]
+
+
+def test_seed_headline_targets(seed_report):
+    headline = [(g.indicator, g.raw, g.value, g.comparator, g.direction) for g in seed_report.goals if g.main]
+    assert headline == [
+        ("地区生产总值", "3%左右", 3, "about", "up"),
+        ("固定资产投资", "", None, "=", None),
+        ("城镇登记失业率", "4.5%以内", 4.5, "<=", None),
+        ("居民收入", "", None, None, "up"),
+        ("单位地区生产总值能耗", "2.85%", 2.85, "=", "down"),
+    ]
