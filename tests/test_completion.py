@@ -43,3 +43,16 @@ def test_glossary_terms_complete():
     assert complete("reportcli define 六", 2) == ["六稳", "六保"]
     assert complete("reportcli define IP", 2) == ["IPV6"]
     assert "三线一单" in complete("reportcli define ", 2)
+
+
+def test_sections_units_and_paragraphs_complete():
+    assert complete("reportcli search 就业 --section 3.1", 4)[:2] == ["3.1", "3.1.1"]
+    assert "%" in complete("reportcli metrics --unit ", 3) and "元" in complete("reportcli metrics --unit ", 3)
+    assert complete("reportcli show 10", 2) == ["10", "100", "101", "102", "103", "104"]
+
+
+def test_show_completion_prints_a_script():
+    env = {**os.environ}
+    result = subprocess.run([sys.executable, "-m", "reportcli", "--show-completion", "bash"], env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and "_REPORTCLI_COMPLETE" in result.stdout

@@ -52,7 +52,22 @@ def _complete_report_ids(ctx: typer.Context, incomplete: str) -> list[str]:
     return report_ids(ctx, incomplete)
 
 
+def _complete_sections(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    from reportcli.completion import section_numbers
+
+    return section_numbers(ctx, incomplete)
+
+
+def _complete_paragraphs(ctx: typer.Context, incomplete: str) -> list[str]:
+    from reportcli.completion import paragraph_ids
+
+    return paragraph_ids(ctx, incomplete)
+
+
 JsonFlag = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
+SectionOption = Annotated[Optional[str], typer.Option(
+    "--section", "-s", help="Only this section: a number from `outline` (3.1) or words from its heading.",
+    autocompletion=_complete_sections, show_default=False)]
 FormatOption = Annotated[Optional[Format], typer.Option(
     "--format", "-f", help="Output format; default: a table on a terminal, plain text in a pipe.",
     show_default=False)]
@@ -153,7 +168,7 @@ def outline(
 def show(
     ctx: typer.Context,
     paragraph: Annotated[str, typer.Argument(help="Paragraph id (12) or REPORT:ID (hailar-2021:12).",
-                                             show_default=False)],
+                                             autocompletion=_complete_paragraphs, show_default=False)],
     report: ReportOption = None,
     context: Annotated[int, typer.Option("--context", "-C", help="Neighbouring paragraphs on each side.")] = 1,
     as_json: JsonFlag = False,
@@ -177,9 +192,7 @@ def search(
     ctx: typer.Context,
     query: Annotated[list[str], typer.Argument(help="Words to find; every word must match.", show_default=False)],
     report: ReportOption = None,
-    section: Annotated[Optional[str], typer.Option(
-        "--section", "-s", help="Only this section: a number from `outline` (3.1) or words from its heading.",
-        show_default=False)] = None,
+    section: SectionOption = None,
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most N paragraphs; 0 = all.")] = 20,
     as_json: JsonFlag = False,
     fmt: FormatOption = None,
@@ -231,9 +244,7 @@ def metrics(
         show_default=False)] = None,
     kind: Annotated[Optional[Kind], typer.Option("--kind", "-k", help="Only this kind of figure.",
                                                  show_default=False)] = None,
-    section: Annotated[Optional[str], typer.Option(
-        "--section", "-s", help="Only this section: a number from `outline` (3.1) or words from its heading.",
-        show_default=False)] = None,
+    section: SectionOption = None,
     target: Annotated[Optional[bool], typer.Option(
         "--target/--achieved", help="Only targets set for the future, or only figures achieved.",
         show_default=False)] = None,

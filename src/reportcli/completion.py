@@ -52,3 +52,39 @@ def units(ctx: typer.Context, incomplete: str) -> list[str]:
         "SELECT unit FROM figures WHERE unit != '' AND unit LIKE ? ESCAPE '\\' GROUP BY unit ORDER BY count(*) DESC",
         (_like_prefix(incomplete),))
     return [row[0] for row in rows]
+
+
+def _selected_reports(ctx: typer.Context) -> list[str]:
+    return list(ctx.params.get("report") or [])
+
+
+def section_numbers(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Section numbers from the outline, each with its heading as the completion's help."""
+    connection = _connect(ctx)
+    if connection is None:
+        return []
+    reports = _selected_reports(ctx)
+    sql = ("SELECT s.number, s.label FROM sections s JOIN reports r ON r.ord = s.report WHERE s.number LIKE ?"
+           + (f" AND r.id IN ({','.join('?' * len(reports))})" if reports else "") + " ORDER BY s.report, s.id")
+    seen: dict[str, str] = {}
+    for number, label in connection.execute(sql, (_like_prefix(incomplete), *reports)):
+        seen.setdefault(number, label)
+    return list(seen.items())
+
+
+def paragraph_ids(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Paragraph ids for `show`: plain ids with one report in scope, REPORT:ID otherwise."""
+    connection = _connect(ctx)
+    if connection is None:
+        return []
+    reports = _selected_reports(ctx)
+    rows = connection.execute("SELECT id, paragraphs FROM reports" + (
+        f" WHERE id IN ({','.join('?' * len(reports))})" if reports else "") + " ORDER BY ord", reports).fetchall()
+    if len(rows) == 1:
+        return [str(n) for n in range(1, rows[0][1] + 1) if str(n).startswith(incomplete)][:200]
+    found = []
+    for report_id, count in rows:
+        found += [f"{report_id}:{n}" for n in range(1, count + 1) if f"{report_id}:{n}".startswith(incomplete)]
+        if len(found) >= 200:
+            break
+    return found[:200]
