@@ -59,14 +59,15 @@ def _vary_sentences(paragraph: str, rng: random.Random, pool: list[str]) -> str:
 def generate(folder: Path, count: int, seed: int = 2021) -> None:
     rng = random.Random(seed)
     lines = SEED.read_text(encoding="utf-8").split("\n")
-    body_lines = [line for line in lines if len(line) > 40]  # prose paragraphs to recombine
+    header = next(i for i, line in enumerate(lines) if line.startswith("各位代表"))  # page chrome and title
+    body_lines = [line for line in lines[header:] if len(line) > 40]  # prose paragraphs to recombine
     pool = [s for line in body_lines for s in re.split(r"(?<=。)", line) if 10 < len(s) < 120]
     folder.mkdir(parents=True, exist_ok=True)
     for number in range(count):
         region, year = _region(rng), rng.randint(2012, 2025)
         out = []
-        for line in lines:
-            if len(line) > 40 and not line.startswith(("—", "您现在")):
+        for index, line in enumerate(lines):
+            if index > header and len(line) > 40:
                 line = _vary_sentences(_vary_numbers(line, rng), rng, pool)
                 if rng.random() < 0.45:  # an extra paragraph recombined from others
                     out.append(line)

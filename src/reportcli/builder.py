@@ -33,28 +33,54 @@ def build_from_paths(paths: list[Path], output: Path | None) -> None:
     if output.exists() and output.is_dir():
         raise UsageError(f"--output is a folder, not a file: {output}")
 
-    failures: list[str] = []
-
-    def loaded_reports():
-        with render.BuildProgress(len(sources)) as progress:
-            for source, result in _load_all(sources):
-                if isinstance(result, InputError):
-                    failures.append(str(result))
-                    if len(sources) > 1:
-                        render.warn(f"skipped {result}")
-                else:
-                    yield result
-                progress.advance(source.display)
-        if len(failures) == len(sources):
-            # Raised inside write_index, so the half-written temp file goes and FILE stays as it was.
-            raise InputError(failures[0] if len(failures) == 1 else f"none of the {len(sources)} files could be read")
-
-    summary = write_index(loaded_reports(), output)
+    summary = write_index(_loaded_reports(sources, "indexing"), output)
     for warning in summary.warnings:
         render.warn(warning)
     sys.stderr.write(f"indexed {summary.reports} report{'s' * (summary.reports != 1)}, "
                      f"{summary.paragraphs} paragraphs, {summary.figures} figures, {summary.goals} targets, "
                      f"{summary.terms} glossary terms → {output}\n")
+
+
+def add_paths(paths: list[Path], index: Path, is_bundled: bool) -> None:
+    """`reportcli add`: add or replace reports in an existing index, atomically."""
+    from reportcli import render
+    from reportcli.index.build import add_to_index
+    from reportcli.index.sources import discover
+    from reportcli.index.store import open_index
+
+    if is_bundled:
+        raise UsageError("add changes an index of your own: name it with --index FILE or $REPORTCLI_INDEX "
+                         "(the bundled index is rebuilt with `reportcli build`)")
+    open_index(index).close()  # a clear error for a missing, corrupt or older index
+    sources = discover(paths)
+    if not sources:
+        raise UsageError("no report files (.txt .md .html .htm) found in " + ", ".join(map(str, paths)))
+    summary, replaced = add_to_index(_loaded_reports(sources, "adding"), index)
+    for warning in summary.warnings:
+        render.warn(warning)
+    note = f" (replaced {', '.join(replaced)})" if replaced else ""
+    sys.stderr.write(f"added {summary.reports} report{'s' * (summary.reports != 1)}{note}, "
+                     f"{summary.paragraphs} paragraphs, {summary.figures} figures, {summary.goals} targets, "
+                     f"{summary.terms} glossary terms → {index}\n")
+
+
+def _loaded_reports(sources, verb: str):
+    """Parsed reports in input order, with a progress bar; an unreadable file is a warning (the
+    build goes on) unless it is the only one. Raising inside the write keeps the target intact."""
+    from reportcli import render
+
+    failures: list[str] = []
+    with render.BuildProgress(len(sources), verb) as progress:
+        for source, result in _load_all(sources):
+            if isinstance(result, InputError):
+                failures.append(str(result))
+                if len(sources) > 1:
+                    render.warn(f"skipped {result}")
+            else:
+                yield result
+            progress.advance(source.display)
+    if len(failures) == len(sources):
+        raise InputError(failures[0] if len(failures) == 1 else f"none of the {len(sources)} files could be read")
 
 
 # Parsing and segmenting (jieba) dominate a build; past this many files they run on every core.

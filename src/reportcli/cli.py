@@ -76,6 +76,28 @@ ReportOption = Annotated[Optional[list[str]], typer.Option(
     autocompletion=_complete_report_ids, show_default=False)]
 
 
+class Level(str, Enum):
+    national = "national"
+    province = "province"
+    city = "city"
+    county = "county"
+
+
+RegionOption = Annotated[Optional[str], typer.Option(
+    "--region", help="Only reports of this region (words of its name: 海拉尔, 呼伦贝尔市).", show_default=False)]
+YearOption = Annotated[Optional[int], typer.Option("--year", help="Only reports delivered in this year.",
+                                                   show_default=False)]
+LevelOption = Annotated[Optional[Level], typer.Option("--level", help="Only reports of this level.",
+                                                      show_default=False)]
+
+
+def _reports(report: Optional[list[str]], region: Optional[str], year: Optional[int], level: Optional[Level]):
+    """The --report/--region/--year/--level options as one filter for the queries."""
+    from reportcli.query.common import ReportFilter
+
+    return ReportFilter(ids=tuple(report or ()), region=region, year=year, level=level.value if level else None)
+
+
 def _version(value: bool) -> None:
     if value:
         sys.stdout.write(f"reportcli {__version__}\n")
@@ -120,6 +142,9 @@ def _output(ctx: typer.Context, rows: list, as_json: bool, fmt: Optional[Format]
 def reports(
     ctx: typer.Context,
     report: ReportOption = None,
+    region: RegionOption = None,
+    year: YearOption = None,
+    level: LevelOption = None,
     as_json: JsonFlag = False,
     fmt: FormatOption = None,
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most N reports; 0 = all.")] = 0,
@@ -132,7 +157,7 @@ def reports(
     from reportcli.query.reports import list_reports
     from reportcli.render import Column
 
-    rows = list_reports(_settings(ctx).connect(), report)
+    rows = list_reports(_settings(ctx).connect(), _reports(report, region, year, level))
     rows = rows[: check_limit(limit)] if limit else rows
     columns = [Column("id", "id", no_wrap=True), Column("year", "year"), Column("region", "region"),
                Column("level", "level"), Column("title", "title", ratio=3), Column("date", "meeting"),
@@ -145,6 +170,9 @@ def reports(
 def outline(
     ctx: typer.Context,
     report: ReportOption = None,
+    region: RegionOption = None,
+    year: YearOption = None,
+    level: LevelOption = None,
     as_json: JsonFlag = False,
     fmt: FormatOption = None,
 ) -> None:
@@ -155,7 +183,7 @@ def outline(
     from reportcli import render
     from reportcli.query.outline import outline as outline_of
 
-    entries = outline_of(_settings(ctx).connect(), report)
+    entries = outline_of(_settings(ctx).connect(), _reports(report, region, year, level))
     chosen = render.choose_format(fmt.value if fmt else None, as_json, sys.stdout)
     if not entries:
         if chosen == "json":
@@ -170,6 +198,9 @@ def show(
     paragraph: Annotated[str, typer.Argument(help="Paragraph id (12) or REPORT:ID (hailar-2021:12).",
                                              autocompletion=_complete_paragraphs, show_default=False)],
     report: ReportOption = None,
+    region: RegionOption = None,
+    year: YearOption = None,
+    level: LevelOption = None,
     context: Annotated[int, typer.Option("--context", "-C", help="Neighbouring paragraphs on each side.")] = 1,
     as_json: JsonFlag = False,
     fmt: FormatOption = None,
@@ -181,7 +212,7 @@ def show(
     from reportcli.query.outline import show as show_paragraph
     from reportcli.render import Column
 
-    rows = show_paragraph(_settings(ctx).connect(), paragraph, report, context)
+    rows = show_paragraph(_settings(ctx).connect(), paragraph, _reports(report, region, year, level), context)
     columns = [Column("paragraph", "¶", justify="right", no_wrap=True), Column("section", "section", ratio=1),
                Column("text", "text", ratio=3)]
     _output(ctx, rows, as_json, fmt, columns, empty_message=f"no paragraph {paragraph}")
@@ -192,6 +223,9 @@ def search(
     ctx: typer.Context,
     query: Annotated[list[str], typer.Argument(help="Words to find; every word must match.", show_default=False)],
     report: ReportOption = None,
+    region: RegionOption = None,
+    year: YearOption = None,
+    level: LevelOption = None,
     section: SectionOption = None,
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most N paragraphs; 0 = all.")] = 20,
     as_json: JsonFlag = False,
@@ -205,7 +239,7 @@ def search(
     from reportcli.query.search import search as run_search
     from reportcli.render import Column
 
-    hits = run_search(_settings(ctx).connect(), query, report, section, check_limit(limit))
+    hits = run_search(_settings(ctx).connect(), query, _reports(report, region, year, level), section, check_limit(limit))
     columns = [Column("report", "report", no_wrap=True), Column("paragraph", "¶", justify="right", no_wrap=True),
                Column("score", "score", justify="right", no_wrap=True), Column("section", "section", ratio=1),
                Column("text", "text", ratio=3)]
@@ -239,6 +273,9 @@ def metrics(
     query: Annotated[Optional[str], typer.Argument(
         help="Words of the indicator or its context (地区生产总值, 就业, gdp in pinyin…).", show_default=False)] = None,
     report: ReportOption = None,
+    region: RegionOption = None,
+    year: YearOption = None,
+    level: LevelOption = None,
     unit: Annotated[Optional[str], typer.Option(
         "--unit", "-u", help="Only this unit, as you would write it: 亿元, 万人, %, 亩.", autocompletion=_complete_units,
         show_default=False)] = None,
@@ -268,7 +305,7 @@ def metrics(
     from reportcli.render import Column
 
     check_limit(limit)
-    rows = figures_of(_settings(ctx).connect(), query, report, unit=unit, kind=kind.value if kind else None,
+    rows = figures_of(_settings(ctx).connect(), query, _reports(report, region, year, level), unit=unit, kind=kind.value if kind else None,
                       section=section, target=target, minimum=minimum, maximum=maximum, sort=sort.value)
     rows = rows[:limit] if limit else rows
     columns = [Column("indicator", "indicator", ratio=2), Column("raw", "as written", no_wrap=True),
@@ -284,6 +321,9 @@ def goals(
     query: Annotated[Optional[str], typer.Argument(
         help="Words of the target's indicator or text (地区生产总值, 就业…).", show_default=False)] = None,
     report: ReportOption = None,
+    region: RegionOption = None,
+    year: YearOption = None,
+    level: LevelOption = None,
     main: Annotated[bool, typer.Option("--main", help="Only the headline expected targets (主要预期目标).")] = False,
     check: Annotated[bool, typer.Option(
         "--check", help="Beside each quantified target, the outcome stated by the next year's report of the "
@@ -302,7 +342,7 @@ def goals(
     from reportcli.render import Column
 
     check_limit(limit)
-    rows = goals_of(_settings(ctx).connect(), query, report, main_only=main, check=check)
+    rows = goals_of(_settings(ctx).connect(), query, _reports(report, region, year, level), main_only=main, check=check)
     rows = rows[:limit] if limit else rows
     chosen = render.choose_format(fmt.value if fmt else None, as_json, sys.stdout)
     if chosen in ("table", "plain"):
@@ -319,6 +359,127 @@ def goals(
     _output(ctx, rows, as_json, fmt, columns, empty_message="no targets found")
 
 
+class CountBy(str, Enum):
+    report = "report"
+    section = "section"
+
+
+@app.command()
+def count(
+    ctx: typer.Context,
+    terms: Annotated[list[str], typer.Argument(help="Terms to count: 就业 高质量发展 …", show_default=False)],
+    report: ReportOption = None,
+    region: RegionOption = None,
+    year: YearOption = None,
+    level: LevelOption = None,
+    by: Annotated[CountBy, typer.Option("--by", help="One row per report, or per section that uses the term.")
+                  ] = CountBy.report,
+    as_json: JsonFlag = False,
+    fmt: FormatOption = None,
+) -> None:
+    """Count how often each term occurs in each report (or section): the yearly keyword counts.
+
+    Example: reportcli count 就业 改革 创新; reportcli count 营商环境 --by section
+    """
+    from reportcli.query.count import count_terms
+    from reportcli.render import Column
+
+    rows = count_terms(_settings(ctx).connect(), terms, _reports(report, region, year, level),
+                       by_section=by == CountBy.section)
+    columns = [Column("report", "report", no_wrap=True), Column("term", "term"),
+               Column("count", "count", justify="right"), Column("paragraphs", "¶ with it", justify="right")]
+    if by == CountBy.section:
+        columns.append(Column("section", "section", ratio=2))
+    _output(ctx, rows, as_json, fmt, columns, empty_message="none of the terms occurs")
+
+
+@app.command()
+def cite(
+    ctx: typer.Context,
+    paragraph: Annotated[str, typer.Argument(help="Paragraph id (12) or REPORT:ID (hailar-2021:12).",
+                                             autocompletion=_complete_paragraphs, show_default=False)],
+    report: ReportOption = None,
+    as_json: JsonFlag = False,
+    fmt: FormatOption = None,
+) -> None:
+    """Print a paragraph as a ready quotation with the report's title, section path and source.
+
+    Example: reportcli cite 7
+    """
+    from reportcli import render
+    from reportcli.query.cite import cite as quote
+    from reportcli.render import Column
+
+    citation = quote(_settings(ctx).connect(), paragraph, _reports(report, None, None, None))
+    chosen = render.choose_format(fmt.value if fmt else None, as_json, sys.stdout)
+    if chosen in ("table", "plain"):
+        sys.stdout.write(citation.citation + "\n")  # a quotation is one line of text, meant to be pasted
+        return
+    _output(ctx, [citation], as_json, fmt, [Column("citation", "citation")], empty_message="")
+
+
+@app.command()
+def trend(
+    ctx: typer.Context,
+    indicator: Annotated[str, typer.Argument(help="The indicator to follow: 地区生产总值, 城镇新增就业 …",
+                                             show_default=False)],
+    report: ReportOption = None,
+    region: RegionOption = None,
+    level: LevelOption = None,
+    unit: Annotated[Optional[str], typer.Option(
+        "--unit", "-u", help="Only figures in this unit (亿元, %); default: the unit most reports use.",
+        autocompletion=_complete_units, show_default=False)] = None,
+    as_json: JsonFlag = False,
+    fmt: FormatOption = None,
+) -> None:
+    """Follow an indicator's achieved figure across the reports of a corpus, year by year, with a chart.
+
+    Example: reportcli --index corpus.sqlite trend 地区生产总值 --region 青山
+    """
+    from reportcli import render
+    from reportcli.query.trend import trend as follow
+
+    points = follow(_settings(ctx).connect(), indicator, _reports(report, region, None, level), unit)
+    chosen = render.choose_format(fmt.value if fmt else None, as_json, sys.stdout)
+    if not points:
+        if chosen == "json":
+            sys.stdout.write("[]\n")
+        raise NoResults(f"no report states an achieved figure for {indicator!r}")
+    if chosen == "table":
+        render.emit_trend(points, no_color=_settings(ctx).no_color)
+        return
+    from reportcli.render import Column
+
+    columns = [Column("year", "year"), Column("report", "report"), Column("region", "region"),
+               Column("indicator", "indicator"), Column("raw", "as written"),
+               Column("value", "value", justify="right", number=True), Column("unit", "unit"),
+               Column("paragraph", "¶", justify="right")]
+    _output(ctx, points, as_json, fmt, columns, empty_message="")
+
+
+@app.command()
+def compare(
+    ctx: typer.Context,
+    first: Annotated[str, typer.Argument(metavar="A", help="A report id (the earlier one).",
+                                         autocompletion=_complete_report_ids, show_default=False)],
+    second: Annotated[str, typer.Argument(metavar="B", help="Another report id.",
+                                          autocompletion=_complete_report_ids, show_default=False)],
+    as_json: JsonFlag = False,
+    fmt: FormatOption = None,
+) -> None:
+    """Show what changed between two reports: headline targets, indicators reported, glossary terms.
+
+    Example: reportcli --index corpus.sqlite compare 2021 2022
+    """
+    from reportcli.query.compare import compare as differences_between
+    from reportcli.render import Column
+
+    rows = differences_between(_settings(ctx).connect(), first, second)
+    columns = [Column("kind", "what", no_wrap=True), Column("name", "name", ratio=2), Column("a", first, ratio=1),
+               Column("b", second, ratio=1), Column("change", "change", no_wrap=True)]
+    _output(ctx, rows, as_json, fmt, columns, empty_message=f"no differences between {first} and {second}")
+
+
 def _complete_terms(ctx: typer.Context, incomplete: str) -> list[str]:
     from reportcli.completion import glossary_terms
 
@@ -332,6 +493,9 @@ def define(
         help="Term to explain: 放管服, 六保, fangguanfu, 河湖四乱…; none lists every term.",
         autocompletion=_complete_terms, show_default=False)] = None,
     report: ReportOption = None,
+    region: RegionOption = None,
+    year: YearOption = None,
+    level: LevelOption = None,
     as_json: JsonFlag = False,
     fmt: FormatOption = None,
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most N terms; 0 = all.")] = 0,
@@ -347,7 +511,7 @@ def define(
 
     check_limit(limit)
     try:
-        rows = look_up(_settings(ctx).connect(), term, report)
+        rows = look_up(_settings(ctx).connect(), term, _reports(report, region, year, level))
     except NotDefined as exc:
         chosen = render.choose_format(fmt.value if fmt else None, as_json, sys.stdout)
         render.emit(exc.mentions, chosen, [Column("report", "report", no_wrap=True),
@@ -400,6 +564,23 @@ def build(
     from reportcli.builder import build_from_paths
 
     build_from_paths(paths or [], output)
+
+
+@app.command()
+def add(
+    ctx: typer.Context,
+    paths: Annotated[list[Path], typer.Argument(help="Report files and folders to add; a report with the same id "
+                                                     "is replaced.", show_default=False)],
+) -> None:
+    """Add reports to your index (named by --index or $REPORTCLI_INDEX), replacing same ids, atomically.
+
+    Example: reportcli --index corpus.sqlite add reports/2024.txt
+    """
+    from reportcli.builder import add_paths
+    from reportcli.config import BUNDLED_INDEX, resolve_index
+
+    index = resolve_index(_settings(ctx).index)
+    add_paths(paths, index, is_bundled=index.resolve() == BUNDLED_INDEX.resolve())
 
 
 def main(argv: Optional[list[str]] = None) -> int:

@@ -187,13 +187,14 @@ class BuildProgress:
         self._progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                                   TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal)
         self._task = self._progress.add_task(description, total=total)
+        self._verb = description
 
     def __enter__(self) -> "BuildProgress":
         self._progress.start()
         return self
 
     def advance(self, label: str) -> None:
-        self._progress.update(self._task, advance=1, description=f"indexing {label}")
+        self._progress.update(self._task, advance=1, description=f"{self._verb} {label}")
 
     def __exit__(self, *exc_info: object) -> None:
         self._progress.stop()
@@ -224,3 +225,23 @@ def outcome_cell(goal: dict) -> str:
     if not outcome:
         return "no outcome found" if goal.get("status") == "unknown" else ""
     return f"{outcome['raw']} ({outcome['report']} ¶{outcome['paragraph']})"
+
+
+def emit_trend(points: list[Any], *, no_color: bool = False, stream: TextIO | None = None) -> None:
+    """An indicator across years: a table with a bar per year (Rich)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    rows = [as_dict(point) for point in points]
+    values = [row["value"] for row in rows if isinstance(row["value"], (int, float))]
+    top = max((abs(v) for v in values), default=0) or 1
+    unit = rows[0]["unit"] if rows else ""
+    table = Table(title=f"{rows[0]['indicator']} ({unit})" if rows else None, header_style="bold")
+    for header, justify in (("year", "left"), ("report", "left"), ("as written", "left"), ("value", "right"),
+                            ("", "left")):
+        table.add_column(header, justify=justify, no_wrap=True)
+    for row in rows:
+        width = round(28 * abs(row["value"]) / top) if isinstance(row["value"], (int, float)) else 0
+        table.add_row(cell(row["year"]), row["report"], row["raw"], cell(row["value"], True),
+                      Text("█" * max(width, 1), style=None if no_color else "cyan"))
+    console(no_color, stream or sys.stdout).print(table)

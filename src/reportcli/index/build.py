@@ -42,14 +42,99 @@ def write_index(reports: Iterable[LoadedReport], out: Path,
             summary = _write(connection, reports, on_report)
         finally:
             connection.close()
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)  # mkstemp creates 0600; an index is an ordinary file
-        os.replace(temp, out)
+        _publish(temp, out)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
     return summary
+
+
+def _publish(temp: Path, target: Path) -> None:
+    """Give the finished temp file ordinary permissions (mkstemp makes it 0600) and rename it
+    over the target in one step."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(temp, 0o666 & ~umask)
+    os.replace(temp, target)
+
+
+def add_to_index(reports: Iterable[LoadedReport], index: Path,
+                 on_report: Callable[[LoadedReport], None] | None = None) -> tuple[BuildSummary, list[str]]:
+    """Add reports to an existing index, replacing those with the same id; atomic like a build
+    (the changes are made on a copy that replaces the index only when complete).
+    Returns the summary of what was added and the ids that were replaced."""
+    import shutil
+
+    index = index.resolve()
+    handle, temp_name = tempfile.mkstemp(prefix=f".{index.name}.", suffix=".tmp", dir=index.parent)
+    os.close(handle)
+    temp = Path(temp_name)
+    replaced: list[str] = []
+    try:
+        shutil.copyfile(index, temp)
+        connection = sqlite3.connect(temp)
+        try:
+            totals = {"reports": 0, "paragraphs": 0, "terms": 0, "figures": 0, "goals": 0}
+            warnings: list[str] = []
+            for loaded in reports:
+                if _remove_report(connection, loaded.id):
+                    replaced.append(loaded.id)
+                ord_, first_rowid = connection.execute(
+                    "SELECT coalesce(max(ord), 0) + 1, (SELECT coalesce(max(rowid), 0) + 1 FROM paragraphs)"
+                    " FROM reports").fetchone()
+                _insert_report(connection, ord_, loaded, first_rowid)
+                _adjust_vocabulary(connection, loaded.word_counts, +1)
+                for key, count in (("reports", 1), ("paragraphs", len(loaded.report.paragraphs)),
+                                   ("terms", len(loaded.report.terms)), ("figures", len(loaded.report.figures)),
+                                   ("goals", len(loaded.report.goals))):
+                    totals[key] += count
+                warnings.extend(f"{loaded.file}: {warning}" for warning in loaded.report.warnings)
+                if on_report:
+                    on_report(loaded)
+            paragraphs, characters = connection.execute("SELECT count(*), coalesce(sum(length(text)), 0)"
+                                                        " FROM paragraphs").fetchone()
+            connection.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", [
+                ("paragraphs", str(paragraphs)),
+                ("average_length", f"{characters / paragraphs if paragraphs else 0:.2f}")])
+            connection.commit()
+        finally:
+            connection.close()
+        _publish(temp, index)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return BuildSummary(warnings=tuple(warnings), **totals), replaced
+
+
+def _remove_report(connection: sqlite3.Connection, report_id: str) -> bool:
+    """Delete a report and everything that points into it, undoing its share of the vocabulary."""
+    row = connection.execute("SELECT ord, first_rowid, paragraphs FROM reports WHERE id = ?", (report_id,)).fetchone()
+    if row is None:
+        return False
+    ord_, first_rowid, count = row
+    from reportcli.index.vocab import document_frequencies
+
+    texts = [(rowid, fold(text)) for rowid, text in connection.execute(
+        "SELECT rowid, text FROM paragraphs WHERE rowid BETWEEN ? AND ?", (first_rowid, first_rowid + count - 1))]
+    # A contentless FTS5 row is deleted by giving back the tokens it was indexed with.
+    connection.executemany("INSERT INTO grams(grams, rowid, g) VALUES ('delete', ?, ?)",
+                           [(rowid, " ".join(gram_tokens(text))) for rowid, text in texts])
+    _adjust_vocabulary(connection, document_frequencies([text for _, text in texts]), -1)
+    for table in ("sections", "terms", "figures", "goals"):
+        connection.execute(f"DELETE FROM {table} WHERE report = ?", (ord_,))
+    connection.execute("DELETE FROM paragraphs WHERE report = ?", (ord_,))
+    connection.execute("DELETE FROM reports WHERE ord = ?", (ord_,))
+    return True
+
+
+def _adjust_vocabulary(connection: sqlite3.Connection, counts: Counter, sign: int) -> None:
+    for word, count in counts.items():
+        updated = connection.execute("UPDATE vocab SET df = df + ? WHERE word = ?", (sign * count, word)).rowcount
+        if not updated and sign > 0:
+            keys = pinyin_keys(word)
+            connection.execute("INSERT INTO vocab VALUES (?, ?, ?, ?)", (word, count, *(keys or (None, None))))
+    if sign < 0:
+        connection.execute("DELETE FROM vocab WHERE df <= 0")
 
 
 def _write(connection: sqlite3.Connection, reports: Iterable[LoadedReport],

@@ -338,6 +338,7 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
     tagger = tagger or default_tagger()
     clause_ends = _boundaries(folded, _CLAUSE_END)
     sentence_ends = _boundaries(folded, _SENTENCE_END)
+    context_ends = _boundaries(folded, _SENTENCE_END | {","})
     section_default = True if _PLAN_SECTION.search(section) else False if _REVIEW_SECTION.search(section) else None
     figures: list[Figure] = []
     previous: dict | None = None
@@ -400,8 +401,7 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
             paragraph=paragraph, raw=text[candidate.start:candidate.end], value=candidate.value, unit=candidate.unit,
             approx=candidate.approx, indicator=indicator, kind=kind,
             target=_is_target(sentence, section_default, report_year),
-            context=text[clause_start:_next_after(_boundaries(folded, _SENTENCE_END | {","}), candidate.end,
-                                                  len(folded))].strip(),
+            context=text[clause_start:_next_after(context_ends, candidate.end, len(folded))].strip(),
             start=candidate.start, end=candidate.end, low=candidate.low, high=candidate.high))
         carried = base or (previous["base"] if same_sentence and counted_end == candidate.end else "")
         previous = {"sentence": sentence_start, "end": counted_end, "base": carried, "change": change_word,

@@ -17,17 +17,42 @@ class ReportRef:
     paragraphs: int
 
 
-def select_reports(connection: sqlite3.Connection, ids: list[str] | None) -> list[ReportRef]:
-    """The reports a query covers: those named by --report, else all; unknown ids are errors."""
-    rows = connection.execute("SELECT ord, id, first_rowid, paragraphs FROM reports ORDER BY ord").fetchall()
-    refs = [ReportRef(*row) for row in rows]
-    if not ids:
-        return refs
-    by_id = {ref.id: ref for ref in refs}
-    unknown = [report_id for report_id in ids if report_id not in by_id]
-    if unknown:
-        raise UsageError(f"unknown report id: {unknown[0]} (list them with `reportcli reports`)")
-    return [by_id[report_id] for report_id in dict.fromkeys(ids)]
+@dataclass(frozen=True)
+class ReportFilter:
+    """Which reports a query covers: --report ids (repeatable), --region, --year, --level."""
+
+    ids: tuple[str, ...] = ()
+    region: str | None = None
+    year: int | None = None
+    level: str | None = None
+
+    @property
+    def active(self) -> bool:
+        return bool(self.ids) or self.region is not None or self.year is not None or self.level is not None
+
+
+LEVELS = ("national", "province", "city", "county")
+
+
+def select_reports(connection: sqlite3.Connection, selection: ReportFilter | list[str] | None) -> list[ReportRef]:
+    """The reports a query covers, in index order; unknown ids and levels are usage errors."""
+    if not isinstance(selection, ReportFilter):
+        selection = ReportFilter(ids=tuple(selection or ()))
+    if selection.level is not None and selection.level not in LEVELS:
+        raise UsageError(f"--level must be one of {', '.join(LEVELS)}")
+    sql = "SELECT ord, id, first_rowid, paragraphs, region, year, level FROM reports"
+    rows = connection.execute(sql + " ORDER BY ord").fetchall()
+    if selection.ids:
+        by_id = {row[1]: row for row in rows}
+        unknown = [report_id for report_id in selection.ids if report_id not in by_id]
+        if unknown:
+            raise UsageError(f"unknown report id: {unknown[0]} (list them with `reportcli reports`)")
+        rows = [by_id[report_id] for report_id in dict.fromkeys(selection.ids)]
+    region = fold(selection.region).strip() if selection.region else None
+    return [ReportRef(*row[:4]) for row in rows
+            if (region is None or (row[4] and region in fold(row[4])))
+            and (selection.year is None or row[5] == selection.year)
+            and (selection.level is None or row[6] == selection.level)]
 
 
 def section_paths(connection: sqlite3.Connection, report_ord: int) -> dict[int, tuple[str, str]]:

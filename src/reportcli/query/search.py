@@ -24,7 +24,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from reportcli.errors import UsageError
-from reportcli.query.common import matching_sections, select_reports
+from reportcli.query.common import ReportFilter, matching_sections, select_reports
 from reportcli.text import fold, gram_runs, gram_tokens
 
 # Ranking reads at most this many candidate paragraphs (in index order) per phase, so a very
@@ -159,9 +159,10 @@ class _Scope:
         self.connection = connection
         # With no --report, nothing is read per report up front: an index of 10,000 reports
         # would otherwise cost more than the search itself.
-        reports = select_reports(connection, ids) if ids else []
+        narrowed = ids.active if isinstance(ids, ReportFilter) else bool(ids)
+        reports = select_reports(connection, ids) if narrowed else []
         self._ids = {ref.ord: ref.id for ref in reports}
-        self.ranges = [(r.first_rowid, r.first_rowid + r.paragraphs - 1) for r in reports] if ids else None
+        self.ranges = [(r.first_rowid, r.first_rowid + r.paragraphs - 1) for r in reports] if narrowed else None
         self.section = section
         self._allowed: dict[int, set[int]] = {}
         self._paths: dict[tuple[int, int], str] = {}
