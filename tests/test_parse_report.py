@@ -1,4 +1,6 @@
 """parse_report on short passages written in the style of real reports (not the seed)."""
+import pytest
+
 from reportcli.parse import parse_report
 
 PROVINCE = """
@@ -183,3 +185,21 @@ def test_empty_lines_and_whitespace_only_text():
 def test_paragraph_ids_are_stable_for_the_same_text(seed_text):
     first, second = parse_report(seed_text), parse_report(seed_text)
     assert first == second
+
+
+@pytest.mark.parametrize("head, expected", [
+    ("政府工作报告\n——2023年1月12日在北京市第十六届人民代表大会第一次会议上\n北京市市长 殷勇",
+     ("北京市", "province", 2023, "2023-01-12", "市长", "殷勇")),
+    ("政府工作报告\n（2022年1月20日在上海市第十五届人民代表大会第六次会议上）\n上海市市长　龚正",
+     ("上海市", "province", 2022, "2022-01-20", "市长", "龚正")),
+    ("政府工作报告\n——2024年1月23日在内蒙古自治区第十四届人民代表大会第二次会议上\n自治区主席　王莉霞",
+     ("内蒙古自治区", "province", 2024, "2024-01-23", "自治区主席", "王莉霞")),
+    ("政府工作报告（2022年）\n呼伦贝尔市人民政府代市长 姜宏", ("呼伦贝尔市", "city", 2022, None, "代市长", "姜宏")),
+    ("满洲里市2023年政府工作报告\n——2023年1月在满洲里市第十一届人民代表大会第三次会议上",
+     ("满洲里市", "city", 2023, "2023-01", None, None)),
+    ("二〇二三年政府工作报告\n——二〇二三年一月十日在某某县第十九届人民代表大会第二次会议上",
+     ("某某县", "county", 2023, "2023-01-10", None, None)),
+])
+def test_front_matter_variants(head, expected):
+    meta = parse_report(head + "\n各位代表：\n一、工作回顾\n全年生产总值增长5%。").metadata
+    assert (meta.region, meta.level, meta.year, meta.date, meta.office, meta.speaker) == expected

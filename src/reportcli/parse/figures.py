@@ -54,7 +54,7 @@ _LEADING = re.compile(
     r"截至\S{0,10}?(?:底|末)|截止\S{0,10}?(?:底|末)|到\S{0,6}?(?:底|末)|(?:19|20)\d{2}年(?:底|末|内|全年|度)?|"
     r"“十[一二三四五六七八九]五”(?:期间|时期)?|五年来|这五年|过去五年|累计|共计|共|总计|合计|分别|通过|已经|已|将|要|"
     r"力争|争取|确保|预计|计划|努力|继续|进一步|持续|有|其|均|都|全部|全面|全力|加快|大力|积极|扎实|着力|深入|"
-    r"启动实施|启动|落实|实现|拟安排|拟|安排|每年|每月|每天|连续|、|\s)+"
+    r"启动实施|启动|落实|实现|拟安排|拟|安排|每年|每月|每天|连续|[一二三四五六七八九十两\d]+年(?:来)?|、|\s)+"
 )
 # 完成 opens a subject that is an action (完成棚户区改造4.5万户 → 棚户区改造), except for a
 # completion rate (完成年度任务的119.97%), where it is the measure itself.
@@ -66,7 +66,8 @@ _TO_VERB = re.compile(r"压缩至|压减至|降至|降低至|降低到|提高至
 _GENERIC_COUNTED = {"任务", "指标", "项目", "工作", "事项"}
 _TRAILING = re.compile(
     r"(?:较“十[一二三四五六七八九]五”末|比“十[一二三四五六七八九]五”末|较(?:19|20)\d{2}年(?:底|末)?|比(?:19|20)\d{2}年(?:底|末)?|"
-    r"不低于|不高于|不少于|不多于|不超过|调整优化为|调整优化|优化为|调整为|继续保持|保持|完成了|完成|达到了|达到|达|实现了|实现|为|是|增长|增加|下降|降低|减少|提高|提升|上升|上涨|回落|缩小|扩大|"
+    r"不低于|不高于|不少于|不多于|不超过|调整优化为|调整优化|优化为|调整为|继续保持|保持|完成了|连续多年|多年|连续|"
+    r"拟安排|安排|完成|达到了|达到|达|实现了|实现|为|是|增长|增加|下降|降低|减少|提高|提升|上升|上涨|回落|缩小|扩大|"
     r"突破|超过|超出|超|占|累计|分别|同比|比上年|较上年|比去年|较去年|比上年同期|年均|平均|控制在|保持在|稳定在|"
     r"稳居|位居|位列|名列|居|排名|排在|吸引|有|共|合计|总计|约|近|逾|接近|将近|不到|不足|至|到|在|于|由|从|以|按|"
     r"增至|降至|减至|压减至|压减|压缩至|压缩|缩短至|缩减至|提高到|提高至|提升至|提升到|扩大到|扩大至|下降到|下降至|"
@@ -80,6 +81,8 @@ _GAP = re.compile(r"(?<!不)(?:高于|低于|高出|低出|快于|慢于|好于|
 _CHANGE_ACTION = re.compile(r"减少|增加|压减|压缩|缩减|降低|下降|增长")
 # A comparison with another entity ends a subject: 高于全国0.4个百分点 is a gap, said of the subject before it.
 _GAP_TAIL = re.compile(r"(?<!不)(?:高于|低于|高出|低出|快于|慢于|好于|多于|少于|超出)[^,;。]{0,8}$")
+# Words jieba may tag as nouns that end a counted noun phrase (832个贫困县 | 全部摘帽).
+_NOT_IN_NOUNS = {"全部", "全面", "均", "都", "已", "已经", "实现", "共", "累计"}
 # Nouns that jieba tags as verbs in report prose (村集体经济收入, 固定资产投资).
 _NOUNISH_VERBS = {"收入", "投资", "支出", "消费", "出口", "进口", "贷款", "融资", "存款", "销售", "营收", "产出"}
 # Measure words that count what follows them: 980余名医务工作者, 12个国家和地区.
@@ -91,7 +94,9 @@ _HEAD_NOUNS = re.compile(r"(?:者|员|人|户|企业|项目|单位|机构|国家
 _STREAK = re.compile(r"连续\s?$")
 _SHARE_INDICATOR = re.compile(r"(?:率|比重|占比|比例|份额|覆盖面|普及率)$")
 _DURATION_UNITS = {"年", "个月", "月", "小时", "分钟", "周", "个工作日", "工作日"}
-_TARGET_MARKERS = re.compile(r"力争|争取|确保|预计|计划|目标|预期|努力|力求|拟|将|要|必须|不低于|不超过|控制在")
+# Strong markers set a target wherever they stand; weak ones (将, 要, 努力) only outside a review.
+_TARGET_MARKERS = re.compile(r"力争|争取|确保|预计|计划|目标|预期|力求|拟|不低于|不超过|控制在")
+_WEAK_TARGET_MARKERS = re.compile(r"努力|将|要|必须")
 _ACHIEVED_MARKERS = re.compile(r"同比|比上年|较上年|比去年|较去年|上年|去年|过去|已经|已|完成了|实现了|累计|年均增长")
 _PLAN_SECTION = re.compile(r"安排|任务|目标|计划|建议|部署|展望|思路|重点工作|工作重点|今年|总体要求|主要预期")
 _REVIEW_SECTION = re.compile(r"回顾|过去|成绩|总结|成就|成效|进展|情况")
@@ -291,7 +296,7 @@ def _noun_after(text: str, folded: str, start: int, stop: int, tagger: Tagger) -
         # 教育基础设施提升改造项目: verbs inside a name that ends in a head noun
         inside = bool(phrase) and flag == "v" and any(_HEAD_NOUNS.search(w) for w, _ in following)
         length = sum(len(w) for w, _ in phrase)
-        if not (nounlike or joins or inside) or (phrase and length + len(word) > 12):
+        if not (nounlike or joins or inside) or (phrase and length + len(word) > 12) or word in _NOT_IN_NOUNS:
             break
         phrase.append((word, flag))
         if _HEAD_NOUNS.search(word) and not (following and following[0][0] in ("和", "及", "与")):
@@ -440,7 +445,7 @@ def _kind(candidate: _Candidate, folded: str, prefix: str, subject: str, change_
 def _is_target(sentence: str, section_default: bool | None, report_year: int | None) -> bool:
     if _ACHIEVED_MARKERS.search(sentence) and not _TARGET_MARKERS.search(sentence):
         return False
-    if _TARGET_MARKERS.search(sentence):
+    if _TARGET_MARKERS.search(sentence) or (section_default is not False and _WEAK_TARGET_MARKERS.search(sentence)):
         return True
     if report_year:
         years = [int(y) for y in re.findall(r"((?:19|20)\d{2})年", sentence)]

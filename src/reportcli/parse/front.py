@@ -14,7 +14,7 @@ from reportcli.text import number_of
 
 _CN = "〇零一二两三四五六七八九十"
 DATE = (rf"(?P<y>\d{{4}}|[{_CN}]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_CN}]{{1,3}})\s*月"
-        rf"\s*(?P<d>\d{{1,2}}|[{_CN}]{{1,3}})\s*日")
+        rf"(?:\s*(?P<d>\d{{1,2}}|[{_CN}]{{1,3}})\s*日)?")
 ISO_DATE = r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"
 
 _FIELD_KEYS = ("索引号", "组配分类", "发布机构", "主题分类", "名称", "文号", "成文日期", "发布日期",
@@ -23,7 +23,7 @@ _FIELD_KEYS = ("索引号", "组配分类", "发布机构", "主题分类", "名
 _FIELD = re.compile(r"(?P<key>" + "|".join(_FIELD_KEYS) + r")\s*[:]\s*")
 _BREADCRUMB = re.compile(r"^(您现在所在的位置|您当前的位置|您现在的位置|当前位置|您的位置|所在位置|位置)\s*:|^首页\s*[>»/]")
 _PAGE_TOOLS = re.compile(r"^[\[【]?\s*(打印|关闭|字体|分享|收藏|返回顶部|扫一扫|打印本页|关闭窗口|【?大\s*中\s*小)")
-MEETING = re.compile(r"^[—\-–－~～―]*\s*(?:" + DATE + r")\s*在(?P<meeting>.{2,60}?会议)上")
+MEETING = re.compile(r"^[—\-–－~～―(]*\s*(?:" + DATE + r")\s*在(?P<meeting>.{2,60}?会议)上")
 _OFFICES = "总理|省长|市长|区长|县长|旗长|州长|盟长|自治区主席|主席|镇长|乡长|专员"
 SPEAKER = re.compile(
     rf"^(?P<org>[\u4e00-\u9fff]{{0,30}}?)\s*(?P<office>(?:代理|代)?(?:{_OFFICES}))"
@@ -49,10 +49,12 @@ class Header:
 
 
 def iso_date(match: re.Match) -> str | None:
-    year, month, day = (number_of(match.group(k)) for k in ("y", "m", "d"))
-    if not year or not month or not day or not (1 <= month <= 12 and 1 <= day <= 31):
+    """YYYY-MM-DD, or YYYY-MM when the text gives no day (——2023年1月在…会议上)."""
+    year, month = number_of(match.group("y")), number_of(match.group("m"))
+    day = number_of(match.group("d")) if match.group("d") else None
+    if not year or not month or not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
         return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
 
 
 def is_boilerplate(folded_line: str) -> bool:
