@@ -46,23 +46,21 @@ class Settings:
         return open_index(resolve_index(self.index))
 
 
-def _complete_report_ids(ctx: typer.Context, incomplete: str) -> list[str]:
-    from reportcli.completion import report_ids
+def _completer(name: str):
+    """A completion callback that imports reportcli.completion only when the shell asks."""
+    def complete(ctx: typer.Context, incomplete: str) -> list:
+        from reportcli import completion
 
-    return report_ids(ctx, incomplete)
+        return getattr(completion, name)(ctx, incomplete)
 
-
-def _complete_sections(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    from reportcli.completion import section_numbers
-
-    return section_numbers(ctx, incomplete)
+    return complete
 
 
-def _complete_paragraphs(ctx: typer.Context, incomplete: str) -> list[str]:
-    from reportcli.completion import paragraph_ids
-
-    return paragraph_ids(ctx, incomplete)
-
+_complete_report_ids = _completer("report_ids")
+_complete_sections = _completer("section_numbers")
+_complete_paragraphs = _completer("paragraph_ids")
+_complete_units = _completer("units")
+_complete_terms = _completer("glossary_terms")
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
 SectionOption = Annotated[Optional[str], typer.Option(
@@ -259,12 +257,6 @@ class Kind(str, Enum):
 class Sort(str, Enum):
     position = "position"
     value = "value"
-
-
-def _complete_units(ctx: typer.Context, incomplete: str) -> list[str]:
-    from reportcli.completion import units
-
-    return units(ctx, incomplete)
 
 
 @app.command()
@@ -478,12 +470,6 @@ def compare(
     columns = [Column("kind", "what", no_wrap=True), Column("name", "name", ratio=2), Column("a", first, ratio=1),
                Column("b", second, ratio=1), Column("change", "change", no_wrap=True)]
     _output(ctx, rows, as_json, fmt, columns, empty_message=f"no differences between {first} and {second}")
-
-
-def _complete_terms(ctx: typer.Context, incomplete: str) -> list[str]:
-    from reportcli.completion import glossary_terms
-
-    return glossary_terms(ctx, incomplete)
 
 
 @app.command()

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,35 +29,56 @@ class BuildSummary:
     warnings: tuple[str, ...]
 
 
+@contextmanager
+def _atomic(target: Path, start_from: Path | None = None):
+    """A temp file beside `target` (a copy of `start_from`, if given) that replaces `target` in one
+    rename when the block completes; on any error or interrupt it is removed and `target` stays."""
+    target = target.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        if start_from is not None:
+            shutil.copyfile(start_from, temp)
+        yield temp
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)  # mkstemp creates 0600; an index is an ordinary file
+        os.replace(temp, target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+class _Tally:
+    """What a build or an add wrote, for its summary line."""
+
+    def __init__(self) -> None:
+        self.counts = {"reports": 0, "paragraphs": 0, "terms": 0, "figures": 0, "goals": 0}
+        self.warnings: list[str] = []
+
+    def add(self, loaded: LoadedReport) -> None:
+        report = loaded.report
+        for key, count in (("reports", 1), ("paragraphs", len(report.paragraphs)), ("terms", len(report.terms)),
+                           ("figures", len(report.figures)), ("goals", len(report.goals))):
+            self.counts[key] += count
+        self.warnings.extend(f"{loaded.file}: {warning}" for warning in report.warnings)
+
+    def summary(self) -> BuildSummary:
+        return BuildSummary(warnings=tuple(self.warnings), **self.counts)
+
+
 def write_index(reports: Iterable[LoadedReport], out: Path,
                 on_report: Callable[[LoadedReport], None] | None = None) -> BuildSummary:
     """Write `reports` to `out`. Nothing touches `out` until the whole index is written and
     committed: an error or an interrupt leaves any previous file as it was."""
-    out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
+    with _atomic(out) as temp:
         connection = sqlite3.connect(temp)
         try:
-            summary = _write(connection, reports, on_report)
+            return _write(connection, reports, on_report)
         finally:
             connection.close()
-        _publish(temp, out)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    return summary
-
-
-def _publish(temp: Path, target: Path) -> None:
-    """Give the finished temp file ordinary permissions (mkstemp makes it 0600) and rename it
-    over the target in one step."""
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(temp, 0o666 & ~umask)
-    os.replace(temp, target)
 
 
 def add_to_index(reports: Iterable[LoadedReport], index: Path,
@@ -63,19 +86,11 @@ def add_to_index(reports: Iterable[LoadedReport], index: Path,
     """Add reports to an existing index, replacing those with the same id; atomic like a build
     (the changes are made on a copy that replaces the index only when complete).
     Returns the summary of what was added and the ids that were replaced."""
-    import shutil
-
-    index = index.resolve()
-    handle, temp_name = tempfile.mkstemp(prefix=f".{index.name}.", suffix=".tmp", dir=index.parent)
-    os.close(handle)
-    temp = Path(temp_name)
     replaced: list[str] = []
-    try:
-        shutil.copyfile(index, temp)
+    tally = _Tally()
+    with _atomic(index, start_from=index) as temp:
         connection = sqlite3.connect(temp)
         try:
-            totals = {"reports": 0, "paragraphs": 0, "terms": 0, "figures": 0, "goals": 0}
-            warnings: list[str] = []
             for loaded in reports:
                 if _remove_report(connection, loaded.id):
                     replaced.append(loaded.id)
@@ -84,26 +99,23 @@ def add_to_index(reports: Iterable[LoadedReport], index: Path,
                     " FROM reports").fetchone()
                 _insert_report(connection, ord_, loaded, first_rowid)
                 _adjust_vocabulary(connection, loaded.word_counts, +1)
-                for key, count in (("reports", 1), ("paragraphs", len(loaded.report.paragraphs)),
-                                   ("terms", len(loaded.report.terms)), ("figures", len(loaded.report.figures)),
-                                   ("goals", len(loaded.report.goals))):
-                    totals[key] += count
-                warnings.extend(f"{loaded.file}: {warning}" for warning in loaded.report.warnings)
+                tally.add(loaded)
                 if on_report:
                     on_report(loaded)
             paragraphs, characters = connection.execute("SELECT count(*), coalesce(sum(length(text)), 0)"
                                                         " FROM paragraphs").fetchone()
-            connection.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", [
-                ("paragraphs", str(paragraphs)),
-                ("average_length", f"{characters / paragraphs if paragraphs else 0:.2f}")])
+            _write_corpus_meta(connection, paragraphs, characters, replace=True)
             connection.commit()
         finally:
             connection.close()
-        _publish(temp, index)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    return BuildSummary(warnings=tuple(warnings), **totals), replaced
+    return tally.summary(), replaced
+
+
+def _write_corpus_meta(connection: sqlite3.Connection, paragraphs: int, characters: int, replace: bool = False) -> None:
+    """Corpus statistics that ranking reads (BM25 needs the paragraph count and average length)."""
+    average = characters / paragraphs if paragraphs else 0.0
+    connection.executemany(f"INSERT {'OR REPLACE ' if replace else ''}INTO meta VALUES (?, ?)",
+                           [("paragraphs", str(paragraphs)), ("average_length", f"{average:.2f}")])
 
 
 def _remove_report(connection: sqlite3.Connection, report_id: str) -> bool:
@@ -144,30 +156,22 @@ def _write(connection: sqlite3.Connection, reports: Iterable[LoadedReport],
     connection.executescript(SCHEMA)
     connection.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
     next_rowid = 1
-    totals = {"reports": 0, "paragraphs": 0, "terms": 0, "figures": 0, "goals": 0}
-    warnings: list[str] = []
+    tally = _Tally()
     vocabulary: Counter = Counter()
     characters = 0
     for ord_, loaded in enumerate(reports, start=1):
         next_rowid = _insert_report(connection, ord_, loaded, next_rowid)
-        totals["reports"] += 1
-        totals["paragraphs"] += len(loaded.report.paragraphs)
-        totals["terms"] += len(loaded.report.terms)
-        totals["figures"] += len(loaded.report.figures)
-        totals["goals"] += len(loaded.report.goals)
+        tally.add(loaded)
         characters += sum(len(p.text) for p in loaded.report.paragraphs)
         vocabulary.update(loaded.word_counts)
-        warnings.extend(f"{loaded.file}: {warning}" for warning in loaded.report.warnings)
         if on_report:
             on_report(loaded)
     _insert_vocabulary(connection, vocabulary)
-    average = characters / totals["paragraphs"] if totals["paragraphs"] else 0.0
-    connection.executemany("INSERT INTO meta VALUES (?, ?)",
-                           [("paragraphs", str(totals["paragraphs"])), ("average_length", f"{average:.2f}")])
+    _write_corpus_meta(connection, tally.counts["paragraphs"], characters)
     connection.execute("INSERT INTO grams(grams) VALUES ('optimize')")
     connection.commit()
     connection.execute("VACUUM")
-    return BuildSummary(warnings=tuple(warnings), **totals)
+    return tally.summary()
 
 
 def _insert_report(connection: sqlite3.Connection, ord_: int, loaded: LoadedReport, first_rowid: int) -> int:

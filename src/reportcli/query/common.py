@@ -61,6 +61,13 @@ def section_paths(connection: sqlite3.Connection, report_ord: int) -> dict[int, 
         "SELECT id, number, path FROM sections WHERE report = ?", (report_ord,))}
 
 
+def plain_value(value: float | None) -> int | float | None:
+    """A stored REAL as people write it: 81000000, not 81000000.0."""
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
 def check_limit(limit: int) -> int:
     if limit < 0:
         raise UsageError("--limit must be 0 (all) or a positive number")

@@ -6,7 +6,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
-from reportcli.query.common import ReportRef, select_reports
+from reportcli.query.common import ReportRef, plain_value, select_reports
 from reportcli.text import fold
 
 # An outcome must describe the same indicator: rapidfuzz similarity of the folded names.
@@ -49,10 +49,6 @@ class CheckedGoal(GoalRow):
     outcome: Outcome | None = None
 
 
-def _number(value):
-    if value is None:
-        return None
-    return int(value) if float(value).is_integer() else value
 
 
 def goals(connection: sqlite3.Connection, query: str | None = None, ids: list[str] | None = None,
@@ -63,8 +59,9 @@ def goals(connection: sqlite3.Connection, query: str | None = None, ids: list[st
         sql = ("SELECT paragraph, section, indicator, raw, value, unit, comparator, direction, main, strength, low,"
                " high, horizon, text FROM goals WHERE report = ?" + (" AND main = 1" if main_only else "") +
                " ORDER BY main DESC, seq")
-        report_rows = [GoalRow(ref.id, paragraph, paths.get(section, ""), indicator, raw, _number(value), unit,
-                               comparator, direction, bool(main), strength, _number(low), _number(high), horizon, text)
+        report_rows = [GoalRow(ref.id, paragraph, paths.get(section, ""), indicator, raw, plain_value(value), unit,
+                               comparator, direction, bool(main), strength, plain_value(low), plain_value(high),
+                               horizon, text)
                        for (paragraph, section, indicator, raw, value, unit, comparator, direction, main, strength,
                             low, high, horizon, text) in connection.execute(sql, (ref.ord,))]
         if query:
@@ -113,7 +110,7 @@ def _check(connection: sqlite3.Connection, ref: ReportRef, rows: list[GoalRow]) 
                     continue  # a growth target is met by a growth rate, not by a level
                 score = fuzz.ratio(_base(row.indicator), _base(indicator))
                 if score >= OUTCOME_SIMILARITY and (best is None or score > best[0]):
-                    best = (score, Outcome(report_id, paragraph, raw, _number(value), unit, indicator))
+                    best = (score, Outcome(report_id, paragraph, raw, plain_value(value), unit, indicator))
             outcome = best[1] if best else None
         status = "unknown" if outcome is None or outcome.value is None else \
             ("met" if _met(row, outcome.value) else "missed")

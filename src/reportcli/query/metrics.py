@@ -10,7 +10,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from reportcli.errors import UsageError
-from reportcli.query.common import matching_sections, select_reports
+from reportcli.query.common import matching_sections, plain_value, select_reports
 from reportcli.text import fold
 
 KINDS = ("level", "change", "share", "rank", "ratio", "other")
@@ -44,10 +44,6 @@ def base_unit(unit: str) -> str:
     return _SCALE_PREFIX.sub("", folded)
 
 
-def _number(value: float | None) -> int | float | None:
-    if value is None:
-        return None
-    return int(value) if float(value).is_integer() else value
 
 
 def _query_matcher(connection: sqlite3.Connection, query: str):
@@ -103,9 +99,9 @@ def metrics(connection: sqlite3.Connection, query: str | None = None, ids: list[
             if allowed is not None and section_id not in allowed:
                 continue
             rows.append(MetricRow(report=ref.id, paragraph=paragraph, section=paths.get(section_id, ""), raw=raw,
-                                  value=_number(value), unit=unit_, approx=approx, indicator=indicator, kind=kind_,
-                                  target=bool(target_), context=context, start=start, end=end, low=_number(low),
-                                  high=_number(high)))
+                                  value=plain_value(value), unit=unit_, approx=approx, indicator=indicator,
+                                  kind=kind_, target=bool(target_), context=context, start=start, end=end,
+                                  low=plain_value(low), high=plain_value(high)))
     if query is not None:
         rows = _filter_by_query(connection, rows, query)
     if sort == "value":

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from reportcli.errors import UsageError
-from reportcli.query.common import ReportFilter, select_reports
+from reportcli.query.common import ReportFilter, plain_value, select_reports
 from reportcli.query.metrics import base_unit
 from reportcli.text import fold
 
@@ -46,8 +46,7 @@ def trend(connection: sqlite3.Connection, indicator: str, selection: ReportFilte
             score = 100.0 if folded == needle else 90.0 + len(needle) / max(len(folded), 1) if needle in folded \
                 else fuzz.ratio(needle, folded)
             if score >= SIMILARITY and (choice is None or score > choice[0]):
-                number = int(value) if float(value).is_integer() else value
-                choice = (score, TrendPoint(ref.id, year, region, name, raw, number, unit_, paragraph))
+                choice = (score, TrendPoint(ref.id, year, region, name, raw, plain_value(value), unit_, paragraph))
         if choice:
             best.append(choice)
     if not best:
