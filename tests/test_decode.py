@@ -44,3 +44,14 @@ def test_html_page_becomes_lines_without_scripts():
     assert report.metadata.title == "2022年某某县政府工作报告"
     assert [s.label for s in report.sections] == ["一、过去一年工作回顾"]
     assert report.paragraphs[0].text == "全年地区生产总值完成 100亿元。"
+
+
+def test_html_navigation_and_footer_are_not_report_text():
+    page = """<html><body><div>首页</div><div>政务公开</div><div>新闻中心</div>
+    <div>您现在的位置：首页 &gt; 政务公开</div><h1>2023年某某市政府工作报告</h1>
+    <p>——2023年1月14日在某某市第十届人民代表大会第三次会议上</p><p>各位代表：</p>
+    <p>一、过去一年工作回顾</p><p>加大技术支持力度，全市生产总值达到290亿元。</p>
+    <div>主办单位：某某市人民政府办公室 网站标识码：1234 京ICP备123号</div><div>联系我们</div></body></html>"""
+    report = parse_report(page)
+    assert report.metadata.title == "2023年某某市政府工作报告" and report.metadata.date == "2023-01-14"
+    assert [p.text for p in report.paragraphs] == ["各位代表：", "加大技术支持力度，全市生产总值达到290亿元。"]

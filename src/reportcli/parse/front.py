@@ -23,6 +23,9 @@ _FIELD_KEYS = ("索引号", "组配分类", "发布机构", "主题分类", "名
 _FIELD = re.compile(r"(?P<key>" + "|".join(_FIELD_KEYS) + r")\s*[:]\s*")
 _BREADCRUMB = re.compile(r"^(您现在所在的位置|您当前的位置|您现在的位置|当前位置|您的位置|所在位置|位置)\s*:|^首页\s*[>»/]")
 _PAGE_TOOLS = re.compile(r"^[\[【]?\s*(打印|关闭|字体|分享|收藏|返回顶部|扫一扫|打印本页|关闭窗口|【?大\s*中\s*小)")
+# Site footers; only on short lines, since a report may well say 加大技术支持力度.
+_FOOTER = re.compile(r"版权所有|网站标识码|icp备|公网安备|主办单位|承办单位|技术支持\s*[:]|网站地图|联系我们|"
+                     r"关于我们|网站声明|copyright|©")
 MEETING = re.compile(r"^[—\-–－~～―(]*\s*(?:" + DATE + r")\s*在(?P<meeting>.{2,60}?会议)上")
 _OFFICES = "总理|省长|市长|区长|县长|旗长|州长|盟长|自治区主席|主席|镇长|乡长|专员"
 SPEAKER = re.compile(
@@ -61,6 +64,8 @@ def is_boilerplate(folded_line: str) -> bool:
     """A web-page chrome line: breadcrumb, page tools, or a line of 索引号:…-style fields."""
     if _BREADCRUMB.search(folded_line) or _PAGE_TOOLS.search(folded_line):
         return True
+    if len(folded_line) <= 80 and _FOOTER.search(folded_line):
+        return True
     keys = _FIELD.findall(folded_line)
     if not keys:
         return False
@@ -78,6 +83,12 @@ def read_fields(folded_line: str, line: str) -> dict[str, str]:
         value = line[match.end():end].strip()
         found.setdefault(match.group("key"), value)
     return found
+
+
+def is_header_chrome(folded_line: str) -> bool:
+    """Before the report begins, a short line with no sentence in it is page navigation
+    (首页 政务公开 新闻中心 …), not report text."""
+    return len(folded_line) <= 20 and not re.search(r"[。!?;,:]", folded_line)
 
 
 def read_header(lines: list[str], folded: list[str], limit: int) -> Header:

@@ -31,8 +31,12 @@ def parse_report(text: str) -> Report:
         glossary_start = max(i for i in header.consumed if lines[i] == header.title)
     body_end = glossary_start if glossary_start is not None else len(lines)
 
+    # Lines before the report's front matter ends that are neither metadata nor prose are page
+    # navigation; only when the text has front matter at all (a bare excerpt keeps every line).
+    chrome_end = max(header.consumed) if header.consumed and (header.title or header.meeting) else -1
     body = _merge_wrapped([(lines[i], folded[i]) for i in range(body_end)
-                           if lines[i] and i not in header.consumed and not front.is_boilerplate(folded[i])])
+                           if lines[i] and i not in header.consumed and not front.is_boilerplate(folded[i])
+                           and not (i < chrome_end and front.is_header_chrome(folded[i]))])
     sections, paragraphs = build_tree(body)
     terms = []
     warnings = []
