@@ -123,6 +123,8 @@ def test_a_report_without_targets_gets_none():
     ("今年主要预期目标是：粮食产量突破100万吨。", ("粮食产量", 1_000_000, ">=", None, None)),
     ("今年主要预期目标是：居民消费价格涨幅控制在3%左右。", ("居民消费价格涨幅", 3, "about", None, None)),
     ("今年主要预期目标为地区生产总值增长5.5%左右。", ("地区生产总值", 5.5, "about", "up", None)),
+    ("全市经济社会发展的主要预期目标建议为：地区生产总值增长6%。", ("地区生产总值", 6, "=", "up", None)),
+    ("今年主要预期目标安排如下：地区生产总值增长5%以上。", ("地区生产总值", 5, ">=", "up", None)),
 ])
 def test_comparator_direction_strength(sentence, expected):
     [goal] = [g for g in goals_of("二、今年工作安排\n" + sentence) if g.main]

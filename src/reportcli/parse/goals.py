@@ -11,7 +11,8 @@ import re
 from reportcli.models import Figure, Goal, Paragraph, Section
 from reportcli.text import fold
 
-_HEADLINE = re.compile(r"(?:主要(?:预期)?目标|预期目标|发展目标)(?:是|为)?\s*[:]|主要(?:预期)?目标(?:是|为)(?=\S)")
+_HEADLINE = re.compile(r"(?:主要(?:预期)?目标|预期目标|发展目标)(?:建议|拟|安排)?(?:是|为|如下)?\s*[:]"
+                       r"|主要(?:预期)?目标(?:建议|拟)?(?:是|为)(?=\S)")
 _ITEM_SPLIT = re.compile(r"[;]")
 _AT_LEAST = re.compile(r"以上|不低于|不少于|(?<!不)超过|突破|(?<!不)高于|(?<!不)多于|至少")
 _AT_MOST = re.compile(r"以内|以下|不超过|不高于|不多于|控制在|(?<!不)低于|(?<!不)少于|之内|压减至|压缩至|降至|降低到|降低至")
