@@ -6,14 +6,15 @@ Only this module imports rich, and only when a table, tree or progress bar is dr
 from __future__ import annotations
 
 import sys
-from dataclasses import asdict, dataclass, is_dataclass
-from typing import Any, TextIO
+from dataclasses import asdict, is_dataclass
+from typing import Any, NamedTuple, TextIO
 
 FORMATS = ("table", "json", "jsonl", "csv")
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
+    """One column of a table (and of plain output): which field, its header, its layout."""
+
     key: str
     header: str
     justify: str = "left"

@@ -4,13 +4,15 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from reportcli.errors import UsageError
 from reportcli.text import fold
 
 
-@dataclass(frozen=True)
-class ReportRef:
+class ReportRef(NamedTuple):
+    """A report's place in the index: its ord, id and contiguous paragraph rowids."""
+
     ord: int
     id: str
     first_rowid: int

@@ -22,6 +22,7 @@ import math
 import re
 import sqlite3
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from reportcli.errors import UsageError
 from reportcli.query.common import ReportFilter, matching_sections, select_reports
@@ -48,8 +49,7 @@ class Hit:
     matches: list[list[int]]
 
 
-@dataclass(frozen=True)
-class Form:
+class Form(NamedTuple):
     """One way a query word may appear: exact text, all of several parts, or fuzzily."""
 
     kind: str  # "exact", "parts" or "fuzzy"
@@ -57,8 +57,7 @@ class Form:
     parts: tuple[str, ...] = ()
 
 
-@dataclass
-class _Match:
+class _Match(NamedTuple):
     tier: int  # 3 exact, 2 every part of the word, 1 fuzzy
     quality: float  # 0–1 similarity of what matched to what was asked
     frequency: int  # occurrences, for BM25's term frequency
