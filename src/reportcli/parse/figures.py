@@ -54,7 +54,7 @@ _LEADING = re.compile(
     r"截至\S{0,10}?(?:底|末)|截止\S{0,10}?(?:底|末)|到\S{0,6}?(?:底|末)|(?:19|20)\d{2}年(?:底|末|内|全年|度)?|"
     r"“十[一二三四五六七八九]五”(?:期间|时期)?|五年来|这五年|过去五年|累计|共计|共|总计|合计|分别|通过|已经|已|将|要|"
     r"力争|争取|确保|预计|计划|努力|继续|进一步|持续|有|其|均|都|全部|全面|全力|加快|大力|积极|扎实|着力|深入|"
-    r"启动实施|启动|落实|实现|拟安排|拟|安排|每年|每月|每天|连续|[一二三四五六七八九十两\d]+年(?:来)?|、|\s)+"
+    r"启动实施|启动|落实|实现|拟安排|拟|安排|每年|每月|每天|连续|较上年|比上年|同口径|[一二三四五六七八九十两\d]+年(?:来)?|、|\s)+"
 )
 # 完成 opens a subject that is an action (完成棚户区改造4.5万户 → 棚户区改造), except for a
 # completion rate (完成年度任务的119.97%), where it is the measure itself.
@@ -67,14 +67,14 @@ _GENERIC_COUNTED = {"任务", "指标", "项目", "工作", "事项"}
 _TRAILING = re.compile(
     r"(?:较“十[一二三四五六七八九]五”末|比“十[一二三四五六七八九]五”末|较(?:19|20)\d{2}年(?:底|末)?|比(?:19|20)\d{2}年(?:底|末)?|"
     r"不低于|不高于|不少于|不多于|不超过|调整优化为|调整优化|优化为|调整为|继续保持|保持|完成了|连续多年|多年|连续|"
-    r"拟安排|安排|完成|达到了|达到|达|实现了|实现|为|是|增长|增加|下降|降低|减少|提高|提升|上升|上涨|回落|缩小|扩大|"
+    r"拟安排|安排|同口径|净增|净减|完成|达到了|达到|达|实现了|实现|为|是|增长|增加|下降|降低|减少|提高|提升|上升|上涨|回落|缩小|扩大|"
     r"突破|超过|超出|超|占|累计|分别|同比|比上年|较上年|比去年|较去年|比上年同期|年均|平均|控制在|保持在|稳定在|"
     r"稳居|位居|位列|名列|居|排名|排在|吸引|有|共|合计|总计|约|近|逾|接近|将近|不到|不足|至|到|在|于|由|从|以|按|"
     r"增至|降至|减至|压减至|压减|压缩至|压缩|缩短至|缩减至|提高到|提高至|提升至|提升到|扩大到|扩大至|下降到|下降至|"
     r"降低到|降低至|高于|低于|好于|多于|少于|快于|继续|持续|稳步|大幅|较|可|能|已|了|的|每月|每年|每人|每天|每日|每户|拟|"
     r"每亩|人均|共计|计|全部|均|都|也|还|再|新增|力争|确保|预计|计划|争取|要|将|\s)+$"
 )
-_CHANGE_VERB = re.compile(r"增长|增加|下降|降低|减少|提高|提升|上升|上涨|回落|缩小|扩大|压减|压缩|缩减|缩短|下滑|增幅|降幅|减")
+_CHANGE_VERB = re.compile(r"净增|净减|增长|增加|下降|降低|减少|提高|提升|上升|上涨|回落|缩小|扩大|压减|压缩|缩减|缩短|下滑|增幅|降幅|减")
 _TO_AFTER_CHANGE = re.compile(r"(?:增长|增加|下降|降低|减少|提高|提升|上升|上涨|回落|缩小|扩大|压减|压缩|缩减|缩短)(?:至|到)")
 _GAP = re.compile(r"(?<!不)(?:高于|低于|高出|低出|快于|慢于|好于|多于|少于|超出)\S{0,8}$")
 # An action that is itself a change when it opens the subject: 减少燃煤散烧量30余万吨.
@@ -95,8 +95,9 @@ _STREAK = re.compile(r"连续\s?$")
 _SHARE_INDICATOR = re.compile(r"(?:率|比重|占比|比例|份额|覆盖面|普及率)$")
 _DURATION_UNITS = {"年", "个月", "月", "小时", "分钟", "周", "个工作日", "工作日"}
 # Strong markers set a target wherever they stand; weak ones (将, 要, 努力) only outside a review.
-_TARGET_MARKERS = re.compile(r"力争|争取|确保|预计|计划|目标|预期|力求|拟|不低于|不超过|控制在")
-_WEAK_TARGET_MARKERS = re.compile(r"努力|将|要|必须")
+_TARGET_MARKERS = re.compile(r"力争|争取|确保|计划|目标|预期|力求|拟")
+# In a review these describe what was achieved (预计完成680亿元 is an estimate of last year).
+_WEAK_TARGET_MARKERS = re.compile(r"努力|将|要|必须|预计|不低于|不超过|控制在")
 _ACHIEVED_MARKERS = re.compile(r"同比|比上年|较上年|比去年|较去年|上年|去年|过去|已经|已|完成了|实现了|累计|年均增长")
 _PLAN_SECTION = re.compile(r"安排|任务|目标|计划|建议|部署|展望|思路|重点工作|工作重点|今年|总体要求|主要预期")
 _REVIEW_SECTION = re.compile(r"回顾|过去|成绩|总结|成就|成效|进展|情况")
@@ -387,7 +388,9 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
         if not subject and same_sentence:
             subject = previous["subject"]  # 3项指标要全部达到100%: still those indicators
         if distribute and "城乡" in fold(subject):
-            order = previous["distributed"] + 1 if same_sentence and previous["distribute"] else 0
+            # a new 分别 (分别达到…, 分别增长…) starts the pairing again
+            restart = "分别" in folded[prefix_start:candidate.start] or not (same_sentence and previous["distribute"])
+            order = 0 if restart else previous["distributed"] + 1
             index = fold(subject).index("城乡")
             # the replacement keeps the script of the text: 城鄉 → 城鎮 / 農村
             places = ("城镇", "农村") if subject[index:index + 2] == "城乡" else ("城鎮", "農村")
