@@ -46,3 +46,20 @@ def test_goals(report):
     others = [(g.indicator, g.raw, g.strength) for g in report.goals if not g.main]
     assert others == [("实施工业项目", "120个以上", None), ("工业投资", "180亿元", None), ("工业投资", "15%", "soft"),
                       ("接待游客", "600万人次", None), ("旅游收入", "50亿元", None)]
+
+
+def test_a_county_report_in_traditional_characters():
+    text = (Path(__file__).parent / "fixtures" / "reports" / "mouxian-2022-traditional.txt").read_text(encoding="utf-8")
+    report = parse_report(text)
+    meta = report.metadata
+    assert (meta.title, meta.region, meta.level, meta.year, meta.date, meta.office) == \
+        ("2022年某某縣人民政府工作報告", "某某縣", "county", 2022, "2022-02-20", "縣長")
+    by_raw = {f.raw: f for f in report.figures}
+    assert (by_raw["156.3億元"].value, by_raw["156.3億元"].unit, by_raw["156.3億元"].indicator) == \
+        (15_630_000_000, "元", "地區生產總值")
+    # two subjects, then 分別增長 pairs them in order
+    assert [by_raw[raw].indicator for raw in ("6.9%", "9.1%")] == ["城鎮居民人均可支配收入增長", "農村居民人均可支配收入增長"]
+    assert (by_raw["5年"].kind, by_raw["5年"].indicator) == ("other", "糧食總產量")
+    assert [(g.indicator, g.comparator) for g in report.goals if g.main] == [
+        ("地區生產總值", "about"), ("一般公共預算收入", ">="), ("城鎮調查失業率", "<="), ("居民收入增長與經濟增長", None)]
+    assert [t.term for t in report.terms] == ["雙碳", "放管服"]

@@ -214,7 +214,10 @@ def target_cell(goal: dict) -> str:
     sign = _COMPARATOR_SIGNS.get(goal["comparator"] or "=", "=")
     import re
 
-    return f"{sign} {re.sub(r'(以上|以内|以下|左右|之内|内|余|多)$', '', raw)}"
+    from reportcli.text import fold
+
+    qualifier = re.search(r"(以上|以内|以下|左右|之内|内|余|多)$", fold(raw))  # 以內 folds to 以内
+    return f"{sign} {raw[:qualifier.start()] if qualifier else raw}"
 
 
 def direction_cell(goal: dict) -> str:

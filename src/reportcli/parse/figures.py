@@ -348,11 +348,15 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
     section_default = True if _PLAN_SECTION.search(section) else False if _REVIEW_SECTION.search(section) else None
     figures: list[Figure] = []
     previous: dict | None = None
+    sentence_bases: list[str] = []  # distinct subjects named so far in the sentence, for 分别
+    group: tuple[int, int] | None = None  # (position, size) inside a 分别 group
     for candidate in candidates:
         sentence_start = _last_before(sentence_ends, candidate.start)
         sentence_end = _next_after(sentence_ends, candidate.end, len(folded))
         clause_start = _last_before(clause_ends, candidate.start)
         same_sentence = previous is not None and previous["sentence"] == sentence_start
+        if not same_sentence:
+            sentence_bases, group = [], None
         prefix_start = clause_start
         if same_sentence and previous["end"] > clause_start and not previous["threshold"]:
             prefix_start = previous["end"]  # 131件、政协委员提案168件: the next item starts after the last
@@ -381,6 +385,14 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
         elif not subject and same_sentence and previous["base"]:
             subject = previous["base"]  # 同比增长0.8%: the subject carries across the clauses
             change_word = change_word or (previous["change"] if not chain.strip() else None)
+            if "分别" in folded[prefix_start:candidate.start]:
+                # A达到…，B达到…，分别增长x和y: the k-th figure of the group is said of the k-th subject
+                size = 1 + sum(1 for c in candidates if candidate.start < c.start < clause_end)
+                group = (0, size)
+            elif group is not None and same_sentence:
+                group = (group[0] + 1, group[1])
+            if group is not None and len(sentence_bases) >= group[1] and "城乡" not in fold(subject):
+                subject = sentence_bases[len(sentence_bases) - group[1] + group[0]]
         elif subject.startswith("占") and same_sentence and previous["base"]:
             subject = previous["base"] + subject  # 民生支出…占一般公共预算支出的70.22%
         elif not subject:
@@ -411,6 +423,8 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
             target=_is_target(sentence, section_default, report_year),
             context=text[clause_start:_next_after(context_ends, candidate.end, len(folded))].strip(),
             start=candidate.start, end=candidate.end, low=candidate.low, high=candidate.high))
+        if base and base not in sentence_bases:
+            sentence_bases.append(base)
         carried = base or (previous["base"] if same_sentence and counted_end == candidate.end else "")
         previous = {"sentence": sentence_start, "end": counted_end, "base": carried, "change": change_word,
                     "subject": subject,
