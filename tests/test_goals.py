@@ -160,3 +160,10 @@ def test_seed_headline_targets(seed_report):
         ("居民收入", "", None, None, "up"),
         ("单位地区生产总值能耗", "2.85%", 2.85, "=", "down"),
     ]
+
+
+def test_numbered_headline_items_without_punctuation():
+    text = ("二、2024年工作安排\n今年全市经济社会发展的主要预期目标是：\n1.地区生产总值增长6%左右\n"
+            "2.城镇新增就业2万人以上\n3.居民收入增长与经济增长基本同步\n")
+    assert main_goals(text) == [("地区生产总值", 6, "%", "about", "up"), ("城镇新增就业", 20000, "人", ">=", None),
+                                ("居民收入增长与经济增长", None, "", None, "up")]

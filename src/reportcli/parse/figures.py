@@ -49,7 +49,8 @@ _SENTENCE_END = set("。!?;")
 _CLAUSE_END = set(",:") | _SENTENCE_END  # not 、: it lists items inside one clause
 _OPENERS, _CLOSERS = "“(《〔[「『", "”)》〕]」』"
 _LEADING = re.compile(
-    r"(?:[^,;:。]{0,16}?(?:主要预期目标|预期目标|主要目标)(?:是|为)|全年|年内|今年|去年|上年|当年|本年度|本年|同期|其中|同时|此外|另外|并且|并|且|还|又|也|和|及|以及|与|或|"
+    r"(?:\(?[一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}是|\d{1,2}[.、](?!\d)|\(\d{1,2}\)|"  # list markers
+    r"[^,;:。]{0,16}?(?:主要预期目标|预期目标|主要目标)(?:是|为)|全年|年内|今年|去年|上年|当年|本年度|本年|同期|其中|同时|此外|另外|并且|并|且|还|又|也|和|及|以及|与|或|"
     r"全区|全市|全省|全国|全县|全旗|全盟|全州|全镇|全乡|我区|我市|我省|我县|我旗|我州|我国|"
     r"截至\S{0,10}?(?:底|末)|截止\S{0,10}?(?:底|末)|到\S{0,6}?(?:底|末)|(?:19|20)\d{2}年(?:底|末|内|全年|度)?|"
     r"“十[一二三四五六七八九]五”(?:期间|时期)?|五年来|这五年|过去五年|累计|共计|共|总计|合计|分别|通过|已经|已|将|要|"
@@ -92,6 +93,7 @@ _HEAD_NOUNS = re.compile(r"(?:者|员|人|户|企业|项目|单位|机构|国家
                          r"中心|社区|部门|群众|干部|家庭|组织|团伙|集团|问题|案件|工程|线路|航线|任务|指标|制度|"
                          r"企业集团|商户|市场主体)$")
 _STREAK = re.compile(r"连续\s?$")
+_RATE_OF_CHANGE = re.compile(r"(?:增速|增幅|涨幅|降幅|增长率|增长速度)$")
 _SHARE_INDICATOR = re.compile(r"(?:率|比重|占比|比例|份额|覆盖面|普及率)$")
 _DURATION_UNITS = {"年", "个月", "月", "小时", "分钟", "周", "个工作日", "工作日"}
 # Strong markers set a target wherever they stand; weak ones (将, 要, 努力) only outside a review.
@@ -450,8 +452,8 @@ def _kind(candidate: _Candidate, folded: str, prefix: str, subject: str, change_
         return "other"  # 5000万元以上项目: a threshold that qualifies what follows
     if unit in _DURATION_UNITS or (unit in ("天", "日") and raw.endswith("内")):
         return "other"  # 3年左右的努力, 1天内: durations
-    if change_word:
-        return "change"
+    if change_word or (unit in ("%", "个百分点") and _RATE_OF_CHANGE.search(fold(subject))):
+        return "change"  # 增长5%; and a rate of change named as such (增速, 涨幅)
     if unit in ("%", "成", "‰") or _SHARE_INDICATOR.search(fold(subject)):
         return "share" if unit in ("%", "成", "‰", "") else "level"
     if unit in ("个百分点", "百分点"):

@@ -47,6 +47,8 @@ def is_heading_only(heading: Heading, folded_line: str) -> bool:
     rest = folded_line[heading.marker_length:].rstrip("。")
     if heading.style == "is_clause" or _SENTENCE_END.search(rest):
         return False
+    if heading.rank >= 3:
+        return False  # 1.地区生产总值增长6%左右: numbered items below 一、/(一) are content as well as headings
     limit = 60 if heading.rank <= 1 else 40
     return len(rest) <= limit
 
