@@ -38,23 +38,16 @@ def parse_report(text: str) -> Report:
                            if lines[i] and i not in header.consumed and not front.is_boilerplate(folded[i])
                            and not (i < chrome_end and front.is_header_chrome(folded[i]))])
     sections, paragraphs = build_tree(body)
-    terms = []
-    warnings = []
+    terms: list = []
+    warnings: list[str] = []
     if glossary_start is not None:
+        # The heading as written, unless it was the page title (a glossary page of its own).
+        label = lines[glossary_start] if glossary_start not in header.consumed else "名词解释"
         glossary_lines = [(lines[i], folded[i]) for i in range(glossary_start + 1, len(lines))
                           if lines[i] and not front.is_boilerplate(folded[i])]
-        glossary_section = Section(
-            id=len(sections) + 1, parent=None, level=1,
-            number=str(sum(1 for s in sections if s.parent is None) + 1),
-            label=lines[glossary_start] if glossary_start not in header.consumed else "名词解释",
-            title="名词解释", path=lines[glossary_start] if glossary_start not in header.consumed else "名词解释",
-            kind="glossary")
-        sections.append(glossary_section)
-        first_id = len(paragraphs) + 1
-        glossary_paragraphs = [Paragraph(first_id + n, glossary_section.id, line)
-                               for n, (line, _) in enumerate(glossary_lines)]
+        section, glossary_paragraphs, terms = _glossary(label, glossary_lines, sections, len(paragraphs))
+        sections.append(section)
         paragraphs.extend(glossary_paragraphs)
-        terms = parse_glossary([(p.id, p.text, f) for p, (_, f) in zip(glossary_paragraphs, glossary_lines)])
         if not terms:
             warnings.append("a glossary heading was found but no entries could be read from it")
     body_paragraphs = sum(1 for p in paragraphs if p.section is None or sections[p.section - 1].kind == "body")
@@ -100,6 +93,16 @@ def _figures(paragraphs: list[Paragraph], sections: list[Section], year: int | N
         found.extend(extract_figures(paragraph.text, paragraph.id, section=section.path if section else "",
                                      report_year=year))
     return found
+
+
+def _glossary(label: str, lines: list[tuple[str, str]], sections: list[Section], paragraph_count: int):
+    """The glossary's section (last at the top level), its paragraphs and its terms."""
+    section = Section(id=len(sections) + 1, parent=None, level=1,
+                      number=str(sum(1 for s in sections if s.parent is None) + 1),
+                      label=label, title="名词解释", path=label, kind="glossary")
+    paragraphs = [Paragraph(paragraph_count + 1 + n, section.id, line) for n, (line, _) in enumerate(lines)]
+    terms = parse_glossary([(p.id, p.text, folded) for p, (_, folded) in zip(paragraphs, lines)])
+    return section, paragraphs, terms
 
 
 def _first_body_line(folded: list[str]) -> int:
