@@ -67,7 +67,7 @@ def main() -> int:
         for name, (argv, env) in runs.items():
             samples[name].append(time_once(argv, env))
     floor = statistics.median(samples["python -c pass"])
-    print(f"| command | median ms | × python -c pass | budget |\n|---|---:|---:|---:|")
+    print("| command | median ms | × python -c pass | budget |\n|---|---:|---:|---:|")
     failed = False
     for name, values in samples.items():
         median = statistics.median(values)

@@ -13,7 +13,7 @@ import typer
 from typer._click.exceptions import ClickException, NoArgsIsHelpError
 
 from reportcli import __version__
-from reportcli.errors import EXIT_OK, EXIT_USAGE, NoResults, ReportcliError, UsageError
+from reportcli.errors import EXIT_OK, EXIT_USAGE, NoResults, ReportcliError
 
 _APP_SETTINGS = dict(
     name="reportcli",
@@ -336,11 +336,8 @@ def goals(
     check_limit(limit)
     rows = goals_of(_settings(ctx).connect(), query, _reports(report, region, year, level), main_only=main, check=check)
     rows = rows[:limit] if limit else rows
-    chosen = render.choose_format(fmt.value if fmt else None, as_json, sys.stdout)
-    if chosen in ("table", "plain"):
-        rows = [{**render.as_dict(row), "group": "headline" if row.main else "other",
-                 "target": render.target_cell(render.as_dict(row)), "trend": render.direction_cell(render.as_dict(row)),
-                 "result": render.outcome_cell(render.as_dict(row))} for row in rows]
+    if render.choose_format(fmt.value if fmt else None, as_json, sys.stdout) in ("table", "plain"):
+        rows = render.goal_display(rows)
     columns = [Column("group", "", no_wrap=True), Column("indicator", "indicator", ratio=2),
                Column("target", "target", no_wrap=True), Column("trend", "", no_wrap=True),
                Column("strength", "strength"), Column("horizon", "for"), Column("paragraph", "¶", justify="right")]
@@ -509,29 +506,12 @@ def define(
     if term is None:
         columns = [Column("term", "term", no_wrap=True), Column("heading", "heading"),
                    Column("summary", "definition", ratio=3), Column("used", "used", justify="right")]
-        rows = [{**render.as_dict(row), "summary": _first_line(row.definition), "used": len(row.mentions)}
-                for row in rows]
     else:
         columns = [Column("term", "term", no_wrap=True), Column("definition", "definition", ratio=3),
                    Column("used_in", "used in", ratio=2)]
-        rows = [{**render.as_dict(row), "used_in": _used_in(row)} for row in rows] \
-            if render.choose_format(fmt.value if fmt else None, as_json, sys.stdout) in ("table", "plain") else rows
+    if render.choose_format(fmt.value if fmt else None, as_json, sys.stdout) in ("table", "plain"):
+        rows = render.glossary_display(rows)
     _output(ctx, rows, as_json, fmt, columns, empty_message="the glossary of the selected reports is empty")
-
-
-def _first_line(text: str) -> str:
-    from reportcli.query.define import first_line
-
-    return first_line(text)
-
-
-def _used_in(definition) -> str:
-    count = len(definition.mentions)
-    if not count:
-        return "not used in the body"
-    shown = [f"¶{pid} {path.split(' > ')[-1]}" for pid, path in zip(definition.mentions, definition.mention_sections)]
-    more = f"\n… and {count - 5} more" if count > 5 else ""
-    return f"{count} paragraph{'s' * (count != 1)}:\n" + "\n".join(shown[:5]) + more
 
 
 @app.command()

@@ -201,6 +201,34 @@ class BuildProgress:
         self._progress.stop()
 
 
+def glossary_display(definitions: list[Any]) -> list[dict]:
+    """Definitions with the cells a reader wants: the first line, and where the term is used."""
+    shown = []
+    for definition in definitions:
+        row = as_dict(definition)
+        first = row["definition"].split("\n", 1)[0]
+        row["summary"] = first if len(first) <= 60 else first[:60] + "…"
+        row["used"] = len(row["mentions"])
+        places = [f"¶{pid} {path.split(' > ')[-1]}" for pid, path in zip(row["mentions"], row["mention_sections"])]
+        count = len(places)
+        row["used_in"] = "not used in the body" if not count else (
+            f"{count} paragraph{'s' * (count != 1)}:\n" + "\n".join(places[:5])
+            + (f"\n… and {count - 5} more" if count > 5 else ""))
+        shown.append(row)
+    return shown
+
+
+def goal_display(goals: list[Any]) -> list[dict]:
+    """Goals with their table cells: headline/other, the target as written with its sign, ↑↓, the outcome."""
+    shown = []
+    for goal in goals:
+        row = as_dict(goal)
+        row.update(group="headline" if row["main"] else "other", target=target_cell(row), trend=direction_cell(row),
+                   result=outcome_cell(row))
+        shown.append(row)
+    return shown
+
+
 _COMPARATOR_SIGNS = {"about": "≈", ">=": "≥", "<=": "≤", "=": "="}
 
 

@@ -8,7 +8,6 @@ initials) were computed at build time, so no pypinyin or jieba loads here.
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from dataclasses import dataclass
 
@@ -154,7 +153,3 @@ def closest_terms(connection: sqlite3.Connection, refs: list[ReportRef], query: 
                               limit=limit, score_cutoff=30)
     return [key for _, _, key in matches]
 
-
-def first_line(text: str, width: int = 60) -> str:
-    line = re.split(r"\n", text, maxsplit=1)[0]
-    return line if len(line) <= width else line[:width] + "…"
