@@ -601,21 +601,28 @@ def _app_for(args: list[str]) -> typer.Typer:
 
     Typer turns every registered command into click parameters on each run (~0.5 ms a command),
     so a run of one command registers just that one — the same function, options and parsing,
-    only sooner. Help, completion and anything unrecognised get the whole app.
+    only sooner. Help, command-name completion and anything unrecognised get the whole app.
     """
     import os
 
-    if any(name.endswith("_COMPLETE") for name in os.environ):
-        return app
+    words, completing = args, any(name.endswith("_COMPLETE") for name in os.environ)
+    if completing:
+        # The shell's command line: bash gives COMP_WORDS and COMP_CWORD, the others the line so far.
+        line = os.environ.get("COMP_WORDS") or os.environ.get("_TYPER_COMPLETE_ARGS") or ""
+        words = line.split()[1:]
+        if "COMP_CWORD" in os.environ:
+            words = words[:max(0, int(os.environ["COMP_CWORD"]) - 1)]  # the words before the cursor
+        elif not line.endswith(" "):
+            words = words[:-1]  # the last word is the one being completed
     position = 0
-    while position < len(args) and args[position].startswith("-"):
-        if args[position] in ("-h", "--help", "--version", "--install-completion", "--show-completion"):
+    while position < len(words) and words[position].startswith("-"):
+        if words[position] in ("-h", "--help", "--version", "--install-completion", "--show-completion"):
             return app
-        position += 2 if args[position] == "--index" else 1
-    if position >= len(args):
+        position += 2 if words[position] == "--index" else 1
+    if position >= len(words):
         return app
     chosen = [info for info in app.registered_commands
-              if (info.name or info.callback.__name__) == args[position]]
+              if (info.name or info.callback.__name__) == words[position]]
     if not chosen:
         return app
     lean = typer.Typer(**_APP_SETTINGS)
