@@ -203,3 +203,19 @@ def test_paragraph_ids_are_stable_for_the_same_text(seed_text):
 def test_front_matter_variants(head, expected):
     meta = parse_report(head + "\n各位代表：\n一、工作回顾\n全年生产总值增长5%。").metadata
     assert (meta.region, meta.level, meta.year, meta.date, meta.office, meta.speaker) == expected
+
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+_REPORT_ALPHABET = list("一二三四五六七八九十（）()、是.1234567890%：:，,。；\n “”各位代表名词解释增长亿元万人第届年月日<>p/") \
+    + ["\n一、", "\n（一）", "\n一是", "\n1.", "\n名词解释\n", "\n各位代表：\n", "——2023年1月1日在某县第一届人民代表大会第一次会议上"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.text(max_size=300), st.lists(st.sampled_from(_REPORT_ALPHABET), max_size=80).map("".join)))
+def test_parse_report_never_fails(text):
+    report = parse_report(text)
+    assert [p.id for p in report.paragraphs] == list(range(1, len(report.paragraphs) + 1))
+    texts = {p.id: p.text for p in report.paragraphs}
+    for figure in report.figures:
+        assert texts[figure.paragraph][figure.start:figure.end] == figure.raw

@@ -94,6 +94,8 @@ def _load_or_error(source):
         return load(source)
     except InputError as exc:
         return exc
+    except Exception as exc:  # noqa: BLE001 - one unparseable file must not stop a corpus build
+        return InputError(f"{source.path}: could not be parsed ({type(exc).__name__}: {exc})")
 
 
 def _load_all(sources):
