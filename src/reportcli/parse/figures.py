@@ -29,6 +29,7 @@ _LIST_NUMBER = re.compile(r"^\(?\d{1,2}[.、)]")
 _DATE_SPANS = re.compile(
     r"(?:19|20)\d{2}\s?(?:[-—–~～至到]\s?(?:19|20)?\d{2}\s?)?年(?:\s?\d{1,2}\s?月(?:\s?\d{1,2}\s?[日号])?)?"
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?(?!\d|:\d)"
+    r"|(?<![个\d])\d{1,2}\s?[-—–~～至到]\s?\d{1,2}\s?月(?:份)?"  # 1—11月: a span of months
     r"|(?<!个)(?<!\d)\d{1,2}\s?月(?:\s?\d{1,2}\s?[日号])?(?:份|底|初|末|中旬|上旬|下旬)?"
     r"|[〇零一二三四五六七八九]{4}年"
 )
@@ -55,7 +56,8 @@ _LEADING = re.compile(
     r"截至\S{0,10}?(?:底|末)|截止\S{0,10}?(?:底|末)|到\S{0,6}?(?:底|末)|(?:19|20)\d{2}年(?:底|末|内|全年|度)?|"
     r"“十[一二三四五六七八九]五”(?:期间|时期)?|五年来|这五年|过去五年|累计|共计|共|总计|合计|分别|通过|已经|已|将|要|"
     r"力争|争取|确保|预计|计划|努力|继续|进一步|持续|有|其|均|都|全部|全面|全力|加快|大力|积极|扎实|着力|深入|"
-    r"启动实施|启动|落实|实现|拟安排|拟|安排|每年|每月|每天|连续|较上年|比上年|同口径|[一二三四五六七八九十两\d]+年(?:来)?|、|\s)+"
+    r"启动实施|启动|落实|实现|拟安排|拟|安排|每年|每月|每天|连续|较上年|比上年|同口径|"
+    r"\d{1,2}\s?[-—–~至到]\s?\d{1,2}\s?月份?|\d{1,2}\s?月(?:份|底|末)?|前[一二三四]季度|一季度|上半年|[一二三四五六七八九十两\d]+年(?:来)?|、|\s)+"
 )
 # 完成 opens a subject that is an action (完成棚户区改造4.5万户 → 棚户区改造), except for a
 # completion rate (完成年度任务的119.97%), where it is the measure itself.
@@ -189,6 +191,9 @@ def _candidates(folded: str) -> list[_Candidate]:
         if not free(*match.span()) or _not_a_figure(folded, match.start(), match.end()):
             continue
         candidate = _quantity_candidate(folded, read_quantity(folded, match.start(), match.end()))
+        if candidate is not None and _negative(folded, match.start()) and candidate.value is not None:
+            # 增长-12.5%: a minus right after a word (not a hyphen between numbers) is a sign
+            candidate.start, candidate.value = match.start() - 1, -candidate.value
         if candidate is not None:
             found.append(candidate)
             taken.append((candidate.start, candidate.end))
@@ -212,6 +217,11 @@ def _chinese_decimal(numeral: str) -> int | float | None:
         digits = "".join(str(number_value(ch)) for ch in fraction if number_value(ch) is not None)
         return float(f"{int(value)}.{digits}") if digits else plain_number(value)
     return plain_number(value)
+
+
+def _negative(folded: str, start: int) -> bool:
+    return start >= 1 and folded[start - 1] in "-−" and (start < 2 or not folded[start - 2].isalnum()
+                                                         or "\u4e00" <= folded[start - 2] <= "\u9fff")
 
 
 def _not_a_figure(folded: str, start: int, end: int) -> bool:
