@@ -55,3 +55,24 @@ def test_html_navigation_and_footer_are_not_report_text():
     report = parse_report(page)
     assert report.metadata.title == "2023年某某市政府工作报告" and report.metadata.date == "2023-01-14"
     assert [p.text for p in report.paragraphs] == ["各位代表：", "加大技术支持力度，全市生产总值达到290亿元。"]
+
+
+def test_gb18030_html_page_with_an_attached_glossary(cli, tmp_path):
+    page = ("<html><head><meta charset=\"gbk\"></head><body><h1>2023年某某县政府工作报告</h1>"
+            "<p>——2023年1月5日在某某县第十八届人民代表大会第二次会议上</p><p>各位代表：</p>"
+            "<p>一、2022年工作回顾</p><p>全县地区生产总值完成88.6亿元，增长4.1%。</p>"
+            "<p>附件：名词解释</p><p>1.“三农”：指农业、农村、农民。</p></body></html>")
+    (tmp_path / "r").mkdir()
+    (tmp_path / "r" / "county.html").write_bytes(page.encode("gb18030"))
+    (tmp_path / "r" / "notes.md").write_bytes("\ufeff# 政府工作报告\r\n\r\n一、回顾\r\n\r\n**全年完成投资12亿元。**\r\n".encode())
+    index = tmp_path / "i.sqlite"
+    code, _, err = cli("build", str(tmp_path / "r"), "-o", str(index))
+    assert code == 0, err
+    import json
+
+    code, out, _ = cli("--index", str(index), "reports", "--json")
+    reports = {r["id"]: r for r in json.loads(out)}
+    assert (reports["county"]["region"], reports["county"]["date"], reports["county"]["terms"]) == ("某某县", "2023-01-05", 1)
+    assert reports["notes"]["title"] == "政府工作报告"
+    code, out, _ = cli("--index", str(index), "show", "notes:1", "--context", "0", "--json")
+    assert json.loads(out)[0]["text"] == "全年完成投资12亿元。"

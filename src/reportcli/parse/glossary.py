@@ -13,7 +13,7 @@ from reportcli.models import Term
 from reportcli.text import fold
 
 GLOSSARY_HEADING = re.compile(
-    r"^(?:附\s*[:]?\s*)?(?:《[^》]{0,30}》)?\s*"
+    r"^(?:附件?\s*[:]?\s*\d?\s*[:]?\s*)?(?:《[^》]{0,30}》)?\s*"
     r"(?:名\s*词\s*解\s*释|名\s*词\s*注\s*释|注\s*释|附\s*注|词\s*语\s*解\s*释)\s*[:]?\s*$"
 )
 _ENTRY_NUMBER = re.compile(r"^(?:\d{1,3}\s*[.、](?!\d)|\(\s*\d{1,3}\s*\)|\[\d{1,3}\]|[①-⑳])\s*")

@@ -12,6 +12,8 @@ from reportcli.parse.sections import INTERJECTION, build_tree, heading_of
 from reportcli.text import fold, normalize_newlines
 
 _TERMINAL = "。!?;:”」』)…"
+# Markdown a report may be saved as: heading marks, emphasis and list bullets carry no text.
+_MARKDOWN = re.compile(r"^#{1,6}\s+|^[*+]\s+|^>\s?|\*\*|__")
 _HEADER_SCAN = 40  # front matter lies within the first lines before the body
 
 
@@ -20,7 +22,7 @@ def parse_report(text: str) -> Report:
     if looks_like_html(text):
         text = html_to_text(text)
     text = normalize_newlines(text).lstrip("\ufeff")
-    lines = [line.strip() for line in text.split("\n")]
+    lines = [_MARKDOWN.sub("", line.strip()).strip() for line in text.split("\n")]
     folded = [fold(line) for line in lines]
 
     body_start = _first_body_line(folded)
