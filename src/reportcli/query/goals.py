@@ -65,8 +65,10 @@ def goals(connection: sqlite3.Connection, query: str | None = None, ids: list[st
                        for (paragraph, section, indicator, raw, value, unit, comparator, direction, main, strength,
                             low, high, horizon, text) in connection.execute(sql, (ref.ord,))]
         if query:
-            needle = "".join(fold(query).split())
-            report_rows = [row for row in report_rows if needle in fold(row.indicator) or needle in fold(row.text)]
+            from reportcli.query.metrics import query_matcher
+
+            matches, _ = query_matcher(connection, query)
+            report_rows = [row for row in report_rows if matches(row.indicator, row.text)]
         if check:
             report_rows = _check(connection, ref, report_rows)
         rows.extend(report_rows)

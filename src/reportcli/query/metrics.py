@@ -46,13 +46,13 @@ def base_unit(unit: str) -> str:
 
 
 
-def _query_matcher(connection: sqlite3.Connection, query: str):
-    """A predicate over (indicator, context) for QUERY, or None when nothing would match."""
+def query_matcher(connection: sqlite3.Connection, query: str):
+    """(predicate over (indicator, context), folded needle) for a QUERY typed as text or toneless pinyin."""
     from reportcli.query.search import Vocabulary, pinyin_phrases
 
     needle = "".join(fold(query).split())
     if not needle:
-        raise UsageError("the metrics query is empty")
+        raise UsageError("the query is empty")
     needles = [needle]
     if re.fullmatch(r"[a-z]{2,60}", needle):
         needles += ["".join(words) for words, _ in pinyin_phrases(needle, Vocabulary(connection))]
@@ -110,7 +110,7 @@ def metrics(connection: sqlite3.Connection, query: str | None = None, ids: list[
 
 
 def _filter_by_query(connection: sqlite3.Connection, rows: list[MetricRow], query: str) -> list[MetricRow]:
-    exact, needle = _query_matcher(connection, query)
+    exact, needle = query_matcher(connection, query)
     matched = [row for row in rows if exact(row.indicator, row.context)]
     if matched or len(needle) < 3:
         return matched
