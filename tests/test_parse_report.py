@@ -219,3 +219,9 @@ def test_parse_report_never_fails(text):
     texts = {p.id: p.text for p in report.paragraphs}
     for figure in report.figures:
         assert texts[figure.paragraph][figure.start:figure.end] == figure.raw
+
+
+def test_a_heading_title_ends_at_a_colon():
+    report = parse_report("一、工作回顾\n（一）关于经济发展：全年地区生产总值增长5%。\n")
+    assert [s.label for s in report.sections] == ["一、工作回顾", "（一）关于经济发展"]
+    assert report.paragraphs[0].text == "（一）关于经济发展：全年地区生产总值增长5%。"

@@ -25,6 +25,7 @@ MARKER_STYLES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
 )
 INTERJECTION = re.compile(r"^各位代表\s*[!,:;。]?\s*$|^各位代表[!:]")
 _SENTENCE_END = re.compile(r"[。!?;]")
+_TITLE_END = re.compile(r"[。!?;:]")  # （一）关于经济发展：全年…: the title ends at the colon
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ def is_heading_only(heading: Heading, folded_line: str) -> bool:
 def title_of(heading: Heading, line: str, folded_line: str) -> str:
     """The heading's first sentence, without its marker."""
     rest, folded_rest = line[heading.marker_length:], folded_line[heading.marker_length:]
-    end = _SENTENCE_END.search(folded_rest)
+    end = _TITLE_END.search(folded_rest)
     title = rest[: end.start()] if end else rest
     return title.strip().rstrip(",，:：")
 
