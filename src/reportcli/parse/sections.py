@@ -50,6 +50,8 @@ def is_heading_only(heading: Heading, folded_line: str) -> bool:
         return False
     if heading.rank >= 3:
         return False  # 1.地区生产总值增长6%左右: numbered items below 一、/(一) are content as well as headings
+    if heading.rank == 2 and re.search(r"[:\d]", rest):
+        return False  # （一）关于经济发展：全年…增长5%: a heading that goes on into its content
     limit = 60 if heading.rank <= 1 else 40
     return len(rest) <= limit
 
