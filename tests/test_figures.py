@@ -144,6 +144,12 @@ CASES += [
     ("中央预算内投资拟安排6800亿元。", PLAN, [("6800亿元", 680_000_000_000, "元", None, "level", "中央预算内投资")]),
 ]
 
+# Magnitudes said in words.
+CASES += [
+    ("数字经济保持两位数增长。", REVIEW, [("两位数", 2, "位数", None, "other", "数字经济")]),
+    ("力争到2035年人均地区生产总值比2020年翻一番。", PLAN, [("翻一番", 2, "倍", None, "ratio", "人均地区生产总值")]),
+]
+
 # Month spans are dates; a minus after a word is a sign.
 CASES += [
     ("1-9月全市实现地区生产总值300亿元。", REVIEW, [("300亿元", 30_000_000_000, "元", None, "level", "地区生产总值")]),

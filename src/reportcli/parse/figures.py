@@ -36,6 +36,8 @@ _DATE_SPANS = re.compile(
 _HOTLINE = re.compile(r"\d{5,}(?=\s?(?:热线|服务热线|电话|便民热线))|(?<=热线)\d{3,}|(?<=电话)\d{3,}")
 _RATIO = re.compile(r"\d+(?:\.\d+)?(?:\s?:\s?\d+(?:\.\d+)?){2,}")
 _PERCENT_WORDS = re.compile(r"百分之([一二两三四五六七八九十百零〇点]+)")
+_DIGIT_CLASS = re.compile(r"([两三四五])位数")
+_DOUBLING = re.compile(r"翻([一两二三])番")
 _RANK_SCOPE = r"(?:全国|全省|全市|全区|全盟|全旗|全县|全州|全自治区|全球|全行业|同类城市|同级|地区|自治区|省|市|区|县)"
 _RANK = re.compile(
     rf"(?:(?P<scope>{_RANK_SCOPE})|(?P<verb>排名|排在|位居|位列|稳居|居|列|名列))?"
@@ -53,7 +55,7 @@ _LEADING = re.compile(
     r"(?:\(?[一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}是|\d{1,2}[.、](?!\d)|\(\d{1,2}\)|"  # list markers
     r"[^,;:。]{0,16}?(?:主要预期目标|预期目标|主要目标)(?:是|为)|全年|年内|今年|去年|上年|当年|本年度|本年|同期|其中|同时|此外|另外|并且|并|且|还|又|也|和|及|以及|与|或|"
     r"全区|全市|全省|全国|全县|全旗|全盟|全州|全镇|全乡|我区|我市|我省|我县|我旗|我州|我国|"
-    r"截至\S{0,10}?(?:底|末)|截止\S{0,10}?(?:底|末)|到\S{0,6}?(?:底|末)|(?:19|20)\d{2}年(?:底|末|内|全年|度)?|"
+    r"截至\S{0,10}?(?:底|末)|截止\S{0,10}?(?:底|末)|到(?:19|20)\d{2}年(?:底|末)?|到\S{0,6}?(?:底|末)|(?:19|20)\d{2}年(?:底|末|内|全年|度)?|"
     r"“十[一二三四五六七八九]五”(?:期间|时期)?|五年来|这五年|过去五年|累计|共计|共|总计|合计|分别|通过|已经|已|将|要|"
     r"力争|争取|确保|预计|计划|努力|继续|进一步|持续|有|其|均|都|全部|全面|全力|加快|大力|积极|扎实|着力|深入|"
     r"启动实施|启动|落实|实现|拟安排|拟|安排|每年|每月|每天|连续|较上年|比上年|同口径|"
@@ -182,6 +184,16 @@ def _candidates(folded: str) -> list[_Candidate]:
         value = plain_number(number_value(number))
         found.append(_Candidate(start, match.end(), value, "位", "under" if match.group("top") else None, kind="rank"))
         taken.append((match.start(), match.end()))
+    for match in _DIGIT_CLASS.finditer(folded):  # 两位数增长: a magnitude, counted in digits
+        if free(*match.span()):
+            found.append(_Candidate(match.start(), match.end(), plain_number(number_value(match.group(1))), "位数",
+                                    None, kind="other"))
+            taken.append(match.span())
+    for match in _DOUBLING.finditer(folded):  # 翻一番 = 2倍, 翻两番 = 4倍
+        if free(*match.span()):
+            times = 2 ** (number_value(match.group(1)) or 1)
+            found.append(_Candidate(match.start(), match.end(), plain_number(times), "倍", None, kind="ratio"))
+            taken.append(match.span())
     for match in _PERCENT_WORDS.finditer(folded):  # 百分之五
         value = _chinese_decimal(match.group(1))
         if value is not None and free(*match.span()):
