@@ -97,6 +97,8 @@ _HEAD_NOUNS = re.compile(r"(?:者|员|人|户|企业|项目|单位|机构|国家
                          r"中心|社区|部门|群众|干部|家庭|组织|团伙|集团|问题|案件|工程|线路|航线|任务|指标|制度|"
                          r"企业集团|商户|市场主体)$")
 _STREAK = re.compile(r"连续\s?$")
+# Two items of the same length listed before a shared noun: 城镇、农村 | 居民人均可支配收入.
+_LISTED_SUBJECT = re.compile(r"([\u4e00-\u9fff]{2})[、和与及]([\u4e00-\u9fff]{2})(?=[\u4e00-\u9fff]{2,})")
 _RATE_OF_CHANGE = re.compile(r"(?:增速|增幅|涨幅|降幅|增长率|增长速度)$")
 _SHARE_INDICATOR = re.compile(r"(?:率|比重|占比|比例|份额|覆盖面|普及率)$")
 _DURATION_UNITS = {"年", "个月", "月", "小时", "分钟", "周", "个工作日", "工作日"}
@@ -423,15 +425,26 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
             subject, base = after, ""
         if not subject and same_sentence:
             subject = previous["subject"]  # 3项指标要全部达到100%: still those indicators
-        if distribute and "城乡" in fold(subject):
+        listed = _LISTED_SUBJECT.match(fold(subject)) if distribute else None
+        items = re.split(r"[、]", subject) if distribute and not listed and "城乡" not in fold(subject) else []
+        if len(items) >= 2 and all(len(item) >= 3 for item in items):
+            # 一般公共预算收入、税收收入分别增长5%和6%: the k-th figure is the k-th item's
+            restart = "分别" in folded[prefix_start:candidate.start] or not (same_sentence and previous["distribute"])
+            order = 0 if restart else previous["distributed"] + 1
+            indicator_subject = items[min(order, len(items) - 1)]
+        elif distribute and ("城乡" in fold(subject) or listed):
             # a new 分别 (分别达到…, 分别增长…) starts the pairing again
             restart = "分别" in folded[prefix_start:candidate.start] or not (same_sentence and previous["distribute"])
             order = 0 if restart else previous["distributed"] + 1
-            index = fold(subject).index("城乡")
-            # the replacement keeps the script of the text: 城鄉 → 城鎮 / 農村
-            places = ("城镇", "农村") if subject[index:index + 2] == "城乡" else ("城鎮", "農村")
-            place = places[min(order, 1)]
-            indicator_subject = subject[:index] + place + subject[index + 2:]
+            if listed:  # 城镇、农村居民人均可支配收入分别增长5.3%和7%: 城镇… then 农村…
+                first, second = listed.span(1), listed.span(2)
+                item = subject[slice(*(first if order == 0 else second))]
+                indicator_subject = item + subject[listed.end(2):]
+            else:
+                index = fold(subject).index("城乡")
+                # the replacement keeps the script of the text: 城鄉 → 城鎮 / 農村
+                places = ("城镇", "农村") if subject[index:index + 2] == "城乡" else ("城鎮", "農村")
+                indicator_subject = subject[:index] + places[min(order, 1)] + subject[index + 2:]
         else:
             order = -1
             indicator_subject = subject
