@@ -297,8 +297,9 @@ def metrics(
     from reportcli.render import Column
 
     check_limit(limit)
-    rows = figures_of(_settings(ctx).connect(), query, _reports(report, region, year, level), unit=unit, kind=kind.value if kind else None,
-                      section=section, target=target, minimum=minimum, maximum=maximum, sort=sort.value)
+    rows = figures_of(_settings(ctx).connect(), query, _reports(report, region, year, level), unit=unit,
+                      kind=kind.value if kind else None, section=section, target=target, minimum=minimum,
+                      maximum=maximum, sort=sort.value)
     rows = rows[:limit] if limit else rows
     columns = [Column("indicator", "indicator", ratio=2), Column("raw", "as written", no_wrap=True),
                Column("value", "value", justify="right", no_wrap=True, number=True), Column("unit", "unit"),

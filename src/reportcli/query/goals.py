@@ -2,16 +2,15 @@
 report of the same region says happened."""
 from __future__ import annotations
 
-import re
 import sqlite3
 from dataclasses import dataclass
 
+from reportcli.parse.goals import goal_indicator
 from reportcli.query.common import ReportRef, plain_value, select_reports
 from reportcli.text import fold
 
 # An outcome must describe the same indicator: rapidfuzz similarity of the folded names.
 OUTCOME_SIMILARITY = 75
-_CHANGE_TAIL = re.compile(r"(?:年均|同比|比上年)?(?:增长|提高|上涨|增加|提升|扩大|上升|下降|降低|减少|压减|压缩|缩减|缩小|削减)$")
 
 
 @dataclass(frozen=True)
@@ -76,7 +75,8 @@ def goals(connection: sqlite3.Connection, query: str | None = None, ids: list[st
 
 
 def _base(indicator: str) -> str:
-    return _CHANGE_TAIL.sub("", fold(indicator)) or fold(indicator)
+    """The indicator without its change verb, folded: what a target and an outcome share."""
+    return fold(goal_indicator(indicator))
 
 
 def _next_report(connection: sqlite3.Connection, ref: ReportRef, horizon: str | None) -> tuple[int, str] | None:
