@@ -63,6 +63,7 @@ _complete_units = _completer("units")
 _complete_terms = _completer("glossary_terms")
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
+LimitOption = Annotated[int, typer.Option("--limit", "-n", help="At most N rows; 0 = all.")]
 SectionOption = Annotated[Optional[str], typer.Option(
     "--section", "-s", help="Only this section: a number from `outline` (3.1) or words from its heading.",
     autocompletion=_complete_sections, show_default=False)]
@@ -171,6 +172,7 @@ def outline(
     region: RegionOption = None,
     year: YearOption = None,
     level: LevelOption = None,
+    limit: LimitOption = 0,
     as_json: JsonFlag = False,
     fmt: FormatOption = None,
 ) -> None:
@@ -178,10 +180,12 @@ def outline(
 
     Example: reportcli outline --report hailar-2021
     """
+    from reportcli.query.common import check_limit
     from reportcli import render
     from reportcli.query.outline import outline as outline_of
 
     entries = outline_of(_settings(ctx).connect(), _reports(report, region, year, level))
+    entries = entries[:check_limit(limit)] if limit else entries
     chosen = render.choose_format(fmt.value if fmt else None, as_json, sys.stdout)
     if not entries:
         if chosen == "json":
@@ -364,6 +368,7 @@ def count(
     level: LevelOption = None,
     by: Annotated[CountBy, typer.Option("--by", help="One row per report, or per section that uses the term.")
                   ] = CountBy.report,
+    limit: LimitOption = 0,
     as_json: JsonFlag = False,
     fmt: FormatOption = None,
 ) -> None:
@@ -371,11 +376,13 @@ def count(
 
     Example: reportcli count 就业 改革 创新; reportcli count 营商环境 --by section
     """
+    from reportcli.query.common import check_limit
     from reportcli.query.count import count_terms
     from reportcli.render import Column
 
     rows = count_terms(_settings(ctx).connect(), terms, _reports(report, region, year, level),
                        by_section=by == CountBy.section)
+    rows = rows[:check_limit(limit)] if limit else rows
     columns = [Column("report", "report", no_wrap=True), Column("term", "term"),
                Column("count", "count", justify="right"), Column("paragraphs", "¶ with it", justify="right")]
     if by == CountBy.section:
@@ -419,6 +426,7 @@ def trend(
     unit: Annotated[Optional[str], typer.Option(
         "--unit", "-u", help="Only figures in this unit (亿元, %); default: the unit most reports use.",
         autocompletion=_complete_units, show_default=False)] = None,
+    limit: LimitOption = 0,
     as_json: JsonFlag = False,
     fmt: FormatOption = None,
 ) -> None:
@@ -426,10 +434,12 @@ def trend(
 
     Example: reportcli --index corpus.sqlite trend 地区生产总值 --region 青山
     """
+    from reportcli.query.common import check_limit
     from reportcli import render
     from reportcli.query.trend import trend as follow
 
     points = follow(_settings(ctx).connect(), indicator, _reports(report, region, None, level), unit)
+    points = points[:check_limit(limit)] if limit else points
     chosen = render.choose_format(fmt.value if fmt else None, as_json, sys.stdout)
     if not points:
         if chosen == "json":
@@ -454,6 +464,7 @@ def compare(
                                          autocompletion=_complete_report_ids, show_default=False)],
     second: Annotated[str, typer.Argument(metavar="B", help="Another report id.",
                                           autocompletion=_complete_report_ids, show_default=False)],
+    limit: LimitOption = 0,
     as_json: JsonFlag = False,
     fmt: FormatOption = None,
 ) -> None:
@@ -461,10 +472,12 @@ def compare(
 
     Example: reportcli --index corpus.sqlite compare 2021 2022
     """
+    from reportcli.query.common import check_limit
     from reportcli.query.compare import compare as differences_between
     from reportcli.render import Column
 
     rows = differences_between(_settings(ctx).connect(), first, second)
+    rows = rows[:check_limit(limit)] if limit else rows
     columns = [Column("kind", "what", no_wrap=True), Column("name", "name", ratio=2), Column("a", first, ratio=1),
                Column("b", second, ratio=1), Column("change", "change", no_wrap=True)]
     _output(ctx, rows, as_json, fmt, columns, empty_message=f"no differences between {first} and {second}")
