@@ -150,6 +150,6 @@ def closest_terms(connection: sqlite3.Connection, refs: list[ReportRef], query: 
     if not terms:
         return []
     matches = process.extract(query, {term: normalize_term(term) for term in terms}, scorer=fuzz.WRatio,
-                              limit=limit, score_cutoff=30)
+                              limit=limit)
     return [key for _, _, key in matches]
 
