@@ -125,15 +125,27 @@ def _settings(ctx: typer.Context) -> Settings:
     return ctx.find_root().obj
 
 
-def _output(ctx: typer.Context, rows: list, as_json: bool, fmt: Optional[Format], columns, *,
-            empty_message: str, **kwargs) -> None:
+def _format(fmt: Optional[Format], as_json: bool) -> str:
+    """table, plain, json, jsonl or csv, from --json, --format and whether stdout is a terminal."""
     from reportcli import render
 
-    chosen = render.choose_format(fmt.value if fmt else None, as_json, sys.stdout)
+    return render.choose_format(fmt.value if fmt else None, as_json, sys.stdout)
+
+
+def _require(rows: list, chosen: str, empty_message: str) -> None:
+    """No results: `[]` for a script reading JSON, a line on stderr, exit 1."""
     if not rows:
         if chosen == "json":
             sys.stdout.write("[]\n")
         raise NoResults(empty_message)
+
+
+def _output(ctx: typer.Context, rows: list, as_json: bool, fmt: Optional[Format], columns, *,
+            empty_message: str, **kwargs) -> None:
+    from reportcli import render
+
+    chosen = _format(fmt, as_json)
+    _require(rows, chosen, empty_message)
     render.emit(rows, chosen, columns, no_color=_settings(ctx).no_color, **kwargs)
 
 
@@ -186,11 +198,8 @@ def outline(
 
     entries = outline_of(_settings(ctx).connect(), _reports(report, region, year, level))
     entries = entries[:check_limit(limit)] if limit else entries
-    chosen = render.choose_format(fmt.value if fmt else None, as_json, sys.stdout)
-    if not entries:
-        if chosen == "json":
-            sys.stdout.write("[]\n")
-        raise NoResults("no sections were recognised in the selected reports")
+    chosen = _format(fmt, as_json)
+    _require(entries, chosen, "no sections were recognised in the selected reports")
     render.emit_outline(entries, chosen, no_color=_settings(ctx).no_color)
 
 
@@ -341,7 +350,7 @@ def goals(
     check_limit(limit)
     rows = goals_of(_settings(ctx).connect(), query, _reports(report, region, year, level), main_only=main, check=check)
     rows = rows[:limit] if limit else rows
-    if render.choose_format(fmt.value if fmt else None, as_json, sys.stdout) in ("table", "plain"):
+    if _format(fmt, as_json) in ("table", "plain"):
         rows = render.goal_display(rows)
     columns = [Column("group", "", no_wrap=True), Column("indicator", "indicator", ratio=2),
                Column("target", "target", no_wrap=True), Column("trend", "", no_wrap=True),
@@ -403,13 +412,11 @@ def cite(
 
     Example: reportcli cite 7
     """
-    from reportcli import render
     from reportcli.query.cite import cite as quote
     from reportcli.render import Column
 
     citation = quote(_settings(ctx).connect(), paragraph, _reports(report, None, None, None))
-    chosen = render.choose_format(fmt.value if fmt else None, as_json, sys.stdout)
-    if chosen in ("table", "plain"):
+    if _format(fmt, as_json) in ("table", "plain"):
         sys.stdout.write(citation.citation + "\n")  # a quotation is one line of text, meant to be pasted
         return
     _output(ctx, [citation], as_json, fmt, [Column("citation", "citation")], empty_message="")
@@ -440,11 +447,8 @@ def trend(
 
     points = follow(_settings(ctx).connect(), indicator, _reports(report, region, None, level), unit)
     points = points[:check_limit(limit)] if limit else points
-    chosen = render.choose_format(fmt.value if fmt else None, as_json, sys.stdout)
-    if not points:
-        if chosen == "json":
-            sys.stdout.write("[]\n")
-        raise NoResults(f"no report states an achieved figure for {indicator!r}")
+    chosen = _format(fmt, as_json)
+    _require(points, chosen, f"no report states an achieved figure for {indicator!r}")
     if chosen == "table":
         render.emit_trend(points, no_color=_settings(ctx).no_color)
         return
@@ -510,7 +514,7 @@ def define(
     try:
         rows = look_up(_settings(ctx).connect(), term, _reports(report, region, year, level))
     except NotDefined as exc:
-        chosen = render.choose_format(fmt.value if fmt else None, as_json, sys.stdout)
+        chosen = _format(fmt, as_json)
         render.emit(exc.mentions, chosen, [Column("report", "report", no_wrap=True),
                                            Column("paragraph", "¶", justify="right"),
                                            Column("section", "section", ratio=1), Column("text", "text", ratio=3)],
@@ -523,7 +527,7 @@ def define(
     else:
         columns = [Column("term", "term", no_wrap=True), Column("definition", "definition", ratio=3),
                    Column("used_in", "used in", ratio=2)]
-    if render.choose_format(fmt.value if fmt else None, as_json, sys.stdout) in ("table", "plain"):
+    if _format(fmt, as_json) in ("table", "plain"):
         rows = render.glossary_display(rows)
     _output(ctx, rows, as_json, fmt, columns, empty_message="the glossary of the selected reports is empty")
 
