@@ -151,11 +151,12 @@ def test_corrupt_index_via_cli(cli, tmp_path):
     assert code == 2 and "not a readable SQLite database" in err and "Traceback" not in err
 
 
-def test_debug_shows_the_traceback(cli, tmp_path):
-    from reportcli.errors import IndexFileError
-
-    with pytest.raises(IndexFileError):
-        cli("--debug", "--index", str(tmp_path / "x.sqlite"), "reports")
+def test_debug_shows_the_traceback_and_keeps_the_exit_code(cli, tmp_path):
+    code, out, err = cli("--debug", "--index", str(tmp_path / "x.sqlite"), "reports")
+    assert code == 2 and out == ""
+    assert "Traceback" in err and "IndexFileError" in err and err.splitlines()[-1].startswith("reportcli: error: index not found")
+    code, _, err = cli("--debug", "search", "就业", "--bogus")
+    assert code == 2 and "--bogus" in err
 
 
 def test_python_dash_m_and_broken_pipe():

@@ -1,22 +1,30 @@
-"""The build workflow behind `reportcli build`: find files, parse them with a progress bar,
-warn about the unreadable ones, write the index atomically, summarise on stderr."""
+"""The build workflow behind `reportcli build` and `add`: find files, parse them (on every core
+for big builds) with a progress bar, warn about the unreadable ones, write the index, summarise
+on stderr.
+
+A build or add stopped by Ctrl-C, TERM or HUP cleans up like one that failed: no temp file, no
+half-written index, no worker process left behind.
+"""
 from __future__ import annotations
 
+import os
+import signal
 import sys
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 from reportcli.config import BUNDLED_INDEX
-from reportcli.errors import InputError, UsageError
+from reportcli.errors import InputError, Interrupted, UsageError
 
 # In a source checkout (editable install) seeds/ sits two levels above the package.
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SEEDS = PROJECT_ROOT / "seeds"
 
 
-def build_from_paths(paths: list[Path], output: Path | None) -> None:
+def build_from_paths(paths: list[Path], output: Path | None, force: bool = False) -> None:
     from reportcli import render
-    from reportcli.index.build import write_index
-    from reportcli.index.sources import discover
+    from reportcli.index.build import guard_output, write_index
+    from reportcli.index.sources import REPORT_SUFFIXES, discover
 
     if not paths:
         if not SEEDS.is_dir():
@@ -29,39 +37,65 @@ def build_from_paths(paths: list[Path], output: Path | None) -> None:
             raise UsageError("say where to write the index: reportcli build PATH... -o FILE")
         sources = discover(paths)
     if not sources:
-        raise UsageError("no report files (.txt .md .html .htm) found in " + ", ".join(map(str, paths or [SEEDS])))
-    if output.exists() and output.is_dir():
-        raise UsageError(f"--output is a folder, not a file: {output}")
-
-    summary = write_index(_loaded_reports(sources, "indexing"), output)
+        raise UsageError(f"no report files ({' '.join(sorted(REPORT_SUFFIXES))}) found in "
+                         + ", ".join(map(str, paths or [SEEDS])))
+    guard_output(output, [*paths, *(source.path for source in sources)], force=force)
+    with _stopped_by_signals(), closing(_loaded_reports(sources, "indexing")) as reports:
+        summary = write_index(reports, output)
     for warning in summary.warnings:
         render.warn(warning)
-    sys.stderr.write(f"indexed {summary.reports} report{'s' * (summary.reports != 1)}, "
-                     f"{summary.paragraphs} paragraphs, {summary.figures} figures, {summary.goals} targets, "
-                     f"{summary.terms} glossary terms → {output}\n")
+    sys.stderr.write(f"indexed {_summary_line(summary)} → {output}\n")
 
 
-def add_paths(paths: list[Path], index: Path, is_bundled: bool) -> None:
-    """`reportcli add`: add or replace reports in an existing index, atomically."""
+def add_paths(paths: list[Path], index: Path, is_bundled: bool, wait: float) -> None:
+    """`reportcli add`: add or replace reports in an existing index, in one transaction."""
     from reportcli import render
     from reportcli.index.build import add_to_index
-    from reportcli.index.sources import discover
+    from reportcli.index.sources import REPORT_SUFFIXES, discover
     from reportcli.index.store import open_index
 
     if is_bundled:
         raise UsageError("add changes an index of your own: name it with --index FILE or $REPORTCLI_INDEX "
                          "(the bundled index is rebuilt with `reportcli build`)")
+    if wait < 0:
+        raise UsageError("--wait must be 0 or more seconds")
     open_index(index).close()  # a clear error for a missing, corrupt or older index
     sources = discover(paths)
     if not sources:
-        raise UsageError("no report files (.txt .md .html .htm) found in " + ", ".join(map(str, paths)))
-    summary, replaced = add_to_index(_loaded_reports(sources, "adding"), index)
+        raise UsageError(f"no report files ({' '.join(sorted(REPORT_SUFFIXES))}) found in "
+                         + ", ".join(map(str, paths)))
+    with _stopped_by_signals():
+        # Parse first, then take the write lock: another writer waits only for the writing.
+        loaded = list(_loaded_reports(sources, "adding"))
+        summary, replaced = add_to_index(loaded, index, wait=wait, on_wait=render.note)
     for warning in summary.warnings:
         render.warn(warning)
     note = f" (replaced {', '.join(replaced)})" if replaced else ""
-    sys.stderr.write(f"added {summary.reports} report{'s' * (summary.reports != 1)}{note}, "
-                     f"{summary.paragraphs} paragraphs, {summary.figures} figures, {summary.goals} targets, "
-                     f"{summary.terms} glossary terms → {index}\n")
+    sys.stderr.write(f"added {_summary_line(summary)}{note} → {index}\n")
+
+
+def _summary_line(summary) -> str:
+    return (f"{summary.reports} report{'s' * (summary.reports != 1)}, {summary.paragraphs} paragraphs, "
+            f"{summary.figures} figures, {summary.goals} targets, {summary.terms} glossary terms")
+
+
+@contextmanager
+def _stopped_by_signals():
+    """TERM and HUP interrupt a write the way Ctrl-C does, so that it is undone and cleaned up."""
+    def interrupt(signum, _frame):
+        raise Interrupted(signum)
+
+    caught = [sig for sig in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if sig]
+    try:
+        previous = {sig: signal.signal(sig, interrupt) for sig in caught}
+    except ValueError:  # not the main thread (an embedding application): leave its handlers alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def _loaded_reports(sources, verb: str):
@@ -100,14 +134,36 @@ def _load_or_error(source):
 
 def _load_all(sources):
     """(source, LoadedReport or InputError) in input order, in worker processes for big builds."""
-    import os
-
-    workers = min(os.cpu_count() or 1, 8)
+    workers = os.cpu_count() or 1
     if len(sources) < PARALLEL_FROM or workers < 2:
         for source in sources:
             yield source, _load_or_error(source)
         return
-    from concurrent.futures import ProcessPoolExecutor
+    import multiprocessing
 
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from zip(sources, pool.map(_load_or_error, sources, chunksize=4))
+    pool = multiprocessing.Pool(processes=workers, initializer=_worker_start, initargs=(os.getpid(),))
+    try:
+        yield from zip(sources, pool.imap(_load_or_error, sources, chunksize=2))
+        pool.close()
+    finally:
+        pool.terminate()  # on an error or interrupt the workers stop now, not after the queue
+        pool.join()
+
+
+def _worker_start(parent: int) -> None:
+    """A worker ignores Ctrl-C (the parent decides) and ends itself when its parent is gone,
+    even if the parent was killed with KILL and could not terminate it."""
+    import threading
+    import time
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for sig in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)):
+        if sig:
+            signal.signal(sig, signal.SIG_DFL)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()

@@ -13,7 +13,7 @@ import typer
 from typer._click.exceptions import ClickException, NoArgsIsHelpError
 
 from reportcli import __version__
-from reportcli.errors import EXIT_OK, EXIT_USAGE, NoResults, ReportcliError
+from reportcli.errors import EXIT_OK, EXIT_USAGE, Interrupted, NoResults, ReportcliError
 
 _APP_SETTINGS = dict(
     name="reportcli",
@@ -539,7 +539,9 @@ def build(
         help="Report files and folders (.txt .md .html .htm). None: rebuild the bundled index from seeds/.",
         show_default=False)] = None,
     output: Annotated[Optional[Path], typer.Option(
-        "--output", "-o", metavar="FILE", help="Index file to write (atomically).", show_default=False)] = None,
+        "--output", "-o", metavar="FILE", help="Index file to write (atomically). An existing file is replaced only "
+        "if it is a reportcli index; never an input, a device or a write-protected file.", show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE even if it is not a reportcli index.")] = False,
 ) -> None:
     """Build an index from report files; with no paths, rebuild the bundled index from seeds/.
 
@@ -547,7 +549,7 @@ def build(
     """
     from reportcli.builder import build_from_paths
 
-    build_from_paths(paths or [], output)
+    build_from_paths(paths or [], output, force=force)
 
 
 @app.command()
@@ -555,6 +557,8 @@ def add(
     ctx: typer.Context,
     paths: Annotated[list[Path], typer.Argument(help="Report files and folders to add; a report with the same id "
                                                      "is replaced.", show_default=False)],
+    wait: Annotated[float, typer.Option(
+        "--wait", metavar="SECONDS", help="How long to wait while another reportcli writes the index.")] = 60.0,
 ) -> None:
     """Add reports to your index (named by --index or $REPORTCLI_INDEX), replacing same ids, atomically.
 
@@ -564,14 +568,13 @@ def add(
     from reportcli.config import BUNDLED_INDEX, resolve_index
 
     index = resolve_index(_settings(ctx).index)
-    add_paths(paths, index, is_bundled=index.resolve() == BUNDLED_INDEX.resolve())
+    add_paths(paths, index, is_bundled=index.resolve() == BUNDLED_INDEX.resolve(), wait=wait)
 
 
 def main(argv: Optional[list[str]] = None) -> int:
-    """Run the CLI and return its exit code; every error becomes one line on stderr."""
-    from reportcli.render import error
-
-    args = list(sys.argv[1:] if argv is None else argv)
+    """Run the CLI and return its exit code; every error becomes one line on stderr (with
+    --debug, the traceback first, and the same exit code)."""
+    args = [_utf8_argument(arg) for arg in (sys.argv[1:] if argv is None else argv)]
     debug = "--debug" in args
     try:
         result = _app_for(args)(args=args, prog_name="reportcli", standalone_mode=False)
@@ -582,36 +585,67 @@ def main(argv: Optional[list[str]] = None) -> int:
         sys.stderr.write(f"reportcli: {exc}\n")
         return exc.exit_code
     except ReportcliError as exc:
-        if debug:
-            raise
-        error(str(exc).replace("\n", " "))
-        return exc.exit_code
+        return _fail(str(exc), exc.exit_code, debug)
     except NoArgsIsHelpError as exc:  # bare `reportcli` or a group without a command: show help
         sys.stdout.write(exc.ctx.get_help() + "\n" if exc.ctx else exc.format_message())
         return EXIT_OK
     except ClickException as exc:  # usage errors from option parsing
-        if debug:
-            raise
-        message = exc.format_message().replace("\n", " ")
+        message = exc.format_message()
         context = getattr(exc, "ctx", None)
         if context is not None:
             message += f" (see `{context.command_path} --help`)"
-        error(message)
-        return exc.exit_code if exc.exit_code else EXIT_USAGE
-    except typer.Abort:
+        return _fail(message, exc.exit_code if exc.exit_code else EXIT_USAGE, debug)
+    except (typer.Abort, KeyboardInterrupt):
         sys.stderr.write("reportcli: interrupted\n")
         return 130
-    except KeyboardInterrupt:
+    except Interrupted as exc:
         sys.stderr.write("reportcli: interrupted\n")
-        return 130
+        return 128 + exc.signum
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_OK
     except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
-        if debug:
-            raise
-        error(f"{type(exc).__name__}: {exc} (run with --debug for a traceback)".replace("\n", " "))
-        return EXIT_USAGE
+        return _fail(describe_unexpected(exc), EXIT_USAGE, debug)
+
+
+def _utf8_argument(arg: str) -> str:
+    """An argument the locale could not decode (LC_ALL=C) arrives with surrogate escapes: its
+    bytes are almost always UTF-8 typed in a UTF-8 terminal."""
+    if not any("\udc80" <= ch <= "\udcff" for ch in arg):
+        return arg
+    import os
+
+    try:
+        return os.fsencode(arg).decode("utf-8")
+    except UnicodeDecodeError:
+        return arg
+
+
+def _fail(message: str, code: int, debug: bool) -> int:
+    from reportcli.render import error
+
+    if debug:
+        import traceback
+
+        traceback.print_exc()
+    error(message.replace("\n", " "))
+    return code
+
+
+def describe_unexpected(exc: BaseException) -> str:
+    """A sentence for an error no command anticipated: what failed, in words, never a class name."""
+    import sqlite3
+
+    if isinstance(exc, OSError):
+        what = f" {exc.filename}" if exc.filename else ""
+        reason = exc.strerror or str(exc) or "input/output error"
+        return f"cannot access{what}: {reason[:1].lower() + reason[1:]}"
+    if isinstance(exc, sqlite3.Error):
+        return f"the index could not be read: {exc} (rebuild it with `reportcli build`; --debug shows details)"
+    if isinstance(exc, MemoryError):
+        return "out of memory"
+    detail = str(exc).strip() or "no details"
+    return f"unexpected failure ({detail}); run with --debug for a traceback and please report it"
 
 
 def _app_for(args: list[str]) -> typer.Typer:
@@ -660,6 +694,14 @@ def run() -> None:
     """Console-script entry point."""
     import signal
 
+    if sys.stdout is None or sys.stderr is None:  # started with a standard stream closed (`>&-`)
+        if sys.stderr is not None:
+            sys.stderr.write("reportcli: error: standard output is closed\n")
+        sys.exit(EXIT_USAGE)
+    try:  # text for people in a locale that cannot spell it: replacement marks, not a crash
+        sys.stdout.reconfigure(errors="replace")
+    except (AttributeError, ValueError):
+        pass
     if hasattr(signal, "SIGPIPE"):
         # Like grep and cat: when the reader goes away (`| head -1`), end quietly.
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
@@ -668,4 +710,7 @@ def run() -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         _silence_stdout()
+    except OSError as exc:  # stdout on a full disk or a closed descriptor
+        sys.stderr.write(f"reportcli: error: cannot write the output: {exc.strerror or exc}\n")
+        code = code or EXIT_USAGE
     sys.exit(code)

@@ -14,14 +14,23 @@ from reportcli.errors import ConfigError
 BUNDLED_INDEX = Path(__file__).resolve().parent / "data" / "bundled.sqlite"
 
 
-def config_path() -> Path:
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+def config_path() -> Path | None:
+    """Where config.toml lives; None when there is no home to look in (a container running as
+    an arbitrary uid with no HOME and no passwd entry): then there is simply no config."""
+    base = os.environ.get("XDG_CONFIG_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".config")
+        except (RuntimeError, KeyError, OSError):
+            return None
     return Path(base) / "reportcli" / "config.toml"
 
 
 def load_config(path: Path | None = None) -> dict:
     """The parsed config file, or {} when there is none."""
     path = path or config_path()
+    if path is None:
+        return {}
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -47,6 +56,8 @@ def resolve_index(option: str | None) -> Path:
     if from_env:
         return Path(from_env).expanduser()
     path = config_path()
+    if path is None:
+        return BUNDLED_INDEX
     configured = load_config(path).get("index")
     if configured is not None:
         if not isinstance(configured, str) or not configured:

@@ -30,3 +30,12 @@ class NoResults(ReportcliError):
     """A query that found nothing: exit 1, like grep."""
 
     exit_code = EXIT_NO_RESULTS
+
+
+class Interrupted(BaseException):
+    """A write stopped by TERM or HUP: cleaned up like Ctrl-C, exit 128 + the signal number.
+    (Not a KeyboardInterrupt, which Typer would turn into a bare 130.)"""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum

@@ -54,8 +54,22 @@ def cell(value: Any, number: bool = False) -> str:
     return str(value)
 
 
+def utf8(stream: TextIO) -> TextIO:
+    """JSON and CSV are UTF-8 whatever the locale (a GB18030 or PYTHONIOENCODING setting would
+    otherwise hand scripts bytes that are not valid UTF-8)."""
+    if (getattr(stream, "encoding", "utf-8") or "").lower().replace("-", "") != "utf8" and hasattr(stream, "reconfigure"):
+        try:
+            stream.flush()
+            stream.reconfigure(encoding="utf-8")
+        except (OSError, ValueError, AttributeError):
+            pass
+    return stream
+
+
 def write_structured(rows: list[dict], fmt: str, stream: TextIO, bom: bool = False) -> None:
     import json
+
+    stream = utf8(stream)
     if fmt == "json":
         stream.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
     elif fmt == "jsonl":
@@ -174,6 +188,11 @@ def error(message: str) -> None:
 
 def warn(message: str) -> None:
     sys.stderr.write(f"reportcli: warning: {message}\n")
+
+
+def note(message: str) -> None:
+    sys.stderr.write(f"reportcli: {message}\n")
+    sys.stderr.flush()
 
 
 class BuildProgress:

@@ -1,10 +1,16 @@
-"""Writing an index: parsed reports → one SQLite file, atomically (temp file + rename)."""
+"""Writing an index: a build writes a new file and renames it into place; an add is one
+transaction on the index itself. Either way a failure or a kill leaves the index as it was.
+
+One writer at a time: `add` takes SQLite's write lock (BEGIN IMMEDIATE) and a second writer
+waits for it; a build holds the same lock while it renames its file over an existing index.
+Readers keep answering throughout (rollback journal: they see the index as of the last commit).
+"""
 from __future__ import annotations
 
 import json
 import os
-import shutil
 import sqlite3
+import stat
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -12,11 +18,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportcli.errors import IndexFileError, UsageError
 from reportcli.index.schema import SCHEMA, SCHEMA_VERSION
 from reportcli.index.vocab import lookup_keys, pinyin_keys
 from reportcli.index.sources import LoadedReport
 from reportcli.parse.glossary import find_mentions, mention_forms
 from reportcli.text import fold, gram_tokens
+
+# How long a build waits for an `add` in progress before replacing the index it writes to.
+WRITE_TIMEOUT_SECONDS = 60.0
 
 
 @dataclass(frozen=True)
@@ -29,26 +39,89 @@ class BuildSummary:
     warnings: tuple[str, ...]
 
 
+def guard_output(output: Path, inputs: list[Path], force: bool = False) -> None:
+    """Refuse an output that is not ours to replace: an input file, anything but a regular file,
+    a write-protected index, or (without --force) a file that is not a reportcli index."""
+    from reportcli.index.store import is_index
+
+    if not os.path.lexists(output):
+        return
+    try:
+        info = os.stat(output)
+    except OSError as exc:
+        raise UsageError(f"cannot use {output} as the index: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise UsageError(f"--output is a folder, not a file: {output}")
+    if not stat.S_ISREG(info.st_mode):
+        raise UsageError(f"refusing to replace {output}: not a regular file (a device, pipe or socket)")
+    for source in inputs:
+        try:
+            same = os.path.samefile(source, output)
+        except OSError:
+            same = False
+        if same:
+            raise UsageError(f"refusing to write the index over its own input {output}: choose another -o FILE")
+    if not info.st_mode & 0o222:
+        raise UsageError(f"refusing to replace {output}: it is write-protected (mode "
+                         f"{stat.S_IMODE(info.st_mode):o}); make it writable or choose another -o FILE")
+    if not force and not is_index(output):
+        raise UsageError(f"refusing to replace {output}: it exists and is not a reportcli index "
+                         "(use --force to replace it anyway)")
+
+
 @contextmanager
-def _atomic(target: Path, start_from: Path | None = None):
-    """A temp file beside `target` (a copy of `start_from`, if given) that replaces `target` in one
-    rename when the block completes; on any error or interrupt it is removed and `target` stays."""
+def _atomic(target: Path):
+    """A temp file beside `target` that replaces it in one rename when the block completes; on any
+    error or interrupt the temp file is removed and `target` stays as it was. The new file keeps
+    the mode (and, where the process may, the owner) of the file it replaces."""
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(handle)
     temp = Path(temp_name)
     try:
-        if start_from is not None:
-            shutil.copyfile(start_from, temp)
         yield temp
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)  # mkstemp creates 0600; an index is an ordinary file
-        os.replace(temp, target)
+        _take_attributes(temp, target)
+        with _write_lock_on(target):
+            os.replace(temp, target)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+
+
+def _take_attributes(temp: Path, target: Path) -> None:
+    try:
+        existing = os.stat(target)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)  # mkstemp creates 0600; a new index is an ordinary file
+        return
+    os.chmod(temp, stat.S_IMODE(existing.st_mode))
+    if hasattr(os, "chown") and (existing.st_uid, existing.st_gid) != (os.getuid(), os.getgid()):
+        try:
+            os.chown(temp, existing.st_uid, existing.st_gid)
+        except OSError:
+            pass  # only root may give a file away; the mode is kept all the same
+
+
+@contextmanager
+def _write_lock_on(target: Path):
+    """Hold the writer's lock of an existing index while it is replaced, so that an `add` in
+    progress commits first (and an `add` that waits notices the file changed under it)."""
+    if not target.is_file():
+        yield
+        return
+    try:
+        connection = sqlite3.connect(target, timeout=WRITE_TIMEOUT_SECONDS, isolation_level=None)
+        connection.execute("BEGIN IMMEDIATE")
+    except sqlite3.DatabaseError:
+        yield  # not a lockable database (guard_output allowed replacing it with --force)
+        return
+    try:
+        yield
+    finally:
+        connection.close()
 
 
 class _Tally:
@@ -69,60 +142,101 @@ class _Tally:
         return BuildSummary(warnings=tuple(self.warnings), **self.counts)
 
 
-def write_index(reports: Iterable[LoadedReport], out: Path,
-                on_report: Callable[[LoadedReport], None] | None = None) -> BuildSummary:
+def write_index(reports: Iterable[LoadedReport], out: Path) -> BuildSummary:
     """Write `reports` to `out`. Nothing touches `out` until the whole index is written and
     committed: an error or an interrupt leaves any previous file as it was."""
     with _atomic(out) as temp:
         connection = sqlite3.connect(temp)
         try:
-            return _write(connection, reports, on_report)
+            return _write(connection, reports)
         finally:
             connection.close()
 
 
-def add_to_index(reports: Iterable[LoadedReport], index: Path,
-                 on_report: Callable[[LoadedReport], None] | None = None) -> tuple[BuildSummary, list[str]]:
-    """Add reports to an existing index, replacing those with the same id; atomic like a build
-    (the changes are made on a copy that replaces the index only when complete).
+def add_to_index(reports: list[LoadedReport], index: Path, *, wait: float = WRITE_TIMEOUT_SECONDS,
+                 on_wait: Callable[[str], None] | None = None) -> tuple[BuildSummary, list[str]]:
+    """Add parsed reports to an existing index in one transaction, replacing those with the same
+    id. Waits up to `wait` seconds for another writer (telling `on_wait` once that it does).
     Returns the summary of what was added and the ids that were replaced."""
     replaced: list[str] = []
     tally = _Tally()
-    with _atomic(index, start_from=index) as temp:
-        connection = sqlite3.connect(temp)
-        try:
-            for loaded in reports:
-                if _remove_report(connection, loaded.id):
-                    replaced.append(loaded.id)
-                ord_, first_rowid = connection.execute(
-                    "SELECT coalesce(max(ord), 0) + 1, (SELECT coalesce(max(rowid), 0) + 1 FROM paragraphs)"
-                    " FROM reports").fetchone()
-                _insert_report(connection, ord_, loaded, first_rowid)
-                _adjust_vocabulary(connection, loaded.word_counts, +1)
-                tally.add(loaded)
-                if on_report:
-                    on_report(loaded)
-            paragraphs, characters = connection.execute("SELECT count(*), coalesce(sum(length(text)), 0)"
-                                                        " FROM paragraphs").fetchone()
-            _write_corpus_meta(connection, paragraphs, characters, replace=True)
-            connection.commit()
-        finally:
-            connection.close()
+    connection = _locked_for_writing(index, wait, on_wait)
+    try:
+        paragraphs, characters = _corpus_totals(connection)
+        for loaded in reports:
+            removed = _remove_report(connection, loaded.id)
+            if removed is not None:
+                replaced.append(loaded.id)
+                paragraphs, characters = paragraphs - removed[0], characters - removed[1]
+            ord_, first_rowid = connection.execute(
+                "SELECT coalesce(max(ord), 0) + 1, (SELECT coalesce(max(rowid), 0) + 1 FROM paragraphs)"
+                " FROM reports").fetchone()
+            _insert_report(connection, ord_, loaded, first_rowid)
+            _adjust_vocabulary(connection, loaded.word_counts, +1)
+            paragraphs += len(loaded.report.paragraphs)
+            characters += sum(len(p.text) for p in loaded.report.paragraphs)
+            tally.add(loaded)
+        _write_corpus_meta(connection, paragraphs, characters)
+        connection.execute("COMMIT")
+    finally:
+        connection.close()  # without COMMIT (an error, an interrupt) this rolls everything back
     return tally.summary(), replaced
 
 
-def _write_corpus_meta(connection: sqlite3.Connection, paragraphs: int, characters: int, replace: bool = False) -> None:
+def _locked_for_writing(index: Path, wait: float, on_wait: Callable[[str], None] | None) -> sqlite3.Connection:
+    """A connection holding the index's write lock, on the file the path names now (a build may
+    have renamed a new index into place while this one waited)."""
+    from reportcli.index.store import open_for_writing
+
+    if not os.access(index, os.W_OK) or not os.stat(index).st_mode & 0o222:
+        raise IndexFileError(f"cannot add to {index}: the index is write-protected")
+    told = False
+    while True:
+        before = os.stat(index)
+        connection = open_for_writing(index, timeout=0)
+        try:
+            try:
+                connection.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                if getattr(exc, "sqlite_errorname", "") not in ("SQLITE_BUSY", "") and "locked" not in str(exc):
+                    raise IndexFileError(f"cannot write index {index}: {exc}") from None
+                if not told and on_wait:
+                    on_wait(f"index {index} is busy: another reportcli is writing it; waiting up to {wait:g} s…")
+                    told = True
+                connection.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")
+                try:
+                    connection.execute("BEGIN IMMEDIATE")
+                except sqlite3.OperationalError:
+                    raise IndexFileError(f"index {index} is still busy after {wait:g} s: another process is "
+                                         "writing it; try again later (or wait longer with --wait)") from None
+        except BaseException:
+            connection.close()
+            raise
+        after = os.stat(index)
+        if (after.st_dev, after.st_ino) == (before.st_dev, before.st_ino):
+            return connection
+        connection.close()  # replaced while we waited: lock the new file instead
+
+
+def _corpus_totals(connection: sqlite3.Connection) -> tuple[int, int]:
+    meta = dict(connection.execute("SELECT key, value FROM meta WHERE key IN ('paragraphs', 'characters')"))
+    return int(meta.get("paragraphs", 0)), int(meta.get("characters", 0))
+
+
+def _write_corpus_meta(connection: sqlite3.Connection, paragraphs: int, characters: int) -> None:
     """Corpus statistics that ranking reads (BM25 needs the paragraph count and average length)."""
     average = characters / paragraphs if paragraphs else 0.0
-    connection.executemany(f"INSERT {'OR REPLACE ' if replace else ''}INTO meta VALUES (?, ?)",
-                           [("paragraphs", str(paragraphs)), ("average_length", f"{average:.2f}")])
+    connection.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                           [("paragraphs", str(paragraphs)), ("characters", str(characters)),
+                            ("average_length", f"{average:.2f}")])
 
 
-def _remove_report(connection: sqlite3.Connection, report_id: str) -> bool:
-    """Delete a report and everything that points into it, undoing its share of the vocabulary."""
+def _remove_report(connection: sqlite3.Connection, report_id: str) -> tuple[int, int] | None:
+    """Delete a report and everything that points into it, undoing its share of the vocabulary.
+    Returns the (paragraphs, characters) it held, or None when there was no such report."""
     row = connection.execute("SELECT ord, first_rowid, paragraphs FROM reports WHERE id = ?", (report_id,)).fetchone()
     if row is None:
-        return False
+        return None
     ord_, first_rowid, count = row
     from reportcli.index.vocab import document_frequencies
 
@@ -136,7 +250,7 @@ def _remove_report(connection: sqlite3.Connection, report_id: str) -> bool:
         connection.execute(f"DELETE FROM {table} WHERE report = ?", (ord_,))
     connection.execute("DELETE FROM paragraphs WHERE report = ?", (ord_,))
     connection.execute("DELETE FROM reports WHERE ord = ?", (ord_,))
-    return True
+    return len(texts), sum(len(text) for _, text in texts)
 
 
 def _adjust_vocabulary(connection: sqlite3.Connection, counts: Counter, sign: int) -> None:
@@ -149,9 +263,8 @@ def _adjust_vocabulary(connection: sqlite3.Connection, counts: Counter, sign: in
         connection.execute("DELETE FROM vocab WHERE df <= 0")
 
 
-def _write(connection: sqlite3.Connection, reports: Iterable[LoadedReport],
-           on_report: Callable[[LoadedReport], None] | None) -> BuildSummary:
-    connection.execute("PRAGMA journal_mode = OFF")
+def _write(connection: sqlite3.Connection, reports: Iterable[LoadedReport]) -> BuildSummary:
+    connection.execute("PRAGMA journal_mode = OFF")  # a private temp file: atomicity comes from the rename
     connection.execute("PRAGMA synchronous = OFF")
     connection.executescript(SCHEMA)
     connection.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
@@ -164,50 +277,61 @@ def _write(connection: sqlite3.Connection, reports: Iterable[LoadedReport],
         tally.add(loaded)
         characters += sum(len(p.text) for p in loaded.report.paragraphs)
         vocabulary.update(loaded.word_counts)
-        if on_report:
-            on_report(loaded)
     _insert_vocabulary(connection, vocabulary)
     _write_corpus_meta(connection, tally.counts["paragraphs"], characters)
     connection.execute("INSERT INTO grams(grams) VALUES ('optimize')")
     connection.commit()
     connection.execute("VACUUM")
+    # Written with journal_mode OFF for speed; the file itself is an ordinary rollback-journal
+    # database, so that `add` can change it in a transaction.
     return tally.summary()
+
+
+def _insert(connection: sqlite3.Connection, table: str, rows: list[dict]) -> None:
+    """INSERT rows given as {column: value} dicts (one column list for all rows)."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    names = ", ".join('"' + column + '"' for column in columns)  # "end" is an SQL keyword
+    sql = f"INSERT INTO {table} ({names}) VALUES ({', '.join(':' + column for column in columns)})"
+    connection.executemany(sql, rows)
 
 
 def _insert_report(connection: sqlite3.Connection, ord_: int, loaded: LoadedReport, first_rowid: int) -> int:
     report, meta = loaded.report, loaded.report.metadata
-    connection.execute(
-        "INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (ord_, loaded.id, meta.title, meta.region, meta.level, meta.year, meta.date, meta.meeting,
-         meta.office, meta.speaker, meta.publisher, meta.published, loaded.source, loaded.sha256,
-         loaded.file, first_rowid, len(report.paragraphs), json.dumps(list(report.warnings), ensure_ascii=False)))
-    connection.executemany(
-        "INSERT INTO sections VALUES (?,?,?,?,?,?,?,?,?)",
-        [(ord_, s.id, s.parent, s.level, s.number, s.label, s.title, s.path, s.kind) for s in report.sections])
+    _insert(connection, "reports", [dict(
+        ord=ord_, id=loaded.id, title=meta.title, region=meta.region, level=meta.level, year=meta.year,
+        date=meta.date, meeting=meta.meeting, office=meta.office, speaker=meta.speaker, publisher=meta.publisher,
+        published=meta.published, source=loaded.source, sha256=loaded.sha256, file=loaded.file,
+        first_rowid=first_rowid, paragraphs=len(report.paragraphs),
+        warnings=json.dumps(list(report.warnings), ensure_ascii=False))])
+    _insert(connection, "sections", [dict(
+        report=ord_, id=s.id, parent=s.parent, level=s.level, number=s.number, label=s.label, title=s.title,
+        path=s.path, kind=s.kind) for s in report.sections])
     folded = [fold(p.text) for p in report.paragraphs]
-    rows = [(first_rowid + n, ord_, p.id, p.section, p.text) for n, p in enumerate(report.paragraphs)]
-    connection.executemany("INSERT INTO paragraphs VALUES (?,?,?,?,?)", rows)
+    rowids = range(first_rowid, first_rowid + len(report.paragraphs))
+    _insert(connection, "paragraphs", [dict(rowid=rowid, report=ord_, id=p.id, section=p.section, text=p.text)
+                                       for rowid, p in zip(rowids, report.paragraphs)])
     connection.executemany("INSERT INTO grams(rowid, g) VALUES (?, ?)",
-                           [(row[0], " ".join(gram_tokens(text))) for row, text in zip(rows, folded)])
+                           [(rowid, " ".join(gram_tokens(text))) for rowid, text in zip(rowids, folded)])
     glossary_sections = {s.id for s in report.sections if s.kind == "glossary"}
     body = [(p.id, text) for p, text in zip(report.paragraphs, folded) if p.section not in glossary_sections]
     section_of = {p.id: p.section for p in report.paragraphs}
-    connection.executemany(
-        "INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        [(ord_, seq, f.paragraph, section_of.get(f.paragraph), f.raw, f.value, f.unit, f.approx, f.indicator,
-          f.kind, int(f.target), f.context, f.start, f.end, f.low, f.high)
-         for seq, f in enumerate(report.figures, start=1)])
-    connection.executemany(
-        "INSERT INTO goals VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        [(ord_, seq, g.paragraph, section_of.get(g.paragraph), g.indicator, g.raw, g.value, g.unit, g.comparator,
-          g.direction, int(g.main), g.strength, g.low, g.high, g.horizon, g.text, g.start, g.end)
-         for seq, g in enumerate(report.goals, start=1)])
+    _insert(connection, "figures", [dict(
+        report=ord_, seq=seq, paragraph=f.paragraph, section=section_of.get(f.paragraph), raw=f.raw, value=f.value,
+        unit=f.unit, approx=f.approx, indicator=f.indicator, kind=f.kind, target=int(f.target), context=f.context,
+        start=f.start, end=f.end, low=f.low, high=f.high) for seq, f in enumerate(report.figures, start=1)])
+    _insert(connection, "goals", [dict(
+        report=ord_, seq=seq, paragraph=g.paragraph, section=section_of.get(g.paragraph), indicator=g.indicator,
+        raw=g.raw, value=g.value, unit=g.unit, comparator=g.comparator, direction=g.direction, main=int(g.main),
+        strength=g.strength, low=g.low, high=g.high, horizon=g.horizon, text=g.text, start=g.start, end=g.end)
+        for seq, g in enumerate(report.goals, start=1)])
     mentions = find_mentions(list(report.terms), body)
-    connection.executemany(
-        "INSERT INTO terms VALUES (?,?,?,?,?,?,?,?,?)",
-        [(ord_, seq, t.term, t.heading, t.definition, json.dumps(list(t.aliases), ensure_ascii=False),
-          t.paragraph, json.dumps(found), json.dumps(lookup_keys(mention_forms(t)), ensure_ascii=False))
-         for seq, (t, found) in enumerate(zip(report.terms, mentions), start=1)])
+    _insert(connection, "terms", [dict(
+        report=ord_, seq=seq, term=t.term, heading=t.heading, definition=t.definition,
+        aliases=json.dumps(list(t.aliases), ensure_ascii=False), paragraph=t.paragraph, mentions=json.dumps(found),
+        keys=json.dumps(lookup_keys(mention_forms(t)), ensure_ascii=False))
+        for seq, (t, found) in enumerate(zip(report.terms, mentions), start=1)])
     return first_rowid + len(report.paragraphs)
 
 

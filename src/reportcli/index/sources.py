@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -47,27 +49,77 @@ def _load_toml(path: Path) -> dict:
         raise InputError(f"malformed {path}: {exc}") from None
 
 
+_TEXT_FIELDS = {"id", "file", "source", "title", "region", "date", "meeting", "office", "speaker", "publisher",
+                "published"}
+LEVELS = ("national", "province", "city", "county")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
+
+
 def read_reports_toml(folder: Path) -> dict[str, dict]:
-    """The [[report]] tables of folder/reports.toml, keyed by file name."""
+    """The [[report]] tables of folder/reports.toml, keyed by file name, each field checked."""
     path = folder / "reports.toml"
     if not path.is_file():
         return {}
+    data = _load_toml(path)
+    tables = data.get("report", [])
+    if not isinstance(tables, list):
+        raise InputError(f"{path}: `report` must be an array of tables ([[report]])")
     entries = {}
-    for entry in _load_toml(path).get("report", []):
-        if not isinstance(entry, dict) or not isinstance(entry.get("file"), str):
-            raise InputError(f"{path}: every [[report]] needs a `file`")
+    for number, entry in enumerate(tables, start=1):
+        where = f"{path}: [[report]] number {number}"
+        if not isinstance(entry, dict) or not isinstance(entry.get("file"), str) or not entry["file"].strip():
+            raise InputError(f"{where}: every [[report]] needs a `file` (the file name, a string)")
+        for key, value in entry.items():
+            _check_field(f"{where} ({entry['file']})", key, value)
+        if entry["file"] in entries:
+            raise InputError(f"{where}: {entry['file']} is described twice")
         entries[entry["file"]] = entry
     return entries
 
 
+def _check_field(where: str, key: str, value: object) -> None:
+    """One reports.toml field: the type and form a report's metadata needs, or a one-line error."""
+    if key == "year":
+        if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2200:
+            raise InputError(f"{where}: `year` must be a year such as 2021, not {value!r}")
+    elif key == "level":
+        if value not in LEVELS:
+            raise InputError(f"{where}: `level` must be one of {', '.join(LEVELS)}, not {value!r}")
+    elif key in _TEXT_FIELDS:
+        if not isinstance(value, str) or not value.strip():
+            raise InputError(f"{where}: `{key}` must be a non-empty string, not {value!r}")
+        if key in ("date", "published") and not _ISO_DATE.match(value):
+            raise InputError(f"{where}: `{key}` must be a date written YYYY-MM-DD, not {value!r}")
+    else:
+        known = ", ".join(sorted(_TEXT_FIELDS | {"year", "level"}))
+        raise InputError(f"{where}: unknown field `{key}` (known: {known})")
+
+
+def _report_files(folder: Path) -> list[Path]:
+    """Report files under a folder, in a stable order. Links are not followed (like rg and git):
+    a link inside a folder could lead anywhere, /etc included."""
+    found = []
+    for root, folders, files in os.walk(folder, followlinks=False):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        for name in files:
+            path = Path(root) / name
+            if path.suffix.lower() in REPORT_SUFFIXES and not name.startswith(".") and not path.is_symlink() \
+                    and path.is_file():
+                found.append(path)
+    return sorted(found)
+
+
 def discover(paths: list[Path], display_root: Path | None = None) -> list[SourceFile]:
-    """Report files under the given files and folders, in a stable order."""
+    """Report files under the given files and folders, in a stable order. A file named on the
+    command line is read whatever its suffix and even through a link."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES))
+            files.extend(_report_files(path))
         elif path.is_file():
             files.append(path)
+        elif path.exists():
+            raise UsageError(f"not a regular file or folder: {path}")
         else:
             raise UsageError(f"no such file or directory: {path}")
     sources, seen = [], set()

@@ -9,6 +9,7 @@ carried across the clauses of a sentence), its kind and whether it sets a target
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
 from reportcli.models import Figure
@@ -25,7 +26,7 @@ _LATIN = re.compile(r"[a-z]")
 _SHORT_QUOTE = re.compile(r"“[^“”]{1,20}”|\"[^\"]{1,20}\"|《[^《》]{1,60}》|〔[^〔〕]{1,10}〕|\[[^\[\]]{1,10}\]")
 _TIME_WINDOW_BEFORE = re.compile(r"(?:过去|近|今后|未来|最近|这|此前|前|后|头|每)\s?$")
 _NOT_AFTER = re.compile(r"周年|届|次会议|次全会|次全体会议|次党代会|次代表大会|号|强(?!度)|大(?!于)|中全会|年来|年以来|个五年")
-_LIST_NUMBER = re.compile(r"^\(?\d{1,2}[.、)]")
+_LIST_NUMBER = re.compile(r"\(?\d{1,2}[.、)]")  # matched at a position: no ^
 _DATE_SPANS = re.compile(
     r"(?:19|20)\d{2}\s?(?:[-—–~～至到]\s?(?:19|20)?\d{2}\s?)?年(?:\s?\d{1,2}\s?月(?:\s?\d{1,2}\s?[日号])?)?"
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?(?!\d|:\d)"
@@ -34,6 +35,7 @@ _DATE_SPANS = re.compile(
     r"|[〇零一二三四五六七八九]{4}年"
 )
 _HOTLINE = re.compile(r"\d{5,}(?=\s?(?:热线|服务热线|电话|便民热线))|(?<=热线)\d{3,}|(?<=电话)\d{3,}")
+_RANGE_JOINER = re.compile(r"\s?(?:-|—|–|~|～|至|到)\s?")
 _RATIO = re.compile(r"\d+(?:\.\d+)?(?:\s?:\s?\d+(?:\.\d+)?){2,}")
 _PERCENT_WORDS = re.compile(r"百分之([一二两三四五六七八九十百零〇点]+)")
 _DIGIT_CLASS = re.compile(r"([两三四五])位数")
@@ -119,8 +121,22 @@ def _blocked_spans(folded: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= position < end for start, end in spans)
+class _Occupancy:
+    """Which characters are already part of a figure or of something that is not one (a date, a
+    quoted name): one byte per character, so each check costs the span's length, not the
+    number of figures found so far."""
+
+    def __init__(self, folded: str) -> None:
+        self.taken = bytearray(len(folded) + 1)
+        self.blocked = bytearray(len(folded) + 1)
+        for start, end in _blocked_spans(folded):
+            self.blocked[start:end] = b"\x01" * (end - start)
+
+    def free(self, start: int, end: int) -> bool:
+        return self.taken.find(1, start, max(end, start + 1)) < 0 and not self.blocked[start]
+
+    def take(self, start: int, end: int) -> None:
+        self.taken[start:end] = b"\x01" * (end - start)
 
 
 def _boundaries(folded: str, ends: set[str]) -> list[int]:
@@ -139,17 +155,22 @@ def _boundaries(folded: str, ends: set[str]) -> list[int]:
 
 
 def _last_before(boundaries: list[int], position: int) -> int:
-    start = 0
-    for boundary in boundaries:
-        if boundary >= position:
-            break
-        start = boundary + 1
-    return start
+    """Start of the span that holds `position`: just after the last boundary before it."""
+    index = bisect_left(boundaries, position)
+    return boundaries[index - 1] + 1 if index else 0
 
 
 def _next_after(boundaries: list[int], position: int, length: int) -> int:
-    return next((b for b in boundaries if b >= position), length)
+    index = bisect_left(boundaries, position)
+    return boundaries[index] if index < len(boundaries) else length
 
+
+# Work per figure is bounded by windows around it, so that a paragraph without punctuation (a
+# page flattened to one line) costs time linear in its length. Real clauses are far shorter.
+SUBJECT_WINDOW = 120  # characters before a figure that may hold its subject
+NOUN_WINDOW = 30  # characters after a figure that may hold the noun it counts
+SENTENCE_WINDOW = 300  # characters each side of a figure read for target words
+CONTEXT_WINDOW = 150  # characters each side of a figure kept as its context
 
 # ---------------------------------------------------------------- candidates
 
@@ -163,16 +184,13 @@ class _Candidate:
 
 def _candidates(folded: str) -> list[_Candidate]:
     found: list[_Candidate] = []
-    taken: list[tuple[int, int]] = []
-    blocked = _blocked_spans(folded)
-
-    def free(start: int, end: int) -> bool:
-        return not any(s < end and start < e for s, e in taken) and not _inside(start, blocked)
+    occupancy = _Occupancy(folded)
+    free = occupancy.free
 
     for match in _RATIO.finditer(folded):  # 3.7:23.1:73.2
         if free(*match.span()):
             found.append(_Candidate(match.start(), match.end(), None, "", None, kind="ratio"))
-            taken.append(match.span())
+            occupancy.take(*match.span())
     for match in _RANK.finditer(folded):
         number = match.group("n") or match.group("top")
         has_unit = match.group("unit") or match.group("topunit")
@@ -185,22 +203,22 @@ def _candidates(folded: str) -> list[_Candidate]:
             continue
         value = plain_number(number_value(number))
         found.append(_Candidate(start, match.end(), value, "位", "under" if match.group("top") else None, kind="rank"))
-        taken.append((match.start(), match.end()))
+        occupancy.take(match.start(), match.end())
     for match in _DIGIT_CLASS.finditer(folded):  # 两位数增长: a magnitude, counted in digits
         if free(*match.span()):
             found.append(_Candidate(match.start(), match.end(), plain_number(number_value(match.group(1))), "位数",
                                     None, kind="other"))
-            taken.append(match.span())
+            occupancy.take(*match.span())
     for match in _DOUBLING.finditer(folded):  # 翻一番 = 2倍, 翻两番 = 4倍
         if free(*match.span()):
             times = 2 ** (number_value(match.group(1)) or 1)
             found.append(_Candidate(match.start(), match.end(), plain_number(times), "倍", None, kind="ratio"))
-            taken.append(match.span())
+            occupancy.take(*match.span())
     for match in _PERCENT_WORDS.finditer(folded):  # 百分之五
         value = _chinese_decimal(match.group(1))
         if value is not None and free(*match.span()):
             found.append(_Candidate(match.start(), match.end(), value, "%", None))
-            taken.append(match.span())
+            occupancy.take(*match.span())
     for match in NUMBER.finditer(folded):
         if not free(*match.span()) or _not_a_figure(folded, match.start(), match.end()):
             continue
@@ -210,14 +228,14 @@ def _candidates(folded: str) -> list[_Candidate]:
             candidate.start, candidate.value = match.start() - 1, -candidate.value
         if candidate is not None:
             found.append(candidate)
-            taken.append((candidate.start, candidate.end))
+            occupancy.take(candidate.start, candidate.end)
     for match in CHINESE_NUMERAL.finditer(folded):
         if not free(*match.span()) or not _chinese_quantity(folded, match):
             continue
         quantity = read_quantity(folded, match.start(), match.end())
         if quantity.unit or quantity.scale:
             found.append(_Candidate(quantity.start, quantity.end, quantity.value, quantity.unit, quantity.approx))
-            taken.append((quantity.start, quantity.end))
+            occupancy.take(quantity.start, quantity.end)
     found.sort(key=lambda c: c.start)
     return found
 
@@ -247,8 +265,9 @@ def _not_a_figure(folded: str, start: int, end: int) -> bool:
         return True  # 第十五届, 100周年, 〔2021〕1号, 500强
     if _YEAR.match(folded[start:end]) and after[:1] in ("年", "-", "—", "~", "至"):
         return True
-    if start == 0 or folded[:start].strip() in ("", "("):
-        if _LIST_NUMBER.match(folded[start - (1 if folded[:start].strip() == "(" else 0):]):
+    lead = folded[:start].strip() if start <= 8 else "-"  # only a paragraph's first characters
+    if lead in ("", "("):
+        if _LIST_NUMBER.match(folded, start - (1 if lead == "(" else 0)):
             return True  # list numbers at the start of a paragraph: 1. 2、 (3)
     if after[:1] == "年" and _TIME_WINDOW_BEFORE.search(folded, max(0, start - 2), start):
         return True  # 过去5年, 近3年: time windows, not durations
@@ -258,9 +277,9 @@ def _not_a_figure(folded: str, start: int, end: int) -> bool:
 def _quantity_candidate(folded: str, quantity: Quantity) -> _Candidate | None:
     candidate = _Candidate(quantity.start, quantity.end, quantity.value, quantity.unit, quantity.approx)
     # A range: 6%-6.5%, 5至8个, 2-3年
-    joiner = re.match(r"\s?(?:-|—|–|~|～|至|到)\s?", folded[quantity.end:])
+    joiner = _RANGE_JOINER.match(folded, quantity.end)
     if joiner:
-        second = NUMBER.match(folded, quantity.end + joiner.end())
+        second = NUMBER.match(folded, joiner.end())
         if second:
             upper = read_quantity(folded, second.start(), second.end())
             if upper.unit and (not quantity.unit or quantity.unit == upper.unit):
@@ -372,6 +391,7 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
     sentence_ends = _boundaries(folded, _SENTENCE_END)
     context_ends = _boundaries(folded, _SENTENCE_END | {","})
     section_default = True if _PLAN_SECTION.search(section) else False if _REVIEW_SECTION.search(section) else None
+    starts = [c.start for c in candidates]
     figures: list[Figure] = []
     previous: dict | None = None
     sentence_bases: list[str] = []  # distinct subjects named so far in the sentence, for 分别
@@ -383,11 +403,11 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
         same_sentence = previous is not None and previous["sentence"] == sentence_start
         if not same_sentence:
             sentence_bases, group = [], None
-        prefix_start = clause_start
-        if same_sentence and previous["end"] > clause_start and not previous["threshold"]:
+        prefix_start = max(clause_start, candidate.start - SUBJECT_WINDOW)
+        if same_sentence and previous["end"] > prefix_start and not previous["threshold"]:
             prefix_start = previous["end"]  # 131件、政协委员提案168件: the next item starts after the last
         subject, chain = _subject(text, folded, prefix_start, candidate.start, candidate.unit)
-        prefix = folded[clause_start:candidate.start]
+        prefix = folded[max(clause_start, candidate.start - SUBJECT_WINDOW):candidate.start]
         change_word = None
         in_chain = _CHANGE_VERB.search(chain)
         if in_chain and not _TO_AFTER_CHANGE.search(chain):
@@ -398,7 +418,7 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
         distribute = "分别" in prefix or (same_sentence and previous["distribute"])
         clause_end = _next_after(clause_ends, candidate.end, len(folded))
         threshold = _is_threshold(folded, candidate)
-        after = _noun_after(text, folded, candidate.end, clause_end, tagger) \
+        after = _noun_after(text, folded, candidate.end, min(clause_end, candidate.end + NOUN_WINDOW), tagger) \
             if threshold or candidate.unit in _CLASSIFIERS or not subject else ""
         counted_end = candidate.end
         base = subject
@@ -413,7 +433,7 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
             change_word = change_word or (previous["change"] if not chain.strip() else None)
             if "分别" in folded[prefix_start:candidate.start]:
                 # A达到…，B达到…，分别增长x和y: the k-th figure of the group is said of the k-th subject
-                size = 1 + sum(1 for c in candidates if candidate.start < c.start < clause_end)
+                size = 1 + bisect_left(starts, clause_end) - bisect_right(starts, candidate.start)
                 group = (0, size)
             elif group is not None and same_sentence:
                 group = (group[0] + 1, group[1])
@@ -453,12 +473,15 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
         if (kind == "change" or candidate.unit == "倍") and change_word and not indicator.endswith(change_word) \
                 and change_word not in subject[:4]:
             indicator = f"{indicator}{change_word}"
-        sentence = folded[sentence_start:sentence_end]
+        sentence = folded[max(sentence_start, candidate.start - SENTENCE_WINDOW):
+                          min(sentence_end, candidate.end + SENTENCE_WINDOW)]
         figures.append(Figure(
             paragraph=paragraph, raw=text[candidate.start:candidate.end], value=candidate.value, unit=candidate.unit,
             approx=candidate.approx, indicator=indicator, kind=kind,
             target=_is_target(sentence, section_default, report_year),
-            context=text[clause_start:_next_after(context_ends, candidate.end, len(folded))].strip(),
+            context=text[max(clause_start, candidate.start - CONTEXT_WINDOW):
+                         min(_next_after(context_ends, candidate.end, len(folded)), candidate.end + CONTEXT_WINDOW)
+                         ].strip(),
             start=candidate.start, end=candidate.end, low=candidate.low, high=candidate.high))
         if base and base not in sentence_bases:
             sentence_bases.append(base)

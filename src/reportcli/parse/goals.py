@@ -7,6 +7,7 @@ is a figure whose sentence sets a target, described by the words around it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from reportcli.models import Figure, Goal, Paragraph, Section
 from reportcli.text import fold
@@ -76,11 +77,17 @@ def _horizon(sentence: str, year: int | None) -> str | None:
     return str(year) if year else None
 
 
+# A figure's sentence and clause are looked for this far on each side: a paragraph without
+# punctuation (a page flattened to one line) must cost time linear in its length.
+WINDOW = 300
+
+
 def _sentence_of(folded: str, start: int, end: int) -> tuple[int, int]:
-    left = max(folded.rfind(mark, 0, start) for mark in "。!?")
-    rights = [folded.find(mark, end) for mark in "。!?"]
-    right = min([r for r in rights if r >= 0], default=len(folded))
-    return left + 1, right
+    low, high = max(0, start - WINDOW), min(len(folded), end + WINDOW)
+    left = max(folded.rfind(mark, low, start) for mark in "。!?")
+    rights = [folded.find(mark, end, high) for mark in "。!?"]
+    right = min([r for r in rights if r >= 0], default=high)
+    return (left + 1 if left >= 0 else low), right
 
 
 def extract_goals(paragraphs: list[Paragraph], sections: list[Section], figures: list[Figure],
@@ -103,23 +110,36 @@ def extract_goals(paragraphs: list[Paragraph], sections: list[Section], figures:
             break  # one headline list per report; later mentions explain it
     others: list[Goal] = []
     seen = {(goal.indicator, goal.value) for goal in headline}
-    for figure in figures:
+    paragraph_of = {p.id: p for p in paragraphs}
+    folded_of: dict[int, str] = {}
+    previous_ends = _previous_ends(figures)
+    for index, figure in enumerate(figures):
         if not figure.target or (figure.paragraph, figure.start) in used or _is_threshold(figure):
             continue
-        paragraph = next(p for p in paragraphs if p.id == figure.paragraph)
-        folded = fold(paragraph.text)
+        paragraph = paragraph_of[figure.paragraph]
+        if paragraph.id not in folded_of:
+            folded_of[paragraph.id] = fold(paragraph.text)
+        folded = folded_of[paragraph.id]
         start, end = _sentence_of(folded, figure.start, figure.end)
-        clause = _clause_words(folded, figure)
-        goal = _goal_from_figure(figure, paragraph.text, clause, folded[start:end], year, main=False,
-                                 previous_end=_previous_end(by_paragraph[figure.paragraph], figure))
+        clause = _clause_span(folded, figure)
+        goal = _goal_from_figure(figure, paragraph.text, folded, clause, folded[start:end], year, main=False,
+                                 previous_end=previous_ends[index])
         if not goal.indicator or (goal.indicator, goal.value) in seen:
             continue  # an explanation repeating a headline target is not a second target
         others.append(goal)
     return headline + others
 
 
-def _previous_end(figures: list[Figure], figure: Figure) -> int:
-    return max((f.end for f in figures if f.end <= figure.start), default=0)
+def _previous_ends(figures: list[Figure]) -> list[int]:
+    """For each figure, where the figure before it in its paragraph ends (0 for the first).
+    Figures of a paragraph come in text order and never overlap."""
+    ends, paragraph, last_end = [], None, 0
+    for figure in figures:
+        if figure.paragraph != paragraph:
+            paragraph, last_end = figure.paragraph, 0
+        ends.append(last_end)
+        last_end = max(last_end, figure.end)
+    return ends
 
 
 def _is_threshold(figure: Figure) -> bool:
@@ -151,19 +171,22 @@ def _headline_items(paragraph: Paragraph, start: int, end: int, figures: list[Fi
     folded = fold(paragraph.text)
     sentence = folded[:end]
     goals: list[Goal] = []
+    starts = [f.start for f in figures]
+    previous_ends = _previous_ends(figures)
     position = start
     for item in _ITEM_SPLIT.split(folded[start:end]):
         item_start, item_end = position, position + len(item)
         position = item_end + 1
         for piece_start, piece in _pieces(folded, item_start, item_end):
             piece_end = piece_start + len(piece)
-            inside = [f for f in figures if piece_start <= f.start < piece_end]
-            for figure in inside:
+            inside = range(bisect_left(starts, piece_start), bisect_left(starts, piece_end))
+            for index in inside:
+                figure = figures[index]
                 if _is_threshold(figure):
                     continue
-                clause = _clause_words(folded, figure, bounds=(item_start, item_end))
-                goals.append(_goal_from_figure(figure, paragraph.text, clause, sentence, year, main=True,
-                                               previous_end=_previous_end(figures, figure)))
+                clause = _clause_span(folded, figure, bounds=(item_start, item_end))
+                goals.append(_goal_from_figure(figure, paragraph.text, folded, clause, sentence, year, main=True,
+                                               previous_end=previous_ends[index]))
                 used.add((figure.paragraph, figure.start))
             if not inside and _QUALITATIVE.search(piece.strip().rstrip("。")):
                 goals.append(_qualitative_goal(paragraph, piece_start, piece, sentence, year))
@@ -182,19 +205,19 @@ def _pieces(folded: str, start: int, end: int):
 _CLAUSE_MARK = re.compile(r"(?<!\d),|,(?!\d)|[;。:!?]")
 
 
-def _clause_words(folded: str, figure: Figure, bounds: tuple[int, int] | None = None) -> str:
-    """The clause around a figure (a comma inside 5,000 is no boundary)."""
+def _clause_span(folded: str, figure: Figure, bounds: tuple[int, int] | None = None) -> tuple[int, int]:
+    """Where the clause around a figure starts and ends (a comma inside 5,000 is no boundary)."""
     low, high = bounds or (0, len(folded))
+    low, high = max(low, figure.start - WINDOW), min(high, figure.end + WINDOW)
     left = low
     for mark in _CLAUSE_MARK.finditer(folded, low, figure.start):
         left = mark.end()
     right = next((m.start() for m in _CLAUSE_MARK.finditer(folded, figure.end, high)), high)
-    return folded[left:right]
+    return left, right
 
 
-def _goal_from_figure(figure: Figure, text: str, clause: str, sentence: str, year: int | None, main: bool,
-                      previous_end: int = 0) -> Goal:
-    folded = fold(text)
+def _goal_from_figure(figure: Figure, text: str, folded: str, clause: tuple[int, int], sentence: str,
+                      year: int | None, main: bool, previous_end: int = 0) -> Goal:
     # The predicate right before the figure, inside its clause and after any earlier figure:
     # 控制在4.5%以内, 降低2.85%, 不低于50% (but not the 以上 of 5,000万元以上项目8个).
     before_start = max(0, figure.start - 6, previous_end)
@@ -202,20 +225,15 @@ def _goal_from_figure(figure: Figure, text: str, clause: str, sentence: str, yea
         before_start = mark.end()
     before = folded[before_start:figure.start]
     near = before + fold(figure.raw)
+    clause_words = folded[clause[0]:clause[1]]
     return Goal(
         paragraph=figure.paragraph, indicator=goal_indicator(figure.indicator), raw=figure.raw, value=figure.value,
         unit=figure.unit, comparator=_comparator(figure, near),
         # 分别增长6%和7.5%: the second figure's verb is the first's, which its indicator carries
         direction=_direction(before) or (_direction(fold(figure.indicator)[-2:]) if figure.kind == "change" else None),
-        main=main, strength=_strength(sentence if main else clause),
-        low=figure.low, high=figure.high, horizon=_horizon(sentence, year), text=_written(text, folded, clause),
-        start=figure.start, end=figure.end)
-
-
-def _written(text: str, folded: str, clause: str) -> str:
-    """The clause as written (fold keeps offsets, so the folded clause locates it)."""
-    at = folded.find(clause)
-    return (text[at:at + len(clause)] if at >= 0 else clause).strip()
+        main=main, strength=_strength(sentence if main else clause_words),
+        low=figure.low, high=figure.high, horizon=_horizon(sentence, year),
+        text=text[clause[0]:clause[1]].strip(), start=figure.start, end=figure.end)
 
 
 def _qualitative_goal(paragraph: Paragraph, start: int, piece: str, sentence: str, year: int | None) -> Goal:

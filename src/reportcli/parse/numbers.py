@@ -32,6 +32,7 @@ NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 CHINESE_NUMERAL = re.compile(r"[一二两三四五六七八九十百千]+")
 _UNIT = re.compile(_UNIT_PATTERN)
 _SCALE = re.compile(r"万亿|亿|万|千|百")
+_PER_UNIT = re.compile(r"/(?:" + _UNIT_PATTERN + r")")
 _QUALIFIER = re.compile(r"余|多")
 _POST = re.compile(r"左右|以上|以内|以下|之内|多|余")
 _DURATIONS = {"天", "年", "个月", "月", "小时", "分钟", "周", "个工作日", "工作日"}
@@ -89,9 +90,9 @@ def read_quantity(folded: str, start: int, number_end: int) -> Quantity:
     unit = ""
     if unit_here:
         unit, position = unit_here.group(), unit_here.end()
-        per = re.match(r"/(" + _UNIT_PATTERN + r")", folded[position:])
+        per = _PER_UNIT.match(folded, position)
         if per:  # 28微克/立方米, 3,000元/吨: a rate unit
-            unit, position = unit + per.group(), position + per.end()
+            unit, position = unit + per.group(), per.end()
     if (post := _POST.match(folded, position)) and (unit or scale or post.group() == "左右"):
         approx, position = APPROX_AFTER[post.group()], post.end()
     elif unit in _DURATIONS and folded[position:position + 1] == "内":
