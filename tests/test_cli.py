@@ -30,7 +30,7 @@ def test_outline_tree_and_json(cli):
     code, out, _ = cli("--no-color", "outline", "--format", "table")
     assert code == 0
     assert "hailar-2021" in out and "├── 3.1 (一)扎实做好“四大领域提升年”工作" in out
-    assert "名 词 解 释" in out
+    assert "名词解释" in out
     code, out, _ = cli("outline", "--json")
     rows = json.loads(out)
     assert [r["number"] for r in rows if r["level"] == 1] == ["1", "2", "3", "4", "5"]

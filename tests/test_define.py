@@ -54,7 +54,7 @@ def test_mentions_point_at_body_paragraphs(cli):
     _, rows, _ = define_json(cli, "三线一单")
     [row] = rows
     assert row["mentions"] == [57]
-    assert row["section"] == "名 词 解 释" and row["paragraph"] > 57
+    assert row["section"] == "名词解释" and row["paragraph"] > 57
     code, out, _ = cli("show", "57", "--context", "0", "--json")
     assert "三线一单" in json.loads(out)[0]["text"]
 

@@ -42,8 +42,7 @@ def build_from_paths(paths: list[Path], output: Path | None, force: bool = False
     guard_output(output, [*paths, *(source.path for source in sources)], force=force)
     with _stopped_by_signals(), closing(_loaded_reports(sources, "indexing")) as reports:
         summary = write_index(reports, output)
-    for warning in summary.warnings:
-        render.warn(warning)
+    _report_on_files(summary)
     sys.stderr.write(f"indexed {_summary_line(summary)} → {output}\n")
 
 
@@ -68,10 +67,27 @@ def add_paths(paths: list[Path], index: Path, is_bundled: bool, wait: float) -> 
         # Parse first, then take the write lock: another writer waits only for the writing.
         loaded = list(_loaded_reports(sources, "adding"))
         summary, replaced = add_to_index(loaded, index, wait=wait, on_wait=render.note)
-    for warning in summary.warnings:
-        render.warn(warning)
+    _report_on_files(summary)
     note = f" (replaced {', '.join(replaced)})" if replaced else ""
     sys.stderr.write(f"added {_summary_line(summary)}{note} → {index}\n")
+
+
+# Files named one by one in a build's summary; past this, a count and how to see the rest.
+SHOWN_REPAIRED_FILES = 10
+
+
+def _report_on_files(summary) -> None:
+    """Warnings, and which files needed repairs (hard wraps joined, page numbers dropped …)."""
+    from reportcli import render
+
+    for warning in summary.warnings:
+        render.warn(warning)
+    for file, repairs in summary.repaired[:SHOWN_REPAIRED_FILES]:
+        done = ", ".join(f"{repair.kind} ×{repair.count}" for repair in repairs)
+        render.note(f"repaired {file}: {done}")
+    hidden = len(summary.repaired) - SHOWN_REPAIRED_FILES
+    if hidden > 0:
+        render.note(f"… and {hidden} more files were repaired (see `reportcli inspect FILE`)")
 
 
 def _summary_line(summary) -> str:
@@ -106,6 +122,9 @@ def _loaded_reports(sources, verb: str):
     failures: list[str] = []
     with render.BuildProgress(len(sources), verb) as progress:
         for source, result in _load_all(sources):
+            if not isinstance(result, InputError) and not result.report.paragraphs:
+                result = InputError(f"{source.path}: no paragraph of report text was found "
+                                    f"(see `reportcli inspect {source.path}`)")
             if isinstance(result, InputError):
                 failures.append(str(result))
                 if len(sources) > 1:

@@ -89,6 +89,15 @@ class Goal:
 
 
 @dataclass(frozen=True)
+class Repair:
+    """One kind of publishing damage undone before parsing (see parse.repair)."""
+
+    kind: str  # e.g. "hard-wrapped lines joined"
+    count: int
+    examples: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Report:
     metadata: Metadata
     sections: tuple[Section, ...]
@@ -97,3 +106,8 @@ class Report:
     warnings: tuple[str, ...] = field(default=())
     figures: tuple[Figure, ...] = field(default=())
     goals: tuple[Goal, ...] = field(default=())
+    repairs: tuple[Repair, ...] = field(default=())
+    # Where each metadata field came from: ("year", "body: 一、2020年工作回顾") …; fields read from
+    # body cues rather than front matter are also listed in `inferred`.
+    provenance: tuple[tuple[str, str], ...] = field(default=())
+    inferred: tuple[str, ...] = field(default=())

@@ -37,6 +37,7 @@ class BuildSummary:
     figures: int
     goals: int
     warnings: tuple[str, ...]
+    repaired: tuple[tuple[str, tuple], ...] = ()  # (file, its repairs) for files that needed any
 
 
 def guard_output(output: Path, inputs: list[Path], force: bool = False) -> None:
@@ -130,6 +131,7 @@ class _Tally:
     def __init__(self) -> None:
         self.counts = {"reports": 0, "paragraphs": 0, "terms": 0, "figures": 0, "goals": 0}
         self.warnings: list[str] = []
+        self.repaired: list[tuple[str, tuple]] = []
 
     def add(self, loaded: LoadedReport) -> None:
         report = loaded.report
@@ -137,9 +139,11 @@ class _Tally:
                            ("figures", len(report.figures)), ("goals", len(report.goals))):
             self.counts[key] += count
         self.warnings.extend(f"{loaded.file}: {warning}" for warning in report.warnings)
+        if report.repairs:
+            self.repaired.append((loaded.file, report.repairs))
 
     def summary(self) -> BuildSummary:
-        return BuildSummary(warnings=tuple(self.warnings), **self.counts)
+        return BuildSummary(warnings=tuple(self.warnings), repaired=tuple(self.repaired), **self.counts)
 
 
 def write_index(reports: Iterable[LoadedReport], out: Path) -> BuildSummary:
@@ -304,7 +308,8 @@ def _insert_report(connection: sqlite3.Connection, ord_: int, loaded: LoadedRepo
         date=meta.date, meeting=meta.meeting, office=meta.office, speaker=meta.speaker, publisher=meta.publisher,
         published=meta.published, source=loaded.source, sha256=loaded.sha256, file=loaded.file,
         first_rowid=first_rowid, paragraphs=len(report.paragraphs),
-        warnings=json.dumps(list(report.warnings), ensure_ascii=False))])
+        warnings=json.dumps(list(report.warnings), ensure_ascii=False), format=loaded.format,
+        inferred=json.dumps(list(report.inferred)), provenance=json.dumps(dict(report.provenance), ensure_ascii=False))])
     _insert(connection, "sections", [dict(
         report=ord_, id=s.id, parent=s.parent, level=s.level, number=s.number, label=s.label, title=s.title,
         path=s.path, kind=s.kind) for s in report.sections])

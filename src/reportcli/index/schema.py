@@ -1,7 +1,7 @@
 """The index's tables. Bump SCHEMA_VERSION whenever a table or the meaning of a column changes."""
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Paragraph rowids are contiguous per report (first_rowid .. first_rowid + paragraphs - 1), so a
 # (report, paragraph id) pair maps to a rowid without an extra index, and FTS queries restrict
@@ -15,7 +15,10 @@ CREATE TABLE reports (
     office TEXT, speaker TEXT, publisher TEXT, published TEXT,
     source TEXT, sha256 TEXT NOT NULL, file TEXT,
     first_rowid INTEGER NOT NULL, paragraphs INTEGER NOT NULL,
-    warnings TEXT NOT NULL
+    warnings TEXT NOT NULL,
+    format TEXT NOT NULL DEFAULT 'text', -- text / html / markdown / pdf / docx
+    inferred TEXT NOT NULL DEFAULT '[]', -- JSON list of metadata fields read from body cues
+    provenance TEXT NOT NULL DEFAULT '{}' -- JSON: field → where it came from
 );
 CREATE TABLE sections (
     report INTEGER NOT NULL, id INTEGER NOT NULL, parent INTEGER, level INTEGER NOT NULL,

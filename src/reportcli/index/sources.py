@@ -11,9 +11,10 @@ from pathlib import Path
 
 from reportcli.errors import InputError, UsageError
 from reportcli.models import Report
-from reportcli.parse import decode_bytes, parse_report
+from reportcli.parse import Decoded, parse_report, read_document
 
-REPORT_SUFFIXES = {".txt", ".md", ".html", ".htm"}
+# Files a folder walk picks up (.doc and .wps only to say how to convert them).
+REPORT_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".pdf", ".docx", ".doc", ".wps"}
 OVERRIDABLE = {"title", "region", "level", "year", "date", "meeting", "office", "speaker",
                "publisher", "published"}
 
@@ -33,6 +34,7 @@ class LoadedReport:
     sha256: str
     file: str
     source: str | None
+    format: str = "text"
     word_counts: Counter = field(default_factory=Counter)  # jieba word → paragraphs containing it
 
 
@@ -138,24 +140,33 @@ def discover(paths: list[Path], display_root: Path | None = None) -> list[Source
     return sources
 
 
-def load(source: SourceFile) -> LoadedReport:
-    """Read, decode and parse one file; InputError names the file."""
+def read(source: SourceFile) -> tuple[bytes, Decoded, Report]:
+    """Read, decode and parse one file, with reports.toml applied; InputError names the file."""
     try:
         data = source.path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read {source.path}: {exc.strerror or exc}") from None
     try:
-        text = decode_bytes(data)
+        decoded = read_document(data, source.path.name)
     except InputError as exc:
         raise InputError(f"{source.path}: {exc}") from None
-    report = parse_report(text)
+    report = parse_report(decoded.text)
     overrides = {k: v for k, v in source.overrides.items() if k in OVERRIDABLE}
     if overrides:
-        report = replace(report, metadata=replace(report.metadata, **overrides))
+        provenance = dict(report.provenance)
+        provenance.update({name: "reports.toml" for name in overrides})
+        report = replace(report, metadata=replace(report.metadata, **overrides),
+                         provenance=tuple(sorted(provenance.items())),
+                         inferred=tuple(name for name in report.inferred if name not in overrides))
+    return data, decoded, report
+
+
+def load(source: SourceFile) -> LoadedReport:
+    """A file read and parsed, with what the index needs beside the report (vocabulary counts)."""
+    data, decoded, report = read(source)
     from reportcli.index.vocab import document_frequencies
     from reportcli.text import fold
 
     return LoadedReport(id=source.id, report=report, sha256=hashlib.sha256(data).hexdigest(),
-                        file=source.display, source=source.overrides.get("source"),
+                        file=source.display, source=source.overrides.get("source"), format=decoded.format,
                         word_counts=document_frequencies([fold(p.text) for p in report.paragraphs]))
-

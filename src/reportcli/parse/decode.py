@@ -1,29 +1,87 @@
-"""Bytes as published → text: encodings (UTF-8, UTF-8/16 with BOM, GB18030) and HTML pages."""
+"""Bytes as published → text: the file's format (text, HTML, Markdown, PDF, Word) sniffed from
+its content, encodings (UTF-8, UTF-8/16 with BOM, GB18030), and HTML pages made text."""
 from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from reportcli.errors import InputError
 
-_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of .doc, .wps, .xls
+_CONVERT = "convert it to .docx or .txt first (Word or WPS: Save As; or: libreoffice --headless --convert-to docx FILE)"
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """A file's text and how it was read."""
+
+    text: str
+    format: str  # text / html / markdown / pdf / docx
+    encoding: str | None  # for text formats
+    pages: int | None = None  # for PDF
+
+
+def read_document(data: bytes, name: str = "") -> Decoded:
+    """Any report file → its text; InputError names what is wrong (empty, binary, scanned…)."""
+    if data.startswith(b"%PDF-") or data[:1024].lstrip().startswith(b"%PDF-"):
+        from reportcli.parse.documents import pdf_text
+
+        text, pages = pdf_text(data)
+        return Decoded(text, "pdf", None, pages)
+    if data.startswith(b"PK\x03\x04"):
+        if not _is_docx(data):
+            raise InputError("a ZIP archive but not a Word .docx document (only .docx, .pdf, .txt, .md and .html "
+                             "files are read)")
+        from reportcli.parse.documents import docx_text
+
+        return Decoded(docx_text(data), "docx", None)
+    if data.startswith(_OLE):
+        raise InputError(f"an old binary Word/WPS document (.doc/.wps), which reportcli cannot read: {_CONVERT}")
+    if data.lstrip().startswith(b"{\\rtf"):
+        raise InputError(f"an RTF document, which reportcli cannot read: {_CONVERT}")
+    text, encoding = _decode_text(data)
+    if looks_like_html(text):
+        kind = "html"
+    elif name.lower().endswith((".md", ".markdown")):
+        kind = "markdown"
+    else:
+        kind = "text"
+    return Decoded(text, kind, encoding)
 
 
 def decode_bytes(data: bytes) -> str:
-    """Decode a report file; raise InputError for empty, binary or undecodable data."""
+    """The text of a report file (see read_document)."""
+    return read_document(data).text
+
+
+def _is_docx(data: bytes) -> bool:
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except zipfile.BadZipFile:
+        return False
+
+
+def _decode_text(data: bytes) -> tuple[str, str]:
+    """Decode a text file; raise InputError for empty, binary or undecodable data."""
     if not data.strip():
         raise InputError("the file is empty")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(encoding)
+                return data[len(bom):].decode(encoding.replace("-sig", "")), encoding
             except UnicodeDecodeError as exc:
                 raise InputError(f"not valid {encoding} after its byte-order mark: {exc.reason}") from None
     if b"\x00" in data[:4096]:
         raise InputError("binary data, not a text report")
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
     try:
@@ -34,7 +92,7 @@ def decode_bytes(data: bytes) -> str:
     readable = sum(1 for ch in text if ch.isascii() or "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef")
     if readable < 0.9 * len(text):
         raise InputError("not UTF-8 or GB18030 text")
-    return text
+    return text, "gb18030"
 
 
 _HTML_SNIFF = re.compile(r"<\s*(!doctype\s+html|html|body|div|p|br)\b", re.IGNORECASE)

@@ -165,19 +165,21 @@ _YEAR_IN_TITLE = re.compile(r"(\d{4}|[〇零一二三四五六七八九]{4})\s*�
 _TITLE_NOISE = re.compile(r"(\d{4}|[〇零一二三四五六七八九]{4})\s*年|政府工作报告|名词解释|[《》<>\s\"“”()]|关于")
 
 
-def region_from(sources: list[tuple[str, str, str]]) -> tuple[str | None, str | None]:
+def region_from(sources: list[tuple[str, str, str]]) -> tuple[str | None, str | None, str | None]:
     """(region as written, level) from the first source that names one.
 
     `sources` are (kind, text, folded text) triples in order of trust: the meeting line
     (在海拉尔区第十五届人民代表大会…), the speaker's or publisher's organisation, the title.
     The region is the smallest unit named (呼伦贝尔市海拉尔区 → 海拉尔区); the level follows
-    from its suffix and, for a 市 inside another 市, from its parent.
+    from its suffix and, for a 市 inside another 市, from its parent. The third value names the
+    source it came from.
     """
+    names = {"meeting": "meeting line", "org": "speaker's or publisher's organisation", "title": "title"}
     for kind, text, folded in sources:
         if not folded:
             continue
         if "全国人民代表大会" in folded or folded.startswith(("国务院", "全国")):
-            return "全国", "national"
+            return "全国", "national", names[kind]
         if kind == "meeting":
             named = re.split(r"第[^届]{1,4}届", folded)[0]
         elif kind == "org":
@@ -188,8 +190,8 @@ def region_from(sources: list[tuple[str, str, str]]) -> tuple[str | None, str | 
         if units:
             start = folded.rfind(units[-1])  # fold keeps offsets: slice the text as written
             region = text[start:start + len(units[-1])] if start >= 0 else units[-1]
-            return region, level_of(units, national=False)
-    return None, None
+            return region, level_of(units, national=False), names[kind]
+    return None, None, None
 
 
 def year_from(date: str | None, title: str | None) -> int | None:
@@ -212,3 +214,73 @@ def published_from(fields: dict[str, str]) -> str | None:
                 if date:
                     return date
     return None
+
+
+# ---------------------------------------------------------------- metadata from body cues
+
+# Unambiguous cues in the body, for reports published without front matter (many start directly
+# with 各位代表). Each names the field it sets; with no cue a field stays empty.
+_ON_BEHALF = re.compile(r"(?:我代表|受)(?P<org>[\u4e00-\u9fff]{1,24}?)(?:人民政府|政府)(?:委托)?[,，、]?\s*(?:向|,|，)")
+_LEVEL_WORDS = {"省": "province", "自治区": "province", "市": "city", "州": "city", "盟": "city", "地区": "city",
+                "区": "county", "县": "county", "旗": "county", "自治县": "county", "自治旗": "county"}
+_REVIEW_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]部分)\s*"
+                             r"(?P<y>(?:19|20)\d{2})\s*年.{0,30}?(?:工作)?回顾")
+_JUST_PASSED = re.compile(r"(?:刚刚过去的|过去的|回顾)(?P<y>(?:19|20)\d{2})\s*年")
+_PLAN_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]部分)\s*"
+                           r"(?P<y>(?:19|20)\d{2})\s*年.{0,12}?(?:工作安排|重点工作|主要任务|工作任务|目标任务|政府工作|"
+                           r"主要预期目标|总体要求)")
+# 今年是…, with the year named in the same sentence (今年是2024年, 今年(2024年)是…)
+_THIS_YEAR_IS = re.compile(r"今年\s*(?:\(\s*(?P<a>(?:19|20)\d{2})\s*年\s*\)\s*)?是(?:(?P<b>(?:19|20)\d{2})\s*年)?")
+
+
+@dataclass(frozen=True)
+class BodyCues:
+    region: str | None = None
+    level: str | None = None
+    year: int | None = None
+    sources: tuple[tuple[str, str], ...] = ()  # (field, the cue as written)
+
+
+def body_cues(lines: list[str], folded: list[str]) -> BodyCues:
+    """Region, level and year from cues in the report's own words: 我代表国务院 (national),
+    我代表X人民政府 (X and its level), 一、2023年工作回顾 and 刚刚过去的2023年 (delivered in
+    2024), 二、2024年工作安排 and 2024年是… (2024). Cues that disagree give nothing."""
+    region = level = None
+    sources: list[tuple[str, str]] = []
+    for line, fold_line in zip(lines, folded):
+        if "我代表国务院" in fold_line or "受国务院委托" in fold_line:
+            region, level = "全国", "national"
+            sources += [("region", "我代表国务院"), ("level", "我代表国务院")]
+            break
+        match = _ON_BEHALF.search(fold_line)
+        if match:
+            org = match.group("org")
+            cue = line[match.start():match.end("org")] + "人民政府"
+            if org in _LEVEL_WORDS:
+                level = _LEVEL_WORDS[org]
+                sources.append(("level", cue))
+            else:
+                units = region_units(org)
+                if units:
+                    start = fold_line.find(units[-1], match.start("org"))
+                    region = line[start:start + len(units[-1])] if start >= 0 else units[-1]
+                    level = level_of(units, national=False)
+                    sources += [("region", cue), ("level", cue)]
+            break
+    years: dict[int, str] = {}
+    for line, fold_line in zip(lines, folded):
+        for pattern, offset in ((_REVIEW_HEADING, 1), (_PLAN_HEADING, 0)):
+            match = pattern.match(fold_line)
+            if match:
+                years.setdefault(int(match.group("y")) + offset, line[:match.end()])
+        match = _JUST_PASSED.search(fold_line)
+        if match:
+            years.setdefault(int(match.group("y")) + 1, line[match.start():match.end()])
+        match = _THIS_YEAR_IS.search(fold_line)
+        if match and (match.group("a") or match.group("b")):
+            years.setdefault(int(match.group("a") or match.group("b")), line[match.start():match.end()])
+    year = None
+    if len(years) == 1:
+        year, cue = next(iter(years.items()))
+        sources.append(("year", cue.strip()))
+    return BodyCues(region=region, level=level, year=year, sources=tuple(sources))

@@ -8,21 +8,23 @@ from reportcli.parse import front
 from reportcli.parse.decode import html_to_text, looks_like_html
 from reportcli.parse.glossary import is_glossary_heading, parse_glossary
 from reportcli.parse.goals import extract_goals
+from reportcli.parse.repair import repair_text
 from reportcli.parse.sections import INTERJECTION, build_tree, heading_of
 from reportcli.text import fold, normalize_newlines
 
-_TERMINAL = "。!?;:”」』)…"
 # Markdown a report may be saved as: heading marks, emphasis and list bullets carry no text.
 _MARKDOWN = re.compile(r"^#{1,6}\s+|^[*+]\s+|^>\s?|\*\*|__")
 _HEADER_SCAN = 40  # front matter lies within the first lines before the body
 
 
 def parse_report(text: str) -> Report:
-    """Parse a report's text (plain or an HTML page) into metadata, sections, paragraphs, terms."""
+    """Parse a report's text (plain or an HTML page) into metadata, sections, paragraphs, terms,
+    figures and targets, after undoing publishing damage (parse.repair)."""
     if looks_like_html(text):
         text = html_to_text(text)
-    text = normalize_newlines(text).lstrip("\ufeff")
-    lines = [_MARKDOWN.sub("", line.strip()).strip() for line in text.split("\n")]
+    text = "\n".join(_without_markdown(line) for line in normalize_newlines(text).lstrip("\ufeff").split("\n"))
+    repaired = repair_text(text)
+    lines = [line.strip() for line in repaired.text.split("\n")]
     folded = [fold(line) for line in lines]
 
     body_start = _first_body_line(folded)
@@ -36,9 +38,9 @@ def parse_report(text: str) -> Report:
     # Lines before the report's front matter ends that are neither metadata nor prose are page
     # navigation; only when the text has front matter at all (a bare excerpt keeps every line).
     chrome_end = max(header.consumed) if header.consumed and (header.title or header.meeting) else -1
-    body = _merge_wrapped([(lines[i], folded[i]) for i in range(body_end)
-                           if lines[i] and i not in header.consumed and not front.is_boilerplate(folded[i])
-                           and not (i < chrome_end and front.is_header_chrome(folded[i]))])
+    body = [(lines[i], folded[i]) for i in range(body_end)
+            if lines[i] and i not in header.consumed and not front.is_boilerplate(folded[i])
+            and not (i < chrome_end and front.is_header_chrome(folded[i]))]
     sections, paragraphs = build_tree(body)
     terms: list = []
     warnings: list[str] = []
@@ -56,30 +58,66 @@ def parse_report(text: str) -> Report:
     if not any(s.kind == "body" for s in sections) and body_paragraphs > 3:
         warnings.append(f"no section headings recognised; indexed as {body_paragraphs} flat paragraphs")
 
-    region, level = front.region_from([
+    metadata, provenance, inferred = _metadata(header, lines, folded)
+    figures = _figures(paragraphs, sections, metadata.year)
+    body = [p for p in paragraphs if p.section is None or sections[p.section - 1].kind == "body"]
+    goals = extract_goals(body, sections, figures, metadata.year)
+    if not paragraphs:
+        warnings.append("no paragraph of report text was found")
+    return Report(metadata=metadata, sections=tuple(sections), paragraphs=tuple(paragraphs),
+                  terms=tuple(terms), warnings=tuple(warnings), figures=tuple(figures), goals=tuple(goals),
+                  repairs=repaired.repairs, provenance=provenance, inferred=inferred)
+
+
+def _metadata(header: front.Header, lines: list[str], folded: list[str]):
+    """Metadata from the front matter, then from unambiguous body cues for what it lacks;
+    with where each field came from, and which fields were inferred from the body."""
+    region, level, region_source = front.region_from([
         ("meeting", header.meeting or "", fold(header.meeting or "")),
         ("org", header.speaker_org or "", fold(header.speaker_org or "")),
         ("org", header.fields.get("发布机构", ""), fold(header.fields.get("发布机构", ""))),
         ("title", header.title or "", fold(header.title or "")),
     ])
     year = front.year_from(header.date, fold(header.title) if header.title else None)
-    figures = _figures(paragraphs, sections, year)
-    body = [p for p in paragraphs if p.section is None or sections[p.section - 1].kind == "body"]
-    goals = extract_goals(body, sections, figures, year)
+    provenance: dict[str, str] = {}
+    if header.title:
+        provenance["title"] = "front matter: title line"
+    if region:
+        provenance["region"] = provenance["level"] = f"front matter: {region_source}"
+    if year:
+        provenance["year"] = "front matter: meeting date" if header.date else "front matter: title"
+    for name, value in (("date", header.date), ("meeting", header.meeting), ("office", header.office),
+                        ("speaker", header.speaker)):
+        if value:
+            provenance[name] = "front matter"
+    publisher = header.fields.get("发布机构") or header.fields.get("来源") or header.fields.get("信息来源")
+    published = front.published_from(header.fields)
+    if publisher:
+        provenance["publisher"] = "page fields"
+    if published:
+        provenance["published"] = "page fields"
+    inferred: list[str] = []
+    if region is None or level is None or year is None:
+        cues = front.body_cues(lines, folded)
+        found = {"region": cues.region, "level": cues.level, "year": cues.year}
+        current = {"region": region, "level": level, "year": year}
+        for name, cue in cues.sources:
+            if current[name] is None and found[name] is not None:
+                current[name] = found[name]
+                provenance[name] = f"body: {cue}"
+                inferred.append(name)
+        region, level, year = current["region"], current["level"], current["year"]
     metadata = Metadata(
-        title=header.title or header.fields.get("名称") or None,
-        region=region,
-        level=level,
-        year=front.year_from(header.date, fold(header.title) if header.title else None),
-        date=header.date,
-        meeting=header.meeting,
-        office=header.office,
-        speaker=header.speaker,
-        publisher=header.fields.get("发布机构") or header.fields.get("来源") or header.fields.get("信息来源"),
-        published=front.published_from(header.fields),
-    )
-    return Report(metadata=metadata, sections=tuple(sections), paragraphs=tuple(paragraphs),
-                  terms=tuple(terms), warnings=tuple(warnings), figures=tuple(figures), goals=tuple(goals))
+        title=header.title or header.fields.get("名称") or None, region=region, level=level, year=year,
+        date=header.date, meeting=header.meeting, office=header.office, speaker=header.speaker,
+        publisher=publisher, published=published)
+    return metadata, tuple(sorted(provenance.items())), tuple(sorted(set(inferred)))
+
+
+def _without_markdown(line: str) -> str:
+    """Markdown marks carry no text (a report saved as .md); the line's indent is kept."""
+    body = line.lstrip(" \t\u3000")
+    return line[:len(line) - len(body)] + _MARKDOWN.sub("", body)
 
 
 def _figures(paragraphs: list[Paragraph], sections: list[Section], year: int | None) -> list:
@@ -115,20 +153,3 @@ def _first_body_line(folded: list[str]) -> int:
         if len(line) >= 60 and "。" in line and not front.is_boilerplate(line):
             return index
     return len(folded)
-
-
-def _merge_wrapped(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Re-join hard-wrapped lines (text copied from PDFs): a long line with no closing
-    punctuation continues on the next line unless that line starts a heading."""
-    merged: list[tuple[str, str]] = []
-    for line, folded_line in lines:
-        if merged:
-            previous, previous_folded = merged[-1]
-            if (len(previous_folded) >= 20 and previous_folded[-1] not in _TERMINAL
-                    and heading_of(previous_folded) is None and heading_of(folded_line) is None
-                    and not INTERJECTION.match(folded_line) and not is_glossary_heading(folded_line)
-                    and re.match(r"[\u4e00-\u9fff\w“\"(]", folded_line)):
-                merged[-1] = (previous + line, previous_folded + folded_line)
-                continue
-        merged.append((line, folded_line))
-    return merged

@@ -1,0 +1,469 @@
+"""Undoing what publishing does to a report's text, before it is parsed (pure; no I/O).
+
+Text reaches us through PDF converters, Word, web pages and wikis, and each leaves its marks:
+lines hard-wrapped every 35 characters (even a title split as 政府工作报\\n告), spaces between
+Chinese and digits (`286.5 亿元`, `2025 年 3 月 5 日`), page numbers and running headers between
+pages, zero-width characters that split words, pinyin readings after characters
+(`會(huì)議`), site boilerplate after the report, and whole reports on one line. `repair_text`
+undoes each of these with rules about the *kind* of damage, decided from the text itself (the
+width a document is wrapped at is measured, never assumed), and reports what it did, with
+examples, for `reportcli inspect`.
+
+Conventions it reads: a form feed (\\f) separates pages (pdftotext, and our own PDF reader);
+a line that starts with an indent (full-width or several spaces) starts a paragraph.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from reportcli.models import Repair
+from reportcli.text import fold
+
+# ---------------------------------------------------------------- character classes
+
+# Invisible characters: zero-width spaces and joiners, word joiner, BOM, soft hyphen, direction marks.
+_INVISIBLE = "\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c" \
+             "\u202d\u202e\u180e"
+_INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]")
+_SPACES = " \t\u00a0\u2002\u2003\u2009\u3000\u202f\u205f"
+_CJK = r"\u3400-\u9fff\uf900-\ufaff"
+# Chinese and full-width punctuation: a space beside one of these is never meaningful.
+_CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『』〔〕…—～·％‰"
+_TERMINAL = "。！？；：!?;:”」』）)…"
+
+# ---------------------------------------------------------------- page furniture
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-—–－_~～]*\s*\d{1,4}\s*[-—–－_~～]*"  # — 3 —, -3-, 3
+    r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"  # 第3页, 第3页 共20页
+    r"|共\s*\d{1,4}\s*页\s*第\s*\d{1,4}\s*页"
+    r"|\d{1,4}\s*/\s*\d{1,4}"  # 3/20
+    r"|(?:page|p\.?)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?"  # Page 2, P. 2, page 2 of 9
+    r"|[-—–]?\s*[ivx]{1,5}\s*[-—–]?"  # roman page numbers of a preface
+    r")$", re.IGNORECASE)
+_DIGITS = re.compile(r"\d+")
+
+# ---------------------------------------------------------------- pinyin readings
+
+# 會(huì)議: a reading in brackets right after a character, with tone marks or tone digits.
+_TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+_PINYIN_READING = re.compile(
+    rf"(?<=[{_CJK}])\s?[(（]\s*((?:[a-z{_TONE_MARKS}]{{1,6}}[1-5]?\s?){{1,4}})\s*[)）]")
+_SYLLABLE = re.compile(
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|in|un|vn|ia|ie|iu|ua|uo|ui|ue|ve|er"
+    r"|a|o|e|i|u|v)[1-5]?")
+_DETONE = str.maketrans({**{c: "a" for c in "āáǎà"}, **{c: "e" for c in "ēéěè"}, **{c: "i" for c in "īíǐì"},
+                         **{c: "o" for c in "ōóǒò"}, **{c: "u" for c in "ūúǔù"}, **{c: "v" for c in "ǖǘǚǜü"},
+                         **{c: "n" for c in "ńňǹ"}, "ḿ": "m"})
+
+# ---------------------------------------------------------------- site boilerplate
+
+# Lines that belong to the page around a report, not to it (matched on folded text). The
+# metadata fields (来源, 发布时间 …) are dropped only after the report: at its head they are metadata.
+_FIELDS_AFTER = re.compile(r"^(?:来源|稿源|供稿|作者|记者|通讯员|发布时间|发布日期|浏览次数|阅读量|点击数)\s*[:：]")
+_BOILERPLATE = re.compile(
+    r"^(?:责任编辑|编辑|校对|审核|审校)\s*[:：]"
+    r"|^(?:【?(?:打印|关闭|纠错|收藏|分享|返回顶部|返回|顶部|字号|默认|大|中|小)】?\s*){1,6}$"
+    r"|^(?:附件\s*[:：]?\s*\d*\s*[:：]?\s*)?下载|^分享到|^扫一扫|^微信扫|^用微信|^手机扫|^打印本页|^关闭窗口|^上一篇|^下一篇|^相关(?:链接|阅读|新闻|文章)"
+    r"|^(?:微信|微博|qq空间|qq|朋友圈|豆瓣|领英|facebook|twitter)$"
+    r"|版权所有|网站标识码|icp备|公网安备|主办单位|承办单位|网站地图|联系我们|copyright|©"
+    r"|本页面最后(?:修订|编辑)于|知识共享|署名-相同方式共享|cc by|隐私政策|免责声明|关于维基|维基百科|"
+    r"本站的全部文字|取自“|^分类\s*[:：]|^参考(?:资料|文献)$|^外部链接$|^(?:查看|编辑|讨论|历史)$",
+    re.IGNORECASE)
+_TAIL_FRAGMENT = 12  # a trailing line this short without a sentence mark is page furniture
+_TAIL_FRAGMENTS_NEEDED = 3
+
+# ---------------------------------------------------------------- headings (for splitting and joining)
+
+_CN = "一二三四五六七八九十"
+_HEADING_START = re.compile(
+    rf"^(?:第[{_CN}]{{1,3}}部分|[{_CN}]{{1,3}}\s*、|[(（]\s*[{_CN}]{{1,3}}\s*[)）]|[{_CN}]{{1,3}}是|"
+    r"\d{1,2}\s*[.、．](?!\d)|[(（]\s*\d{1,2}\s*[)）]|[①-⑳]|各位代表|名\s*词\s*解\s*释|附件)")
+_BULLET_START = re.compile(r"^[●•◆◇■□▪▶►○◎★☆※·\-–—]\s*")
+# A one-line report is split before these when a sentence ends right before them.
+_SPLIT_BEFORE = re.compile(
+    rf"(?<=[。！？!?；;])\s*(?=(?:第[{_CN}]{{1,3}}部分|[{_CN}]{{1,3}}、|[(（][{_CN}]{{1,3}}[)）]|[{_CN}]{{1,3}}是|"
+    r"各位代表|名\s*词\s*解\s*释|附件|[●•◆■]))"
+    rf"|(?<=[：:])\s*(?=(?:[{_CN}]{{1,3}}、|[(（][{_CN}]{{1,3}}[)）]|[●•◆■]))")
+_SENTENCE_END = re.compile(r"(?<=[。！？!?])")
+_TOP_HEADING = re.compile(rf"^(?:第[{_CN}]{{1,3}}部分|[{_CN}]{{1,3}}、|\([{_CN}]{{1,3}}\))")
+# A flattened page: a line this long with two headings after sentence ends, or any line this much longer.
+_LONG_LINE, _VERY_LONG_LINE = 600, 3000
+_PARAGRAPH_TARGET = 260  # sentences of a flattened page are grouped into paragraphs about this long
+
+# Words a title is made of, which a narrow column may split (政府工作报\n告).
+_TITLE_WORDS = ("政府工作报告", "名词解释", "工作报告")
+
+
+@dataclass(frozen=True)
+class Repaired:
+    text: str
+    repairs: tuple[Repair, ...]
+
+
+class _Log:
+    """What was repaired, counted, with a few examples of each kind."""
+
+    def __init__(self) -> None:
+        self.counts: Counter = Counter()
+        self.examples: dict[str, list[str]] = {}
+
+    def note(self, kind: str, example: str = "", count: int = 1) -> None:
+        self.counts[kind] += count
+        shown = self.examples.setdefault(kind, [])
+        if example and len(shown) < 3 and example not in shown:
+            shown.append(example if len(example) <= 40 else example[:39] + "…")
+
+    def repairs(self) -> tuple[Repair, ...]:
+        return tuple(Repair(kind, count, tuple(self.examples.get(kind, ()))) for kind, count in self.counts.items())
+
+
+def repair_text(text: str) -> Repaired:
+    """The text with publishing damage undone, and what was done (see the module docstring)."""
+    log = _Log()
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    pages = [page.split("\n") for page in text.split("\f")]
+    pages = [_without_invisible(lines, log) for lines in pages]
+    pages = [[_without_pinyin(line, log) for line in lines] for lines in pages]
+    lines = _without_furniture(pages, log)
+    lines = _without_trailing_boilerplate(lines, log)
+    lines = _split_flattened(lines, log)
+    converter_gaps = _has_converter_gaps(lines)
+    entries = [_tidy(line, log, converter_gaps) for line in lines]
+    return Repaired("\n".join(_join_wrapped(entries, log)), log.repairs())
+
+
+# ---------------------------------------------------------------- invisible characters
+
+def _without_invisible(lines: list[str], log: _Log) -> list[str]:
+    """Invisible characters go; a line holding nothing but them joins the lines around it
+    (wiki pages break words as 发\\n\\u200b\\n展)."""
+    out: list[str] = []
+    join_next = False
+    for line in lines:
+        found = _INVISIBLE_RE.findall(line)
+        if found:
+            visible = _INVISIBLE_RE.sub("", line)
+            if not visible.strip(_SPACES):
+                if out:
+                    join_next = True
+                log.note("invisible characters removed", count=len(found))
+                continue
+            log.note("invisible characters removed", visible.strip()[:20], count=len(found))
+            line = visible
+        if join_next and out and line.strip(_SPACES):
+            out[-1] = out[-1].rstrip(_SPACES) + line.strip(_SPACES)
+            log.note("words split by invisible characters joined", out[-1][-12:])
+            join_next = False
+            continue
+        join_next = False
+        out.append(line)
+    return out
+
+
+# ---------------------------------------------------------------- pinyin readings
+
+def _without_pinyin(line: str, log: _Log) -> str:
+    if "(" not in line and "（" not in line:
+        return line
+
+    def drop(match: re.Match) -> str:
+        reading = match.group(1)
+        syllables = reading.split()
+        if not syllables or len(syllables) > 1 and len(reading.replace(" ", "")) < 2:
+            return match.group()
+        plain = reading.translate(_DETONE).replace(" ", "")
+        toned = any(ch in _TONE_MARKS for ch in reading) or bool(re.search(r"[1-5]", reading))
+        if not toned or not _is_pinyin(plain):
+            return match.group()  # (GDP), (ppp), (ab): not a reading
+        log.note("pinyin readings removed", match.group().strip())
+        return ""
+
+    return _PINYIN_READING.sub(drop, line)
+
+
+def _is_pinyin(letters: str) -> bool:
+    """True when the letters are one or more pinyin syllables (tone digits allowed)."""
+    position = 0
+    while position < len(letters):
+        match = _SYLLABLE.match(letters, position)
+        if not match or match.end() == position:
+            return False
+        position = match.end()
+    return True
+
+
+# ---------------------------------------------------------------- page numbers and running headers
+
+def _shape(line: str) -> str:
+    """A line with its digits blurred, so running headers with page numbers compare equal."""
+    return _DIGITS.sub("#", re.sub(f"[{_SPACES}]", "", line))
+
+
+def _without_furniture(pages: list[list[str]], log: _Log) -> list[str]:
+    """Page numbers and running headers and footers, which publishing puts between pages."""
+    repeated = _running_lines(pages)
+    out: list[str] = []
+    for page in pages:
+        for line in page:
+            stripped = line.strip(_SPACES)
+            if stripped and _PAGE_NUMBER.match(fold(stripped)):
+                log.note("page numbers dropped", stripped)
+                continue
+            if stripped and _shape(stripped) in repeated:
+                if not repeated[_shape(stripped)] and sum(1 for kept in out if kept.strip(_SPACES)) < 40:
+                    repeated[_shape(stripped)] = 1  # its first appearance near the top may be the title itself
+                    out.append(line)
+                    continue
+                log.note("running headers dropped", stripped)
+                continue
+            out.append(line)
+        # a page break is no paragraph break: the joiner decides as within a page
+    while out and not out[-1].strip(_SPACES):
+        out.pop()
+    return out
+
+
+def _running_lines(pages: list[list[str]]) -> dict[str, int]:
+    """Shapes of short lines repeated across pages (or, with no page breaks, through the text):
+    running headers and footers. Headings, interjections and sentences never count."""
+    counts: Counter = Counter()
+    if len(pages) >= 3:
+        for page in pages:
+            content = [line.strip(_SPACES) for line in page if line.strip(_SPACES)]
+            for line in set(content[:3] + content[-3:]):
+                counts[_shape(line)] += 1
+        needed = max(3, len(pages) // 3)
+    else:
+        for page in pages:
+            for line in page:
+                counts[_shape(line.strip(_SPACES))] += 1
+        needed = 4
+    return {shape: 0 for shape, count in counts.items()
+            if count >= needed and shape and len(shape) <= 40 and not _HEADING_START.match(fold(shape))
+            and shape[-1] not in _TERMINAL and not _PAGE_NUMBER.match(fold(shape))}
+
+
+# ---------------------------------------------------------------- trailing site boilerplate
+
+def _without_trailing_boilerplate(lines: list[str], log: _Log) -> list[str]:
+    """After the report's last sentence, a web page goes on with share buttons, editors' names,
+    licence notices printed a word a line: drop that tail, and boilerplate lines anywhere."""
+    end = len(lines)
+    fragments = boilerplate = 0
+    while end > 0:
+        line = fold(lines[end - 1].strip(_SPACES))
+        if not line:
+            end -= 1
+            continue
+        if _BOILERPLATE.search(line) or _FIELDS_AFTER.search(line):
+            boilerplate += 1
+        elif len(line) <= _TAIL_FRAGMENT and not re.search(r"[。！？!?；;]", line) and not _HEADING_START.match(line) \
+                and not re.search(r"\d{4}\s*年|\d{4}[-./]\d", line):
+            fragments += 1
+        else:
+            break
+        end -= 1
+    tail = [line for line in lines[end:] if line.strip(_SPACES)]
+    if tail and (boilerplate or fragments >= _TAIL_FRAGMENTS_NEEDED):
+        log.note("site boilerplate dropped", tail[0].strip(), count=len(tail))
+        lines = lines[:end]
+    kept = []
+    for line in lines:
+        folded = fold(line.strip(_SPACES))
+        if folded and len(folded) <= 60 and _BOILERPLATE.search(folded) and not _HEADING_START.match(folded):
+            log.note("site boilerplate dropped", line.strip())
+            continue
+        kept.append(line)
+    return kept
+
+
+# ---------------------------------------------------------------- flattened pages
+
+def _split_flattened(lines: list[str], log: _Log) -> list[str]:
+    """A report delivered as one enormous line: split before headings that follow a sentence
+    end, then group its sentences into paragraphs."""
+    out: list[str] = []
+    for line in lines:
+        pieces = [piece for piece in _SPLIT_BEFORE.split(line) if piece and piece.strip(_SPACES)] \
+            if len(line) >= _LONG_LINE else [line]
+        headings = sum(1 for piece in pieces[1:] if _TOP_HEADING.match(fold(piece.strip(_SPACES))))
+        if len(line) < _VERY_LONG_LINE and headings < 2:
+            out.append(line)
+            continue
+        split: list[str] = []
+        for piece in pieces:
+            split.extend(_sentence_groups(piece) if len(piece) > 2 * _PARAGRAPH_TARGET else [piece])
+        if len(split) > 1:
+            log.note("one-line text split into paragraphs", f"{len(line)} characters → {len(split)} paragraphs")
+            split = ["\u3000\u3000" + piece.strip(_SPACES) for piece in split]  # each starts a paragraph
+        out.extend(split)
+    return out
+
+
+def _sentence_groups(text: str) -> list[str]:
+    sentences = [s for s in _SENTENCE_END.split(text) if s]
+    groups, current = [], ""
+    for sentence in sentences:
+        if current and len(current) + len(sentence) > _PARAGRAPH_TARGET:
+            groups.append(current)
+            current = ""
+        current += sentence
+    if current:
+        groups.append(current)
+    return groups
+
+
+# ---------------------------------------------------------------- spaces inside lines
+
+_SPACE_RUN = re.compile(f"[{_SPACES}]+")
+_CJK_GAP = re.compile(rf"[{_CJK}][ \u00a0\u2009]+(?=[{_CJK}])")
+_LETTER_SPACED = re.compile(rf"(?:[{_CJK}][ \u00a0\u3000]){{2,}}[{_CJK}]")  # 名 词 解 释, 政 府 工 作 报 告
+
+
+def _has_converter_gaps(lines: list[str]) -> bool:
+    """Does the document put spaces between Chinese characters throughout (as PDF converters
+    do with justified lines), rather than once in a while on purpose (新华社3月5日电 政府…)?"""
+    gaps = sum(len(_CJK_GAP.findall(line)) for line in lines)
+    characters = sum(len(line) for line in lines) or 1
+    return gaps >= 5 and gaps * 1000 / characters >= 2
+
+
+def _tidy(line: str, log: _Log, converter_gaps: bool) -> tuple[str, bool]:
+    """(the line without converter spaces, whether it starts with an indent)."""
+    indented = bool(re.match(r"^(?:\u3000|\u2003| {2,}|\t)", line))
+    line = line.strip(_SPACES)
+    if not line or not _SPACE_RUN.search(line):
+        return line, indented
+    letter_spaced = [match.span() for match in _LETTER_SPACED.finditer(line)]
+
+    def keep_or_drop(match: re.Match) -> str:
+        left = line[match.start() - 1] if match.start() else ""
+        right = line[match.end()] if match.end() < len(line) else ""
+        between_characters = _is_han(left) and _is_han(right)
+        if between_characters and not converter_gaps \
+                and not any(start <= match.start() < end for start, end in letter_spaced):
+            return match.group()  # one space between words on purpose: a dateline, a name
+        if not between_characters and _meaningful_space(left, right):
+            return match.group()
+        log.note("spaces removed", line[max(0, match.start() - 6):match.end() + 6])
+        return ""
+
+    return _SPACE_RUN.sub(keep_or_drop, line), indented
+
+
+def _is_han(ch: str) -> bool:
+    return bool(ch) and ("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff")
+
+
+def _is_cjk(ch: str) -> bool:
+    return _is_han(ch) or ch in _CJK_PUNCT or "\uff01" <= ch <= "\uff5e"
+
+
+def _meaningful_space(left: str, right: str) -> bool:
+    """A space stays between Latin words and numbers (Belt and Road, COVID 19); beside Chinese
+    punctuation or between Chinese and a number (`286.5 亿元`, `增长 7 %`) it is a converter's."""
+    if _is_cjk(left) or _is_cjk(right):
+        return False
+    if left.isdigit() and right in "%‰":
+        return False
+    return True
+
+
+# ---------------------------------------------------------------- hard-wrapped lines
+
+def _join_wrapped(entries: list[tuple[str, bool]], log: _Log) -> list[str]:
+    """Lines → paragraphs. A paragraph ends at a blank line, an indent, a heading, or a sentence
+    end on a line shorter than the measured wrap width; a line cut mid-sentence, mid-word or
+    mid-figure continues on the next."""
+    width = _wrap_width(entries)
+    out: list[str] = []
+    last_width = 0  # display width of the last physical line of out[-1], its indent included
+    blank_before = True
+    for line, indented in entries:
+        if not line:
+            blank_before = True
+            continue
+        if out and (not blank_before or _cut_figure(out[-1], line)) \
+                and _continues(out[-1], last_width, line, indented, width):
+            log.note("hard-wrapped lines joined", out[-1][-8:] + "⏎" + line[:8])
+            out[-1] = _glue(out[-1], line)
+        else:
+            if out and blank_before:
+                out.append("")
+            out.append(line)
+        last_width, blank_before = _display_width(line) + (4 if indented else 0), False
+    return out
+
+
+def _display_width(line: str) -> int:
+    """Columns a line takes: Chinese characters and full-width forms two, the rest one (a line
+    with digits holds more characters than one without, but is no wider)."""
+    return sum(2 if "\u2e80" <= ch <= "\ufaff" or "\uff01" <= ch <= "\uff60" or ch in "“”‘’…—" else 1
+               for ch in line)
+
+
+def _glue(before: str, after: str) -> str:
+    if re.search(r"[A-Za-z]$", before) and re.match(r"[A-Za-z]", after):
+        return before + " " + after
+    return before + after
+
+
+def _wrap_width(entries: list[tuple[str, bool]]) -> int | None:
+    """The display width from which a line of this document counts as full (it ran to the
+    margin), or None when the document is not hard-wrapped. Lines that end mid-sentence are
+    full lines by definition: most of them of about the same width, and there are many."""
+    open_ended = [_display_width(line) + (4 if indented else 0) for line, indented in entries
+                  if len(line) >= 8 and line[-1] not in _TERMINAL]
+    lines = sum(1 for line, _ in entries if len(line) >= 8)
+    if lines < 8 or len(open_ended) < 0.3 * lines:
+        return None
+    counts = Counter(open_ended)
+    mode = max(counts, key=lambda width: (sum(counts[n] for n in range(width - 3, width + 4)), width))
+    if sum(counts[n] for n in range(mode - 3, mode + 4)) < 0.5 * len(open_ended) or mode > 240:
+        return None
+    # CJK line breaking leaves a full line a character or two short (no line may start with 。):
+    # the full width is where the short tail of the open-ended lines begins.
+    return sorted(open_ended)[len(open_ended) // 10]
+
+
+_ENDS_WITH_NUMBER = re.compile(r"\d[.,]?$")
+_UNIT_START = re.compile(r"(?:[%‰]|\d|(?:万亿|亿|万|千)?(?:元|美元|人次|人|户|个|家|项|吨|亩|公里|平方米|千瓦|倍|个百分点))")
+_CLOSING_START = re.compile(r"[，。、；：？！）」』》〕】,.;:?!)%‰]")
+
+
+def _cut_figure(before: str, line: str) -> bool:
+    """增长7\n%。 or 286.5\n亿元: a figure cut by the wrap (even across a blank line)."""
+    return bool(_ENDS_WITH_NUMBER.search(before)) and bool(_UNIT_START.match(line))
+
+
+def _continues(before: str, last_width: int, line: str, indented: bool, width: int | None) -> bool:
+    """Does `line` continue the paragraph that `before` (its last line `last_width` wide) ends?"""
+    folded_line, folded_before = fold(line), fold(before)
+    if _split_title_word(folded_before, folded_line) or _cut_figure(before, line):
+        return True
+    if indented or _HEADING_START.match(folded_line) or _BULLET_START.match(line):
+        return False
+    ends_sentence = folded_before[-1] in _TERMINAL
+    if _CLOSING_START.match(line) and not ends_sentence:
+        return True  # a line that starts with a closing mark continues the sentence before it
+    if width is not None:
+        if not ends_sentence:
+            return last_width >= 0.8 * width or len(before) >= 20
+        # a sentence that ends at the margin: the paragraph most likely goes on
+        return last_width >= width and not folded_line.startswith("各位代表")
+    # Not a wrapped document (one paragraph a line, as web pages give): only a long line cut
+    # before its sentence ends continues, as in text copied out of a PDF viewer.
+    return not ends_sentence and len(folded_before) >= 20 and re.match(rf"[{_CJK}\w“\"(（]", folded_line) is not None
+
+
+def _split_title_word(before: str, line: str) -> bool:
+    """政府工作报\\n告: a title word cut by a narrow column."""
+    for word in _TITLE_WORDS:
+        for cut in range(1, len(word)):
+            if before.endswith(word[:cut]) and line.startswith(word[cut:]):
+                return True
+    return False
