@@ -571,6 +571,31 @@ def add(
     add_paths(paths, index, is_bundled=index.resolve() == BUNDLED_INDEX.resolve(), wait=wait)
 
 
+@app.command()
+def inspect(
+    ctx: typer.Context,
+    paths: Annotated[list[Path], typer.Argument(help="Report files and folders to look at.", show_default=False)],
+    as_json: JsonFlag = False,
+    fmt: FormatOption = None,
+) -> None:
+    """Show how files will be read, without building: format, metadata and its sources, outline, counts,
+    repairs, warnings.
+
+    Example: reportcli inspect report.pdf
+    """
+    from reportcli import render
+    from reportcli.errors import InputError
+    from reportcli.inspection import inspect_paths
+
+    rows = inspect_paths(paths)
+    chosen = _format(fmt, as_json)
+    _require(rows, chosen, "no report files found")
+    render.emit_inspection(rows, chosen, no_color=_settings(ctx).no_color)
+    failed = [row for row in rows if row.error]
+    if failed:
+        raise InputError(failed[0].error if len(failed) == 1 else f"{len(failed)} of {len(rows)} files cannot be read")
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     """Run the CLI and return its exit code; every error becomes one line on stderr (with
     --debug, the traceback first, and the same exit code)."""

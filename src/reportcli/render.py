@@ -296,3 +296,70 @@ def emit_trend(points: list[Any], *, no_color: bool = False, stream: TextIO | No
         table.add_row(cell(row["year"]), row["report"], row["raw"], cell(row["value"], True),
                       Text("█" * max(width, 1), style=None if no_color else "cyan"))
     console(no_color, stream or sys.stdout).print(table)
+
+
+_METADATA_ORDER = ("title", "region", "level", "year", "date", "meeting", "office", "speaker", "publisher",
+                   "published")
+
+
+def inspection_lines(row: dict) -> list[tuple[str, str]]:
+    """An inspection as (label, text) lines, for people; the label column is blank on continuations."""
+    lines: list[tuple[str, str]] = [("file", row["file"])]
+    if row.get("error"):
+        return lines + [("error", row["error"])]
+    how = row["format"] + (f" ({row['encoding']})" if row.get("encoding") else "") + \
+        (f", {row['pages']} pages" if row.get("pages") else "") + f", {row['bytes']:,} bytes"
+    lines += [("read as", how), ("id", row["id"])]
+    for name in _METADATA_ORDER:
+        entry = row["metadata"].get(name, {})
+        value = entry.get("value")
+        source = entry.get("source") or ("not found" if value is None else "")
+        shown = "—" if value is None else str(value)
+        lines.append((name, f"{shown}  [{source}]" if source else shown))
+    counts = row["counts"]
+    lines.append(("counts", f"{counts['paragraphs']} paragraphs, {counts['sections']} sections, "
+                            f"{counts['figures']} figures, {counts['targets']} targets "
+                            f"({counts['headline_targets']} headline), {counts['terms']} glossary terms"))
+    repairs = row["repairs"] or [{"kind": "none needed", "count": 0, "examples": []}]
+    for n, repair in enumerate(repairs):
+        examples = "; ".join(f"“{example}”" for example in repair["examples"])
+        text = repair["kind"] + (f" ×{repair['count']}" if repair["count"] else "") + (f": {examples}" if examples else "")
+        lines.append(("repairs" if n == 0 else "", text))
+    for n, warning in enumerate(row["warnings"] or ["none"]):
+        lines.append(("warnings" if n == 0 else "", warning))
+    for n, entry in enumerate(row["outline"] or [{"level": 1, "number": "", "label": "(no sections recognised)",
+                                                  "paragraph": None}]):
+        where = f" ¶{entry['paragraph']}" if entry.get("paragraph") else ""
+        lines.append(("outline" if n == 0 else "",
+                      f"{'  ' * (entry['level'] - 1)}{entry['number']} {entry['label']}{where}".rstrip()))
+    return lines
+
+
+def emit_inspection(rows: list[Any], fmt: str, *, no_color: bool = False, stream: TextIO | None = None) -> None:
+    stream = stream or sys.stdout
+    dicts = [as_dict(row) for row in rows]
+    if fmt in FORMATS and fmt != "table":
+        if fmt == "csv":  # nested fields: one row per file with the scalars, the rest as JSON cells
+            write_structured([{key: value for key, value in row.items()} for row in dicts], fmt, stream)
+        else:
+            write_structured(dicts, fmt, stream)
+        return
+    if fmt == "plain":
+        for index, row in enumerate(dicts):
+            if index:
+                stream.write("\n")
+            for label, text in inspection_lines(row):
+                stream.write(f"{label}\t{text}\n")
+        return
+    from rich.table import Table
+    from rich.text import Text
+
+    out = console(no_color, stream)
+    for row in dicts:
+        table = Table(show_header=False, box=None, pad_edge=False)
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column(overflow="fold")
+        for label, text in inspection_lines(row):
+            table.add_row(label, Text(text, style="red" if label == "error" and not no_color else None))
+        out.print(table)
+        out.print()

@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from reportcli.models import Repair
+from reportcli.parse.front import is_boilerplate
 from reportcli.text import fold
 
 # ---------------------------------------------------------------- character classes
@@ -204,24 +205,43 @@ def _shape(line: str) -> str:
 
 
 def _without_furniture(pages: list[list[str]], log: _Log) -> list[str]:
-    """Page numbers and running headers and footers, which publishing puts between pages."""
+    """Page numbers and running headers and footers, which publishing puts between pages. Neither
+    a page break nor the blank lines around dropped furniture end a paragraph: the joiner decides."""
     repeated = _running_lines(pages)
     out: list[str] = []
-    for page in pages:
+    kept_lines = 0
+    for number, page in enumerate(pages):
+        page_out: list[str] = []
+        skip_blank = False
         for line in page:
             stripped = line.strip(_SPACES)
-            if stripped and _PAGE_NUMBER.match(fold(stripped)):
-                log.note("page numbers dropped", stripped)
+            if not stripped:
+                if not skip_blank:
+                    page_out.append(line)
                 continue
-            if stripped and _shape(stripped) in repeated:
-                if not repeated[_shape(stripped)] and sum(1 for kept in out if kept.strip(_SPACES)) < 40:
+            furniture = None
+            if _PAGE_NUMBER.match(fold(stripped)):
+                furniture = "page numbers dropped"
+            elif _shape(stripped) in repeated:
+                if not repeated[_shape(stripped)] and kept_lines < 40:
                     repeated[_shape(stripped)] = 1  # its first appearance near the top may be the title itself
-                    out.append(line)
-                    continue
-                log.note("running headers dropped", stripped)
+                else:
+                    furniture = "running headers dropped"
+            if furniture:
+                log.note(furniture, stripped)
+                while page_out and not page_out[-1].strip(_SPACES):
+                    page_out.pop()
+                skip_blank = True
                 continue
-            out.append(line)
-        # a page break is no paragraph break: the joiner decides as within a page
+            skip_blank = False
+            page_out.append(line)
+            kept_lines += 1
+        if number:  # the page break itself: drop the blank lines that surround it
+            while page_out and not page_out[0].strip(_SPACES):
+                page_out.pop(0)
+            while out and not out[-1].strip(_SPACES):
+                out.pop()
+        out.extend(page_out)
     while out and not out[-1].strip(_SPACES):
         out.pop()
     return out
@@ -445,9 +465,12 @@ def _continues(before: str, last_width: int, line: str, indented: bool, width: i
     folded_line, folded_before = fold(line), fold(before)
     if _split_title_word(folded_before, folded_line) or _cut_figure(before, line):
         return True
-    if indented or _HEADING_START.match(folded_line) or _BULLET_START.match(line):
-        return False
+    if indented or _HEADING_START.match(folded_line) or _BULLET_START.match(line) or is_boilerplate(folded_line) \
+            or is_boilerplate(fold(_tail_of(before))):
+        return False  # page chrome (索引号: … 发布机构: …) is read line by line
     ends_sentence = folded_before[-1] in _TERMINAL
+    if folded_before[-1] in ",、(“《":
+        return True  # a line never ends a paragraph on a comma or an opening mark
     if _CLOSING_START.match(line) and not ends_sentence:
         return True  # a line that starts with a closing mark continues the sentence before it
     if width is not None:
@@ -458,6 +481,10 @@ def _continues(before: str, last_width: int, line: str, indented: bool, width: i
     # Not a wrapped document (one paragraph a line, as web pages give): only a long line cut
     # before its sentence ends continues, as in text copied out of a PDF viewer.
     return not ends_sentence and len(folded_before) >= 20 and re.match(rf"[{_CJK}\w“\"(（]", folded_line) is not None
+
+
+def _tail_of(paragraph: str) -> str:
+    return paragraph[-120:]
 
 
 def _split_title_word(before: str, line: str) -> bool:

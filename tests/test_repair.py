@@ -1,0 +1,228 @@
+"""The repair stage (parse.repair) on each kind of publishing damage, in passages written in the
+styles of national, provincial, city and county reports — none of them from the seed."""
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reportcli.parse import parse_report
+from reportcli.parse.repair import repair_text
+
+
+def repaired(text: str) -> list[str]:
+    return [line for line in repair_text(text).text.split("\n") if line]
+
+
+def kinds(text: str) -> dict[str, int]:
+    return {repair.kind: repair.count for repair in repair_text(text).repairs}
+
+
+# ---------------------------------------------------------------- hard-wrapped lines
+
+WRAPPED = """\
+　　过去一年，全省经济运行稳中有进。全年地区生产总值达到
+4.86万亿元，增长5.8%；一般公共预算收入完成3,215.6亿元，
+同比增长6.2%。城镇新增就业78.3万人，城镇调查失业率控制
+在5.2%以内。粮食总产量达到685.4亿斤，连续七年稳定在650亿
+斤以上。
+　　一年来，我们坚持把发展经济的着力点放在实体经济上，规上
+工业增加值增长7.1%，高技术制造业增加值占规上工业比重提高
+到16.4%。
+二、2024年工作安排
+　　今年经济社会发展的主要预期目标是：地区生产总值增长5.5%
+左右；城镇新增就业70万人以上。
+"""
+
+
+def test_hard_wrapped_paragraphs_are_rejoined():
+    lines = repaired(WRAPPED)
+    assert lines == [
+        "过去一年，全省经济运行稳中有进。全年地区生产总值达到4.86万亿元，增长5.8%；一般公共预算收入完成3,215.6亿元，"
+        "同比增长6.2%。城镇新增就业78.3万人，城镇调查失业率控制在5.2%以内。粮食总产量达到685.4亿斤，"
+        "连续七年稳定在650亿斤以上。",
+        "一年来，我们坚持把发展经济的着力点放在实体经济上，规上工业增加值增长7.1%，高技术制造业增加值占规上工业比重"
+        "提高到16.4%。",
+        "二、2024年工作安排",
+        "今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右；城镇新增就业70万人以上。",
+    ]
+    assert kinds(WRAPPED)["hard-wrapped lines joined"] == 7
+
+
+def test_figures_cut_by_a_wrap_are_read_whole():
+    report = parse_report("一、回顾\n" + WRAPPED)
+    raws = {figure.raw for figure in report.figures}
+    assert {"4.86万亿元", "5.2%以内", "650亿斤以上", "16.4%"} <= raws
+    target = [goal for goal in report.goals if goal.main and goal.unit == "%"]
+    assert [(goal.indicator, goal.value, goal.comparator) for goal in target] == [("地区生产总值", 5.5, "about")]
+
+
+def test_a_unit_alone_on_a_line_joins_its_number():
+    text = "全年完成固定资产投资286.5亿元，增长7\n%。\n\n社会消费品零售总额增长4.3\n\n%，快于全国平均水平。"
+    assert repaired(text) == ["全年完成固定资产投资286.5亿元，增长7%。", "社会消费品零售总额增长4.3%，快于全国平均水平。"]
+
+
+def test_a_title_split_by_a_narrow_column():
+    text = "2025年某某市人民政府工作报\n告\n——2025年1月8日在某某市第十八届人民代表大会第四次会议上\n各位代表：\n一、2024年工作回顾\n全年地区生产总值增长6%。"
+    report = parse_report(text)
+    assert report.metadata.title == "2025年某某市人民政府工作报告"
+    assert (report.metadata.region, report.metadata.year, report.metadata.date) == ("某某市", 2025, "2025-01-08")
+
+
+def test_web_text_one_paragraph_a_line_is_left_alone():
+    text = "一、工作回顾\n全年新建5G基站3,200个\n二、今年任务\n深化改革开放。"
+    assert repaired(text) == ["一、工作回顾", "全年新建5G基站3,200个", "二、今年任务", "深化改革开放。"]
+
+
+# ---------------------------------------------------------------- converter spaces
+
+def test_spaces_between_chinese_and_digits_are_removed():
+    text = "全年完成投资 286.5 亿元、增长 7 %，城镇新增就业 1.2 万人。"
+    assert repaired(text) == ["全年完成投资286.5亿元、增长7%，城镇新增就业1.2万人。"]
+    report = parse_report("一、回顾\n" + text)
+    assert [(f.raw, f.value, f.unit) for f in report.figures] == [
+        ("286.5亿元", 28650000000, "元"), ("7%", 7, "%"), ("1.2万人", 12000, "人")]
+
+
+def test_spaced_dates_become_the_meeting_date():
+    text = ("2025 年政府工作报告\n——2025 年 3 月 5 日在第十四届全国人民代表大会第三次会议上\n国务院总理 李强\n"
+            "各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议。")
+    report = parse_report(text)
+    assert (report.metadata.date, report.metadata.year, report.metadata.level) == ("2025-03-05", 2025, "national")
+
+
+def test_spaces_inside_latin_text_stay():
+    assert repaired("推进“一带一路”(Belt and Road)建设，COVID 19 疫情防控") == \
+        ["推进“一带一路”(Belt and Road)建设，COVID 19疫情防控"]
+
+
+def test_a_deliberate_space_between_words_stays_unless_the_document_is_spaced_throughout():
+    assert repaired("新华社北京3月5日电 政府工作报告提出") == ["新华社北京3月5日电 政府工作报告提出"]
+    spaced = "全 面 推 进 乡 村 振 兴\n名 词 解 释"
+    assert repaired(spaced) == ["全面推进乡村振兴", "名词解释"]
+    justified = "\n".join(["我们 坚持 稳中求进 工作 总基调，完整 准确 全面 贯彻 新发展理念。"] * 3)
+    assert repaired(justified)[0] == "我们坚持稳中求进工作总基调，完整准确全面贯彻新发展理念。"
+
+
+# ---------------------------------------------------------------- page furniture
+
+PAGED = """\
+某某县2024年政府工作报告
+各位代表：
+　　现在，我代表县人民政府，向大会报告工作，请予审议，并请县政协委员和其他列席人员提出意见。
+一、2023年工作回顾
+　　过去一年，全县上下团结一心，地区生产总值完成182.6亿元，同比增长
+— 1 —
+\f某某县2024年政府工作报告
+6.1%；规模以上工业增加值增长9.2%，居全市第二位。
+第 2 页 共 3 页
+\f某某县2024年政府工作报告
+　　全年新增城镇就业4,216人，城镇登记失业率3.6%。
+-3-
+\f某某县2024年政府工作报告
+　　谢谢大家！
+Page 4
+"""
+
+
+def test_page_numbers_and_running_headers_are_dropped():
+    lines = repaired(PAGED)
+    assert lines[0] == "某某县2024年政府工作报告"  # the first appearance is the title
+    assert not any(line in ("— 1 —", "第 2 页 共 3 页", "-3-", "Page 4") for line in lines)
+    assert sum(1 for line in lines if "政府工作报告" in line) == 1
+    assert "过去一年，全县上下团结一心，地区生产总值完成182.6亿元，同比增长6.1%；规模以上工业增加值增长9.2%，居全市第二位。" \
+        in lines
+    done = kinds(PAGED)
+    assert done["page numbers dropped"] == 4 and done["running headers dropped"] == 3
+
+
+def test_the_paged_report_parses_with_the_sentence_whole():
+    report = parse_report(PAGED)
+    assert report.metadata.title == "某某县2024年政府工作报告"
+    assert ("6.1%", "地区生产总值增长") in {(f.raw, f.indicator) for f in report.figures}
+    assert not any(p.text in ("— 1 —", "-3-") for p in report.paragraphs)
+
+
+@pytest.mark.parametrize("furniture", ["— 12 —", "- 12 -", "-12-", "第12页", "第 12 页", "Page 12", "P. 12",
+                                       "12/40", "12", "共40页 第12页", "· 12 ·".replace("·", "-")])
+def test_page_number_shapes(furniture):
+    text = f"全年地区生产总值增长5%，\n{furniture}\n城镇新增就业1.2万人。"
+    assert repaired(text) == ["全年地区生产总值增长5%，城镇新增就业1.2万人。"]
+
+
+def test_running_headers_without_page_breaks():
+    page = "某省2023年政府工作报告\n　　全省粮食产量稳定在500亿斤以上，全年完成造林面积120万亩。\n"
+    text = page * 5
+    assert repaired(text).count("某省2023年政府工作报告") == 1
+
+
+# ---------------------------------------------------------------- invisible characters
+
+def test_invisible_characters_are_dropped_and_split_words_joined():
+    text = "全面推进高质量发\n\u200b\n展，实施乡村振\u200b兴战略，城乡居民\u2060收入增长6.5%。\u3000"
+    assert repaired(text) == ["全面推进高质量发展，实施乡村振兴战略，城乡居民收入增长6.5%。"]
+    report = parse_report("一、回顾\n" + text)
+    assert report.figures[0].indicator == "城乡居民收入增长"
+
+
+def test_ideographic_indents_are_not_text():
+    text = "\u3000\u3000一、过去一年工作回顾\n\u2003\u2003全年粮食产量达到3,100万吨。"
+    assert repaired(text) == ["一、过去一年工作回顾", "全年粮食产量达到3,100万吨。"]
+
+
+# ---------------------------------------------------------------- pinyin readings
+
+def test_pinyin_readings_after_characters_are_removed():
+    text = "在全市人民代表大會(huì)議上，全年進(jìn)出口總額達到1,250億元，增長(zhǎng)8.2%。"
+    assert repaired(text) == ["在全市人民代表大會議上，全年進出口總額達到1,250億元，增長8.2%。"]
+    report = parse_report("一、回顧\n" + text)
+    assert report.figures[0].indicator == "進出口總額" and report.figures[0].value == 125_000_000_000
+
+
+def test_brackets_that_are_not_readings_stay():
+    text = "地区生产总值(GDP)增长5%，推广PPP(ppp)模式，(一)深化改革，应(ying1)急"
+    assert repaired(text) == ["地区生产总值(GDP)增长5%，推广PPP(ppp)模式，(一)深化改革，应急"]
+
+
+# ---------------------------------------------------------------- site boilerplate
+
+def test_trailing_site_boilerplate_is_dropped():
+    text = ("一、工作回顾\n全年地区生产总值增长5.2%。\n谢谢大家！\n责任编辑：王某\n分享到：\n微信\n微博\n"
+            "本站的全部文字在\n知识共享\n署名-相同方式共享\n协议\n之条款下提供\n【打印】【关闭】")
+    assert repaired(text) == ["一、工作回顾", "全年地区生产总值增长5.2%。", "谢谢大家！"]
+    assert kinds(text)["site boilerplate dropped"] >= 10
+
+
+def test_a_report_ending_with_its_signature_keeps_it():
+    text = "一、回顾\n全年新增就业1.1万人。\n某某县人民政府\n2024年1月10日"
+    assert repaired(text)[-2:] == ["某某县人民政府", "2024年1月10日"]
+
+
+# ---------------------------------------------------------------- one-line reports
+
+ONE_LINE = ("各位代表：现在，我代表市人民政府，向大会报告工作，请予审议。一、2023年工作回顾过去一年，全市地区生产总值完成2,860亿元，"
+            "增长6.3%。一般公共预算收入完成212.5亿元，增长7.4%。城镇新增就业6.8万人。" + "我们持续优化营商环境，深化改革开放。" * 40
+            + "二、2024年工作安排今年全市经济社会发展的主要预期目标是：地区生产总值增长6%左右；城镇新增就业6万人以上。"
+            + "我们将坚持稳中求进，推动高质量发展。" * 40 + "（一）着力扩大有效需求。全年实施重点项目300个。")
+
+
+def test_a_one_line_report_is_split_at_headings_and_sentences():
+    report = parse_report(ONE_LINE)
+    assert len(report.paragraphs) >= 6
+    assert [s.label[:2] for s in report.sections] == ["一、", "二、", "（一"]
+    assert [(g.indicator, g.value) for g in report.goals if g.main] == [("地区生产总值", 6), ("城镇新增就业", 60000)]
+    assert report.metadata.year == 2024 and report.inferred == ("level", "year")
+    assert "one-line text split into paragraphs" in {r.kind for r in report.repairs}
+
+
+def test_a_long_paragraph_of_an_ordinary_report_is_not_split():
+    long = "一、回顾\n" + "全市实施重点项目200个，完成投资1,200亿元。一是扩大内需；二是稳定就业。" * 30
+    assert len(parse_report(long).paragraphs) == 1
+
+
+# ---------------------------------------------------------------- properties
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("全年增长投资亿元万人。，；：\n \u3000\u200b\f0123456789%一、（）是—-")), max_size=400))
+def test_repair_is_idempotent_and_never_fails(text):
+    once = repair_text(text).text
+    assert repair_text(once).text == once
+    assert "\u200b" not in once and "\f" not in once
