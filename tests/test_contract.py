@@ -7,7 +7,7 @@ POINTER = {"report", "paragraph", "section"}
 CONTRACT = {
     ("search", "就业"): POINTER | {"score", "text", "matches"},
     ("reports",): {"id", "title", "region", "level", "year", "date", "published", "source", "sha256", "file",
-                   "paragraphs", "figures", "goals", "terms"},
+                   "paragraphs", "figures", "goals", "terms", "inferred"},
     ("outline",): POINTER | {"number", "level", "label", "kind"},
     ("show", "5"): POINTER | {"text"},
     ("define", "六保"): POINTER | {"term", "heading", "definition", "aliases", "mentions"},

@@ -37,18 +37,20 @@ def pdf_text(data: bytes) -> tuple[str, int]:
             raise InputError("the PDF is password-protected: save an unprotected copy first") from None
         raise InputError(f"not a readable PDF ({exc})") from None
     try:
-        pages = [_page_text(document[index]) for index in range(len(document))]
+        pages = [_page_lines(document[index]) for index in range(len(document))]
     finally:
         document.close()
-    characters = sum(len(re.sub(r"\s", "", page)) for page in pages)
+    characters = sum(len(re.sub(r"\s", "", line)) for lines, _ in pages for line in lines)
     if characters < _TEXT_PER_PAGE * max(1, len(pages)) // 2:
         raise InputError(f"the PDF has no text layer ({characters} characters on {len(pages)} pages): it looks "
                          "like a scanned image; run OCR on it first (e.g. ocrmypdf --language chi_sim)")
-    return _PAGE_BREAK.join(pages), len(pages)
+    layout = _Layout([box for _, boxes in pages for box in boxes if box],
+                     [(a, b) for _, boxes in pages for a, b in zip(boxes, boxes[1:]) if a and b])
+    return _PAGE_BREAK.join(layout.mark(lines, boxes) for lines, boxes in pages), len(pages)
 
 
-def _page_text(page) -> str:  # page: pypdfium2.PdfPage
-    """One page's text, a line a line, indented lines marked (see the module docstring)."""
+def _page_lines(page) -> tuple[list[str], list]:  # page: pypdfium2.PdfPage
+    """A page's lines, each with the loose box of its first character (None when unknown)."""
     textpage = page.get_textpage()
     try:
         text = textpage.get_text_range()
@@ -59,23 +61,46 @@ def _page_text(page) -> str:  # page: pypdfium2.PdfPage
             starts.append(position)
             position += len(line) + (2 if text[position + len(line):position + len(line) + 2] == "\r\n" else 1)
         if len(text) != count:  # characters outside the BMP: positions no longer line up
-            return "\n".join(lines)
-        boxes = [textpage.get_charbox(start + len(line) - len(line.lstrip())) if line.strip() and start < count
-                 else None for line, start in zip(lines, starts)]
+            return lines, [None] * len(lines)
+        # loose boxes span the font's full height, so lines compare alike whatever their first glyph
+        boxes = [textpage.get_charbox(start + len(line) - len(line.lstrip()), loose=True)
+                 if line.strip() and start < count else None for line, start in zip(lines, starts)]
     finally:
         textpage.close()
-    lefts = [round(box[0]) for box in boxes if box]
-    if not lefts:
-        return "\n".join(lines)
-    margin = _body_margin(lefts)
-    widths = sorted(box[2] - box[0] for box in boxes if box and box[2] > box[0])
-    character = widths[len(widths) // 2] if widths else 10.0
-    marked = []
-    for line, box in zip(lines, boxes):
-        if box and box[0] - margin >= 0.9 * character:
-            line = INDENT + line.lstrip()
-        marked.append(line)
-    return "\n".join(marked)
+    return lines, boxes
+
+
+class _Layout:
+    """The document's body margin, character width and line spacing, measured over all pages,
+    to tell a paragraph's first line (indented, or below a wider gap) from a wrapped one."""
+
+    def __init__(self, boxes: list, pairs: list) -> None:
+        lefts = [round(box[0]) for box in boxes]
+        self.margin = _body_margin(lefts) if lefts else 0.0
+        widths = sorted(box[2] - box[0] for box in boxes if box[2] > box[0])
+        self.character = widths[len(widths) // 2] if widths else 10.0
+        steps = sorted(a[3] - b[3] for a, b in pairs if a[3] > b[3])
+        self.spacing = steps[len(steps) // 2] if steps else None
+
+    def mark(self, lines: list[str], boxes: list) -> str:
+        """The page's text with paragraph starts marked by an indent (see the module docstring)."""
+        marked, previous = [], None
+        for line, box in zip(lines, boxes):
+            if box and (box[0] - self.margin >= 0.9 * self.character
+                        or _paragraph_gap(previous, box, self.margin, self.character, self.spacing)):
+                line = INDENT + line.lstrip()
+            if box:
+                previous = box
+            marked.append(line)
+        return "\n".join(marked)
+
+
+def _paragraph_gap(previous, box, margin: float, character: float, spacing: float | None) -> bool:
+    """A wider gap than between the lines of a paragraph, below a body line (not a centred
+    running header, whose gap to the text is wider still)."""
+    if previous is None or not spacing or previous[0] - margin >= 3 * character:
+        return False
+    return 1.35 * spacing < previous[3] - box[3] < 2.5 * spacing
 
 
 def _body_margin(lefts: list[int]) -> float:
