@@ -219,3 +219,23 @@ def test_a_file_with_no_paragraph_is_never_indexed_silently(cli, tmp_path):
     code, out, err = cli("build", str(empty), "-o", str(tmp_path / "x.sqlite"))
     assert code == 2 and "no paragraph" in err and "chrome.html" in err
     assert not (tmp_path / "x.sqlite").exists()
+
+
+def test_the_seed_on_one_line_reads_like_the_seed(cli, seed_report_text, tmp_path):
+    """Some sites deliver a report as one line: split at headings, the front matter, the glossary."""
+    one_line = write(tmp_path / "flat.txt", SEED.read_text(encoding="utf-8").replace("\n", ""))
+    report = parse_report(one_line.read_text(encoding="utf-8"))
+    assert [(f.value, f.unit) for f in report.figures] == [(f.value, f.unit) for f in seed_report_text.figures]
+    assert headline_of(report) == headline_of(seed_report_text)
+    assert [t.term for t in report.terms] == [t.term for t in seed_report_text.terms]
+    assert (report.metadata.date, report.metadata.region, report.metadata.office) == ("2021-03-02", "海拉尔区", "区长")
+    index = tmp_path / "flat.sqlite"
+    code, _, err = cli("build", str(one_line), "-o", str(index))
+    assert code == 0 and "one-line text split into paragraphs" in err
+    code, out, _ = cli("--index", str(index), "search", "垃圾分类", "--json")
+    _, seed_out, _ = cli("search", "垃圾分类", "--json")
+    hits, seed_hits = json.loads(out), json.loads(seed_out)
+    assert len(hits) == len(seed_hits) == 2
+    for hit, seed_hit in zip(sorted(hits, key=lambda h: h["paragraph"]), sorted(seed_hits, key=lambda h: h["paragraph"])):
+        sentence = next(s for s in re.split(r"(?<=[。;])", seed_hit["text"]) if "垃圾分类" in s)
+        assert sentence in hit["text"]

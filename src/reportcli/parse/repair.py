@@ -87,8 +87,13 @@ _BULLET_START = re.compile(r"^[●•◆◇■□▪▶►○◎★☆※·\-–
 # A one-line report is split before these when a sentence ends right before them.
 _SPLIT_BEFORE = re.compile(
     rf"(?<=[。！？!?；;])\s*(?=(?:第[{_CN}]{{1,3}}部分|[{_CN}]{{1,3}}、|[(（][{_CN}]{{1,3}}[)）]|[{_CN}]{{1,3}}是|"
-    r"各位代表|名\s*词\s*解\s*释|附件|[●•◆■]))"
-    rf"|(?<=[：:])\s*(?=(?:[{_CN}]{{1,3}}、|[(（][{_CN}]{{1,3}}[)）]|[●•◆■]))")
+    r"附件|[●•◆■]))"
+    rf"|(?<=[：:])\s*(?=(?:[{_CN}]{{1,3}}、|[(（][{_CN}]{{1,3}}[)）]|[●•◆■]))"
+    # the front matter and the glossary, whatever precedes them: the date line, 各位代表, 名词解释
+    r"|\s*(?=[—－-]{1,2}\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月)|(?<=会议上)\s*|(?<=会议上[)）])\s*"
+    r"|\s*(?=各位代表\s*[:：!！,，])|\s*(?=(?:附件\s*[:：]?\s*)?名\s*词\s*解\s*释)|(?<=名词解释)\s*|(?<=名 词 解 释)\s*")
+# Inside a flattened glossary: each numbered entry (1. 2、 (3)) starts a line of its own.
+_GLOSSARY_ENTRY = re.compile(r"(?<=[。;；!！?？])\s*(?=(?:\d{1,3}\s*[.、．](?!\d)|[(（]\d{1,3}[)）]|[①-⑳]))")
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])")
 _TOP_HEADING = re.compile(rf"^(?:第[{_CN}]{{1,3}}部分|[{_CN}]{{1,3}}、|\([{_CN}]{{1,3}}\))")
 # A flattened page: a line this long with two headings after sentence ends, or any line this much longer.
@@ -134,7 +139,8 @@ def repair_text(text: str) -> Repaired:
     lines = _split_flattened(lines, log)
     converter_gaps = _has_converter_gaps(lines)
     entries = [_tidy(line, log, converter_gaps) for line in lines]
-    return Repaired("\n".join(_join_wrapped(entries, log)), log.repairs())
+    # Paragraphs are separated by a blank line, so that repairing the result again changes nothing.
+    return Repaired("\n\n".join(_join_wrapped(entries, log)), log.repairs())
 
 
 # ---------------------------------------------------------------- invisible characters
@@ -315,8 +321,15 @@ def _split_flattened(lines: list[str], log: _Log) -> list[str]:
             out.append(line)
             continue
         split: list[str] = []
+        in_glossary = False
         for piece in pieces:
-            split.extend(_sentence_groups(piece) if len(piece) > 2 * _PARAGRAPH_TARGET else [piece])
+            if re.match(r"(?:附件\s*[:：]?\s*)?名\s*词\s*解\s*释\s*$", fold(piece.strip(_SPACES))):
+                in_glossary = True
+                split.append(piece)
+            elif in_glossary:
+                split.extend(entry for entry in _GLOSSARY_ENTRY.split(piece) if entry.strip(_SPACES))
+            else:
+                split.extend(_sentence_groups(piece) if len(piece) > 2 * _PARAGRAPH_TARGET else [piece])
         if len(split) > 1:
             log.note("one-line text split into paragraphs", f"{len(line)} characters → {len(split)} paragraphs")
             split = ["\u3000\u3000" + piece.strip(_SPACES) for piece in split]  # each starts a paragraph
@@ -412,8 +425,6 @@ def _join_wrapped(entries: list[tuple[str, bool]], log: _Log) -> list[str]:
             log.note("hard-wrapped lines joined", out[-1][-8:] + "⏎" + line[:8])
             out[-1] = _glue(out[-1], line)
         else:
-            if out and blank_before:
-                out.append("")
             out.append(line)
         last_width, blank_before = _display_width(line) + (4 if indented else 0), False
     return out

@@ -14,7 +14,7 @@ from reportcli.text import fold, normalize_newlines
 
 # Markdown a report may be saved as: heading marks, emphasis and list bullets carry no text.
 _MARKDOWN = re.compile(r"^#{1,6}\s+|^[*+]\s+|^>\s?|\*\*|__")
-_HEADER_SCAN = 40  # front matter lies within the first lines before the body
+_HEADER_SCAN = 80  # front matter lies within the first lines (blank ones included) before the body
 
 
 def parse_report(text: str) -> Report:
