@@ -70,9 +70,14 @@ def test_trend(cli, corpus):
     assert [(p["year"], p["raw"], p["value"], p["unit"]) for p in points] == [
         (2021, "120.5亿元", 12_050_000_000, "元"), (2022, "131.2亿元", 13_120_000_000, "元"),
         (2023, "137.9亿元", 13_790_000_000, "元")]
-    assert set(points[0]) == {"report", "year", "region", "indicator", "raw", "value", "unit", "paragraph"}
+    assert set(points[0]) == {"report", "year", "period", "region", "indicator", "raw", "value", "unit", "paragraph",
+                              "code", "name_en"}
+    assert [(p["year"], p["period"], p["code"]) for p in points] == [(2021, 2020, "gdp"), (2022, 2021, "gdp"),
+                                                                     (2023, 2022, "gdp")]
     _, growth, _ = run(cli, index, "trend", "地区生产总值增长", "--region", "青山")
     assert [p["value"] for p in growth] == [3.2, 7.6, 5.1]
+    _, by_code, _ = run(cli, index, "trend", "gdp_growth", "--region", "青山")
+    assert [p["value"] for p in by_code] == [3.2, 7.6, 5.1]
     code, out, _ = cli("--index", str(index), "trend", "地区生产总值", "--region", "青山", "--format", "table")
     assert code == 0 and "█" in out
 

@@ -63,9 +63,10 @@ def test_used_but_not_defined(cli):
     code, out, err = cli("define", "四个意识", "--json")
     assert code == 1
     assert "not defined" in err and "2 paragraphs" in err
-    rows = json.loads(out)
-    assert [row["paragraph"] for row in rows] == [24, 75]
-    assert all("四个意识" in row["text"] for row in rows)
+    [row] = json.loads(out)  # the same shape as a defined term's, with no definition
+    assert (row["term"], row["definition"], row["source"], row["mentions"]) == ("四个意识", None, None, [24, 75])
+    _, defined, _ = cli("define", "六保", "--json")
+    assert set(row) == set(json.loads(defined)[0])
 
 
 def test_found_nowhere_suggests_closest(cli):

@@ -1,9 +1,12 @@
 """The Typer app: global options, one thin function per command, one place mapping errors to exit codes.
 
-Heavy modules (sqlite3, rich, the parser) are imported inside the commands that need them, so
-start-up costs no more than Typer itself.
+A command validates its options, calls one query with the read store, and hands the result to
+the output layer (render.Output and its views). Heavy modules (sqlite3, rich, the parser) are
+imported inside the commands that need them, so start-up costs no more than Typer itself.
 """
 
+import functools
+import inspect
 import sys
 from enum import Enum
 from pathlib import Path
@@ -33,17 +36,26 @@ class Format(str, Enum):
     csv = "csv"
 
 
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
 class Settings:
     """The global options, kept on the click context for every command."""
 
-    def __init__(self, index: Optional[str], debug: bool, no_color: bool) -> None:
-        self.index, self.debug, self.no_color = index, debug, no_color
+    def __init__(self, index: Optional[str] = None, debug: bool = False, color: str = "auto") -> None:
+        self.index, self.debug, self.color = index, debug, color
+        self._store = None
 
-    def connect(self):  # -> sqlite3.Connection
-        from reportcli.config import resolve_index
-        from reportcli.index.store import open_index
+    def store(self):  # -> reportcli.index.store.Store
+        if self._store is None:
+            from reportcli.config import resolve_index
+            from reportcli.index.store import Store
 
-        return open_index(resolve_index(self.index))
+            self._store = Store.open(resolve_index(self.index))
+        return self._store
 
 
 def _completer(name: str):
@@ -61,9 +73,11 @@ _complete_sections = _completer("section_numbers")
 _complete_paragraphs = _completer("paragraph_ids")
 _complete_units = _completer("units")
 _complete_terms = _completer("glossary_terms")
+_complete_codes = _completer("codes")
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
 LimitOption = Annotated[int, typer.Option("--limit", "-n", help="At most N rows; 0 = all.")]
+BomFlag = Annotated[bool, typer.Option("--bom", help="Start CSV with a UTF-8 byte-order mark, for Excel.")]
 SectionOption = Annotated[Optional[str], typer.Option(
     "--section", "-s", help="Only this section: a number from `outline` (3.1) or words from its heading.",
     autocompletion=_complete_sections, show_default=False)]
@@ -73,6 +87,9 @@ FormatOption = Annotated[Optional[Format], typer.Option(
 ReportOption = Annotated[Optional[list[str]], typer.Option(
     "--report", "-r", help="Only this report id (repeatable). Example: --report hailar-2021",
     autocompletion=_complete_report_ids, show_default=False)]
+CodeOption = Annotated[Optional[str], typer.Option(
+    "--code", help="Only this indicator of the curated table: gdp_growth, cpi, urban_jobs_new …",
+    autocompletion=_complete_codes, show_default=False)]
 
 
 class Level(str, Enum):
@@ -88,6 +105,47 @@ YearOption = Annotated[Optional[int], typer.Option("--year", help="Only reports 
                                                    show_default=False)]
 LevelOption = Annotated[Optional[Level], typer.Option("--level", help="Only reports of this level.",
                                                       show_default=False)]
+
+# The global options, accepted before the command (on the app) and after it (on each command).
+_GLOBAL_OPTIONS = {
+    "index": (Optional[str], typer.Option(
+        "--index", metavar="FILE", show_default=False,
+        help="Index to read (else $REPORTCLI_INDEX, then `index` in config.toml, then the bundled index).")),
+    "color": (Optional[Color], typer.Option(
+        "--color", help="Colour: auto (a terminal, unless NO_COLOR; FORCE_COLOR forces it), always, never.",
+        show_default=False)),
+    "no_color": (bool, typer.Option("--no-color", help="Same as --color never.")),
+    "debug": (bool, typer.Option("--debug", help="Show a traceback on errors (the exit code stays the same).")),
+}
+
+
+def _apply_global(settings: Settings, index: Optional[str], color, no_color: bool, debug: bool) -> None:
+    if index is not None:
+        settings.index = index
+    if color is not None:
+        settings.color = color.value if isinstance(color, Color) else str(color)
+    if no_color:
+        settings.color = "never"
+    settings.debug = settings.debug or debug
+
+
+def command(function):
+    """Register a command that also takes the global options after its name
+    (`reportcli search 就业 --index my.sqlite --no-color`)."""
+    signature = inspect.signature(function)
+    extra = [inspect.Parameter(f"global_{name}", inspect.Parameter.KEYWORD_ONLY,
+                               default=False if kind is bool else None, annotation=Annotated[kind, option])
+             for name, (kind, option) in _GLOBAL_OPTIONS.items()]
+
+    @functools.wraps(function)
+    def run(*args, **kwargs):
+        values = {name: kwargs.pop(f"global_{name}") for name in _GLOBAL_OPTIONS}
+        _apply_global(_settings(kwargs["ctx"]), **values)
+        return function(*args, **kwargs)
+
+    run.__signature__ = signature.replace(parameters=[*signature.parameters.values(), *extra])
+    run.__annotations__ = {**function.__annotations__, **{p.name: p.annotation for p in extra}}
+    return app.command(name=function.__name__.rstrip("_"))(run)  # inspect_ is the command `inspect`
 
 
 def _reports(report: Optional[list[str]], region: Optional[str], year: Optional[int], level: Optional[Level]):
@@ -106,50 +164,61 @@ def _version(value: bool) -> None:
 @app.callback()
 def global_options(
     ctx: typer.Context,
-    index: Annotated[Optional[str], typer.Option(
-        "--index", metavar="FILE", show_default=False,
-        help="Index to read (else $REPORTCLI_INDEX, then `index` in config.toml, then the bundled index).")] = None,
-    no_color: Annotated[bool, typer.Option("--no-color", help="No colour in tables (NO_COLOR works too).")] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")] = False,
+    index: Annotated[_GLOBAL_OPTIONS["index"][0], _GLOBAL_OPTIONS["index"][1]] = None,
+    color: Annotated[_GLOBAL_OPTIONS["color"][0], _GLOBAL_OPTIONS["color"][1]] = None,
+    no_color: Annotated[bool, _GLOBAL_OPTIONS["no_color"][1]] = False,
+    debug: Annotated[bool, _GLOBAL_OPTIONS["debug"][1]] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
 ) -> None:
     """Query Chinese government work reports (政府工作报告) from a prebuilt index.
 
-    Example: reportcli search 垃圾分类
+    Global options work before or after the command. Example: reportcli search 垃圾分类
     """
-    ctx.obj = Settings(index=index, debug=debug, no_color=no_color)
+    ctx.obj = Settings()
+    _apply_global(ctx.obj, index, color, no_color, debug)
 
 
 def _settings(ctx: typer.Context) -> Settings:
-    return ctx.find_root().obj
+    root = ctx.find_root()
+    if root.obj is None:
+        root.obj = Settings()
+    return root.obj
 
 
-def _format(fmt: Optional[Format], as_json: bool) -> str:
-    """table, plain, json, jsonl or csv, from --json, --format and whether stdout is a terminal."""
-    from reportcli import render
+def _output(ctx: typer.Context, fmt: Optional[Format], as_json: bool, bom: bool = False):  # -> render.Output
+    from reportcli.render import Output
 
-    return render.choose_format(fmt.value if fmt else None, as_json, sys.stdout)
+    return Output(requested_format=fmt.value if fmt else None, as_json=as_json, color=_settings(ctx).color, bom=bom)
 
 
-def _require(rows: list, chosen: str, empty_message: str) -> None:
-    """No results: `[]` for a script reading JSON, a line on stderr, exit 1."""
+def _ask(ctx: typer.Context, out, query):
+    """Run a query against the index; when it finds nothing (a filter that selects no report
+    included), JSON output still gets its `[]`."""
+    try:
+        return query(_settings(ctx).store())
+    except NoResults:
+        out.empty()
+        raise
+
+
+def _show(ctx: typer.Context, out, rows: list, view: str, *, empty: str, limit: int = 0,
+          total: Optional[int] = None, at_least: bool = False, headers: Optional[dict] = None) -> None:
+    """Write rows (cut to --limit, saying so on stderr); no rows: exit 1 with `empty` on stderr."""
+    from reportcli.query.common import check_limit
+
+    check_limit(limit)
     if not rows:
-        if chosen == "json":
-            sys.stdout.write("[]\n")
-        raise NoResults(empty_message)
+        out.empty()
+        raise NoResults(empty)
+    total = len(rows) if total is None else total
+    shown = rows[:limit] if limit else rows
+    out.rows(shown, view, single_report=_settings(ctx).store().report_count() == 1, headers=headers)
+    if total > len(shown):
+        out.note(f"showing {len(shown)} of {'at least ' if at_least else ''}{total}; --limit 0 shows all")
 
 
-def _output(ctx: typer.Context, rows: list, as_json: bool, fmt: Optional[Format], columns, *,
-            empty_message: str, **kwargs) -> None:
-    from reportcli import render
-
-    chosen = _format(fmt, as_json)
-    _require(rows, chosen, empty_message)
-    render.emit(rows, chosen, columns, no_color=_settings(ctx).no_color, **kwargs)
-
-
-@app.command()
+@command
 def reports(
     ctx: typer.Context,
     report: ReportOption = None,
@@ -158,26 +227,44 @@ def reports(
     level: LevelOption = None,
     as_json: JsonFlag = False,
     fmt: FormatOption = None,
+    bom: BomFlag = False,
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most N reports; 0 = all.")] = 0,
 ) -> None:
     """List the indexed reports with their metadata, source and SHA-256.
 
     Example: reportcli reports --json
     """
-    from reportcli.query.common import check_limit
     from reportcli.query.reports import list_reports
-    from reportcli.render import Column
 
-    rows = list_reports(_settings(ctx).connect(), _reports(report, region, year, level))
-    rows = rows[: check_limit(limit)] if limit else rows
-    columns = [Column("id", "id", no_wrap=True), Column("year", "year"), Column("region", "region"),
-               Column("level", "level"), Column("title", "title", ratio=3), Column("date", "meeting"),
-               Column("published", "published"), Column("paragraphs", "¶", justify="right"),
-               Column("terms", "terms", justify="right")]
-    _output(ctx, rows, as_json, fmt, columns, empty_message="the index holds no reports")
+    out = _output(ctx, fmt, as_json, bom)
+    rows = _ask(ctx, out, lambda store: list_reports(store, _reports(report, region, year, level)))
+    _show(ctx, out, rows, "reports", empty="the index holds no reports", limit=limit)
 
 
-@app.command()
+@command
+def info(
+    ctx: typer.Context,
+    as_json: JsonFlag = False,
+    fmt: FormatOption = None,
+    bom: BomFlag = False,
+) -> None:
+    """Show which index is in use and why (--index, $REPORTCLI_INDEX, config.toml, bundled), its
+    path, schema version, size, modification date and the reports it holds.
+
+    Example: reportcli info --json
+    """
+    from reportcli.query.info import index_info
+
+    out = _output(ctx, fmt, as_json, bom)
+    settings = _settings(ctx)
+    summary = index_info(settings.index, settings.store)
+    if out.structured:
+        out.rows([summary], "info")
+        return
+    out.rows(summary.lines(), "info")
+
+
+@command
 def outline(
     ctx: typer.Context,
     report: ReportOption = None,
@@ -187,23 +274,28 @@ def outline(
     limit: LimitOption = 0,
     as_json: JsonFlag = False,
     fmt: FormatOption = None,
+    bom: BomFlag = False,
 ) -> None:
     """Show the section tree (一、 → (一) → 一是) and the glossary, with paragraph ids.
 
     Example: reportcli outline --report hailar-2021
     """
-    from reportcli.query.common import check_limit
     from reportcli import render
+    from reportcli.query.common import check_limit
     from reportcli.query.outline import outline as outline_of
 
-    entries = outline_of(_settings(ctx).connect(), _reports(report, region, year, level))
-    entries = entries[:check_limit(limit)] if limit else entries
-    chosen = _format(fmt, as_json)
-    _require(entries, chosen, "no sections were recognised in the selected reports")
-    render.emit_outline(entries, chosen, no_color=_settings(ctx).no_color)
+    out = _output(ctx, fmt, as_json, bom)
+    entries = _ask(ctx, out, lambda store: outline_of(store, _reports(report, region, year, level)))
+    if not entries:
+        out.empty()
+        raise NoResults("no sections were recognised in the selected reports")
+    shown = entries[:check_limit(limit)] if limit else entries
+    render.emit_outline(shown, out)
+    if len(shown) < len(entries):
+        out.note(f"showing {len(shown)} of {len(entries)} sections; --limit 0 shows all")
 
 
-@app.command()
+@command
 def show(
     ctx: typer.Context,
     paragraph: Annotated[str, typer.Argument(help="Paragraph id (12) or REPORT:ID (hailar-2021:12).",
@@ -215,21 +307,20 @@ def show(
     context: Annotated[int, typer.Option("--context", "-C", help="Neighbouring paragraphs on each side.")] = 1,
     as_json: JsonFlag = False,
     fmt: FormatOption = None,
+    bom: BomFlag = False,
 ) -> None:
     """Show one paragraph with its section path and its neighbours.
 
     Example: reportcli show 12 --context 2
     """
     from reportcli.query.outline import show as show_paragraph
-    from reportcli.render import Column
 
-    rows = show_paragraph(_settings(ctx).connect(), paragraph, _reports(report, region, year, level), context)
-    columns = [Column("paragraph", "¶", justify="right", no_wrap=True), Column("section", "section", ratio=1),
-               Column("text", "text", ratio=3)]
-    _output(ctx, rows, as_json, fmt, columns, empty_message=f"no paragraph {paragraph}")
+    out = _output(ctx, fmt, as_json, bom)
+    rows = _ask(ctx, out, lambda store: show_paragraph(store, paragraph, _reports(report, region, year, level), context))
+    _show(ctx, out, rows, "show", empty=f"no paragraph {paragraph}")
 
 
-@app.command()
+@command
 def search(
     ctx: typer.Context,
     query: Annotated[list[str], typer.Argument(help="Words to find; every word must match.", show_default=False)],
@@ -238,24 +329,33 @@ def search(
     year: YearOption = None,
     level: LevelOption = None,
     section: SectionOption = None,
+    exact: Annotated[bool, typer.Option(
+        "--exact", help="Only paragraphs with the words as typed (after folding width, script and case): "
+                        "no pinyin, shorthand, split words or typos.")] = False,
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most N paragraphs; 0 = all.")] = 20,
     as_json: JsonFlag = False,
     fmt: FormatOption = None,
+    bom: BomFlag = False,
 ) -> None:
     """Find paragraphs by words, ranked by relevance, with the matches highlighted.
+
+    Each hit says how it matched (JSON `match`): exact (the phrase as typed), words (every word,
+    apart), concept (a shorthand's expansion or the reverse: 新基建 ↔ 新型基础设施建设), fuzzy
+    (pinyin, split words, typos). When nothing matches as typed, a note on stderr says the
+    answers are approximate and what was searched instead.
 
     Example: reportcli search 垃圾分类
     """
     from reportcli.query.common import check_limit
     from reportcli.query.search import search as run_search
-    from reportcli.render import Column
 
-    hits = run_search(_settings(ctx).connect(), query, _reports(report, region, year, level), section, check_limit(limit))
-    columns = [Column("report", "report", no_wrap=True), Column("paragraph", "¶", justify="right", no_wrap=True),
-               Column("score", "score", justify="right", no_wrap=True), Column("section", "section", ratio=1),
-               Column("text", "text", ratio=3)]
-    _output(ctx, hits, as_json, fmt, columns, empty_message=f"no paragraph matches {' '.join(query)!r}",
-            highlight_key="text")
+    out = _output(ctx, fmt, as_json, bom)
+    result = _ask(ctx, out, lambda store: run_search(store, query, _reports(report, region, year, level), section,
+                                                     check_limit(limit), exact=exact))
+    for note in result.notes:
+        out.note(note)
+    _show(ctx, out, result.hits, "search", empty=f"no paragraph matches {' '.join(query)!r}", limit=limit,
+          total=result.total, at_least=result.capped)
 
 
 class Kind(str, Enum):
@@ -272,7 +372,7 @@ class Sort(str, Enum):
     value = "value"
 
 
-@app.command()
+@command
 def metrics(
     ctx: typer.Context,
     query: Annotated[Optional[str], typer.Argument(
@@ -286,6 +386,7 @@ def metrics(
         show_default=False)] = None,
     kind: Annotated[Optional[Kind], typer.Option("--kind", "-k", help="Only this kind of figure.",
                                                  show_default=False)] = None,
+    code: CodeOption = None,
     section: SectionOption = None,
     target: Annotated[Optional[bool], typer.Option(
         "--target/--achieved", help="Only targets set for the future, or only figures achieved.",
@@ -297,7 +398,7 @@ def metrics(
     sort: Annotated[Sort, typer.Option("--sort", help="Order: position in the text, or value (largest first).")
                     ] = Sort.position,
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most N figures; 0 = all.")] = 0,
-    bom: Annotated[bool, typer.Option("--bom", help="Start CSV with a UTF-8 byte-order mark, for Excel.")] = False,
+    bom: BomFlag = False,
     as_json: JsonFlag = False,
     fmt: FormatOption = None,
 ) -> None:
@@ -305,23 +406,25 @@ def metrics(
 
     Example: reportcli metrics 地区生产总值 --json; reportcli metrics --unit 亿元 --format csv --bom > figures.csv
     """
-    from reportcli.query.common import check_limit
     from reportcli.query.metrics import metrics as figures_of
-    from reportcli.render import Column
 
-    check_limit(limit)
-    rows = figures_of(_settings(ctx).connect(), query, _reports(report, region, year, level), unit=unit,
-                      kind=kind.value if kind else None, section=section, target=target, minimum=minimum,
-                      maximum=maximum, sort=sort.value)
-    rows = rows[:limit] if limit else rows
-    columns = [Column("indicator", "indicator", ratio=2), Column("raw", "as written", no_wrap=True),
-               Column("value", "value", justify="right", no_wrap=True, number=True), Column("unit", "unit"),
-               Column("kind", "kind"), Column("target", "target"),
-               Column("paragraph", "¶", justify="right"), Column("section", "section", ratio=2, innermost=True)]
-    _output(ctx, rows, as_json, fmt, columns, empty_message="no figures match", bom=bom)
+    out = _output(ctx, fmt, as_json, bom)
+    rows = _ask(ctx, out, lambda store: figures_of(
+        store, query, _reports(report, region, year, level), unit=unit, kind=kind.value if kind else None,
+        section=section, target=target, minimum=minimum, maximum=maximum, code=code, sort=sort.value))
+    _show(ctx, out, rows, "metrics", empty="no figures match", limit=limit)
 
 
-@app.command()
+_CHECK_HELP = ("Beside each quantified target, the outcome stated by the next year's report of the same region, "
+               "and whether the target was met: >= met at or above the target, <= at or below; about (左右) "
+               "within 0.2 percentage points (2% for amounts) on the wrong side, which is below for growth, "
+               "jobs and output and above for prices, unemployment and deficits; range from its lower bound "
+               "(upper, for prices…); a bare figure reached (not exceeded, for prices…). No next report, or no "
+               "outcome in it: unknown. Outcomes are the year's own figure: never a multi-year average, a "
+               "restated target or another indicator.")
+
+
+@command
 def goals(
     ctx: typer.Context,
     query: Annotated[Optional[str], typer.Argument(
@@ -331,35 +434,23 @@ def goals(
     year: YearOption = None,
     level: LevelOption = None,
     main: Annotated[bool, typer.Option("--main", help="Only the headline expected targets (主要预期目标).")] = False,
-    check: Annotated[bool, typer.Option(
-        "--check", help="Beside each quantified target, the outcome stated by the next year's report of the "
-                        "same region, and whether the target was met.")] = False,
+    code: CodeOption = None,
+    check: Annotated[bool, typer.Option("--check", help=_CHECK_HELP)] = False,
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most N targets; 0 = all.")] = 0,
     as_json: JsonFlag = False,
     fmt: FormatOption = None,
+    bom: BomFlag = False,
 ) -> None:
     """List the targets a report sets: headline expected targets first, then every other commitment.
 
-    Example: reportcli goals --main; reportcli --index corpus.sqlite goals --check --json
+    Example: reportcli goals --main; reportcli --index corpus.sqlite goals --check --format csv --limit 0
     """
-    from reportcli import render
-    from reportcli.query.common import check_limit
     from reportcli.query.goals import goals as goals_of
-    from reportcli.render import Column
 
-    check_limit(limit)
-    rows = goals_of(_settings(ctx).connect(), query, _reports(report, region, year, level), main_only=main, check=check)
-    rows = rows[:limit] if limit else rows
-    if _format(fmt, as_json) in ("table", "plain"):
-        rows = render.goal_display(rows)
-    columns = [Column("group", "", no_wrap=True), Column("indicator", "indicator", ratio=2),
-               Column("target", "target", no_wrap=True), Column("trend", "", no_wrap=True),
-               Column("strength", "strength"), Column("horizon", "for"), Column("paragraph", "¶", justify="right")]
-    if check:
-        columns += [Column("result", "outcome", ratio=2), Column("status", "status")]
-    else:
-        columns += [Column("text", "text", ratio=3)]
-    _output(ctx, rows, as_json, fmt, columns, empty_message="no targets found")
+    out = _output(ctx, fmt, as_json, bom)
+    rows = _ask(ctx, out, lambda store: goals_of(store, query, _reports(report, region, year, level), main_only=main,
+                                                 check=check, code=code))
+    _show(ctx, out, rows, "goals-check" if check else "goals", empty="no targets found", limit=limit)
 
 
 class CountBy(str, Enum):
@@ -367,7 +458,7 @@ class CountBy(str, Enum):
     section = "section"
 
 
-@app.command()
+@command
 def count(
     ctx: typer.Context,
     terms: Annotated[list[str], typer.Argument(help="Terms to count: 就业 高质量发展 …", show_default=False)],
@@ -380,55 +471,58 @@ def count(
     limit: LimitOption = 0,
     as_json: JsonFlag = False,
     fmt: FormatOption = None,
+    bom: BomFlag = False,
 ) -> None:
     """Count how often each term occurs in each report (or section): the yearly keyword counts.
 
     Example: reportcli count 就业 改革 创新; reportcli count 营商环境 --by section
     """
-    from reportcli.query.common import check_limit
     from reportcli.query.count import count_terms
-    from reportcli.render import Column
 
-    rows = count_terms(_settings(ctx).connect(), terms, _reports(report, region, year, level),
-                       by_section=by == CountBy.section)
-    rows = rows[:check_limit(limit)] if limit else rows
-    columns = [Column("report", "report", no_wrap=True), Column("term", "term"),
-               Column("count", "count", justify="right"), Column("paragraphs", "¶ with it", justify="right")]
-    if by == CountBy.section:
-        columns.append(Column("section", "section", ratio=2))
-    _output(ctx, rows, as_json, fmt, columns, empty_message="none of the terms occurs")
+    out = _output(ctx, fmt, as_json, bom)
+
+    rows = _ask(ctx, out, lambda store: count_terms(store, terms, _reports(report, region, year, level),
+                                                    by_section=by == CountBy.section))
+    _show(ctx, out, rows, "count-section" if by == CountBy.section else "count", empty="none of the terms occurs",
+          limit=limit)
 
 
-@app.command()
+@command
 def cite(
     ctx: typer.Context,
     paragraph: Annotated[str, typer.Argument(help="Paragraph id (12) or REPORT:ID (hailar-2021:12).",
                                              autocompletion=_complete_paragraphs, show_default=False)],
     report: ReportOption = None,
+    region: RegionOption = None,
+    year: YearOption = None,
+    level: LevelOption = None,
     as_json: JsonFlag = False,
     fmt: FormatOption = None,
+    bom: BomFlag = False,
 ) -> None:
     """Print a paragraph as a ready quotation with the report's title, section path and source.
 
     Example: reportcli cite 7
     """
     from reportcli.query.cite import cite as quote
-    from reportcli.render import Column
 
-    citation = quote(_settings(ctx).connect(), paragraph, _reports(report, None, None, None))
-    if _format(fmt, as_json) in ("table", "plain"):
-        sys.stdout.write(citation.citation + "\n")  # a quotation is one line of text, meant to be pasted
-        return
-    _output(ctx, [citation], as_json, fmt, [Column("citation", "citation")], empty_message="")
+    out = _output(ctx, fmt, as_json, bom)
+    citation = _ask(ctx, out, lambda store: quote(store, paragraph, _reports(report, region, year, level)))
+    if out.structured:
+        out.rows([citation], "cite")
+    else:
+        out.stdout.write(citation.citation + "\n")  # a quotation is one line of text, meant to be pasted
 
 
-@app.command()
+@command
 def trend(
     ctx: typer.Context,
-    indicator: Annotated[str, typer.Argument(help="The indicator to follow: 地区生产总值, 城镇新增就业 …",
-                                             show_default=False)],
+    indicator: Annotated[str, typer.Argument(
+        help="The indicator to follow: words of its name (地区生产总值, 城镇新增就业) or a code (gdp_growth, cpi).",
+        autocompletion=_complete_codes, show_default=False)],
     report: ReportOption = None,
     region: RegionOption = None,
+    year: YearOption = None,
     level: LevelOption = None,
     unit: Annotated[Optional[str], typer.Option(
         "--unit", "-u", help="Only figures in this unit (亿元, %); default: the unit most reports use.",
@@ -436,32 +530,31 @@ def trend(
     limit: LimitOption = 0,
     as_json: JsonFlag = False,
     fmt: FormatOption = None,
+    bom: BomFlag = False,
 ) -> None:
     """Follow an indicator's achieved figure across the reports of a corpus, year by year, with a chart.
 
-    Example: reportcli --index corpus.sqlite trend 地区生产总值 --region 青山
+    Each report gives the outcome of the year before it (`period`): the year's own figure, never a
+    multi-year average or a restated target.
+
+    Example: reportcli --index corpus.sqlite trend gdp_growth --region 青山
     """
-    from reportcli.query.common import check_limit
     from reportcli import render
+    from reportcli.query.common import check_limit
     from reportcli.query.trend import trend as follow
 
-    points = follow(_settings(ctx).connect(), indicator, _reports(report, region, None, level), unit)
-    points = points[:check_limit(limit)] if limit else points
-    chosen = _format(fmt, as_json)
-    _require(points, chosen, f"no report states an achieved figure for {indicator!r}")
-    if chosen == "table":
-        render.emit_trend(points, no_color=_settings(ctx).no_color)
+    out = _output(ctx, fmt, as_json, bom)
+    points = _ask(ctx, out, lambda store: follow(store, indicator, _reports(report, region, year, level), unit))
+    if out.format == "table" and points:
+        shown = points[:check_limit(limit)] if limit else points
+        render.emit_trend(shown, out)
+        if len(shown) < len(points):
+            out.note(f"showing {len(shown)} of {len(points)}; --limit 0 shows all")
         return
-    from reportcli.render import Column
-
-    columns = [Column("year", "year"), Column("report", "report"), Column("region", "region"),
-               Column("indicator", "indicator"), Column("raw", "as written"),
-               Column("value", "value", justify="right", number=True), Column("unit", "unit"),
-               Column("paragraph", "¶", justify="right")]
-    _output(ctx, points, as_json, fmt, columns, empty_message="")
+    _show(ctx, out, points, "trend", empty=f"no report states an achieved figure for {indicator!r}", limit=limit)
 
 
-@app.command()
+@command
 def compare(
     ctx: typer.Context,
     first: Annotated[str, typer.Argument(metavar="A", help="A report id (the earlier one).",
@@ -471,23 +564,21 @@ def compare(
     limit: LimitOption = 0,
     as_json: JsonFlag = False,
     fmt: FormatOption = None,
+    bom: BomFlag = False,
 ) -> None:
     """Show what changed between two reports: headline targets, indicators reported, glossary terms.
 
     Example: reportcli --index corpus.sqlite compare 2021 2022
     """
-    from reportcli.query.common import check_limit
     from reportcli.query.compare import compare as differences_between
-    from reportcli.render import Column
 
-    rows = differences_between(_settings(ctx).connect(), first, second)
-    rows = rows[:check_limit(limit)] if limit else rows
-    columns = [Column("kind", "what", no_wrap=True), Column("name", "name", ratio=2), Column("a", first, ratio=1),
-               Column("b", second, ratio=1), Column("change", "change", no_wrap=True)]
-    _output(ctx, rows, as_json, fmt, columns, empty_message=f"no differences between {first} and {second}")
+    out = _output(ctx, fmt, as_json, bom)
+    rows = _ask(ctx, out, lambda store: differences_between(store, first, second))
+    _show(ctx, out, rows, "compare", empty=f"no differences between {first} and {second}", limit=limit,
+          headers={"a": first, "b": second})
 
 
-@app.command()
+@command
 def define(
     ctx: typer.Context,
     term: Annotated[Optional[str], typer.Argument(
@@ -499,44 +590,35 @@ def define(
     level: LevelOption = None,
     as_json: JsonFlag = False,
     fmt: FormatOption = None,
+    bom: BomFlag = False,
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most N terms; 0 = all.")] = 0,
 ) -> None:
-    """Explain a term from the report's glossary (名词解释) and show where the report uses it.
+    """Explain a term from the report's glossary (名词解释), or from the shorthand lexicon when no
+    glossary defines it, and show where the report uses it.
 
     Example: reportcli define 六保
     """
-    from reportcli import render
-    from reportcli.query.common import check_limit
     from reportcli.query.define import NotDefined, define as look_up
-    from reportcli.render import Column
 
-    check_limit(limit)
+    out = _output(ctx, fmt, as_json, bom)
+    view = "define-list" if term is None else "define"
+    store = _settings(ctx).store()
     try:
-        rows = look_up(_settings(ctx).connect(), term, _reports(report, region, year, level))
-    except NotDefined as exc:
-        chosen = _format(fmt, as_json)
-        render.emit(exc.mentions, chosen, [Column("report", "report", no_wrap=True),
-                                           Column("paragraph", "¶", justify="right"),
-                                           Column("section", "section", ratio=1), Column("text", "text", ratio=3)],
-                    no_color=_settings(ctx).no_color)
+        rows = look_up(store, term, _reports(report, region, year, level))
+    except NotDefined as exc:  # used but not defined: the mentions, in the same shape, and exit 1
+        out.rows(exc.rows, view, single_report=store.report_count() == 1)
         raise
-    rows = rows[:limit] if limit else rows
-    if term is None:
-        columns = [Column("term", "term", no_wrap=True), Column("heading", "heading"),
-                   Column("summary", "definition", ratio=3), Column("used", "used", justify="right")]
-    else:
-        columns = [Column("term", "term", no_wrap=True), Column("definition", "definition", ratio=3),
-                   Column("used_in", "used in", ratio=2)]
-    if _format(fmt, as_json) in ("table", "plain"):
-        rows = render.glossary_display(rows)
-    _output(ctx, rows, as_json, fmt, columns, empty_message="the glossary of the selected reports is empty")
+    except NoResults:
+        out.empty()
+        raise
+    _show(ctx, out, rows, view, empty="the glossary of the selected reports is empty", limit=limit)
 
 
-@app.command()
+@command
 def build(
     ctx: typer.Context,
     paths: Annotated[Optional[list[Path]], typer.Argument(
-        help="Report files and folders (.txt .md .html .htm). None: rebuild the bundled index from seeds/.",
+        help="Report files and folders (.txt .md .html .htm .pdf .docx). None: rebuild the bundled index from seeds/.",
         show_default=False)] = None,
     output: Annotated[Optional[Path], typer.Option(
         "--output", "-o", metavar="FILE", help="Index file to write (atomically). An existing file is replaced only "
@@ -552,7 +634,7 @@ def build(
     build_from_paths(paths or [], output, force=force)
 
 
-@app.command()
+@command
 def add(
     ctx: typer.Context,
     paths: Annotated[list[Path], typer.Argument(help="Report files and folders to add; a report with the same id "
@@ -560,7 +642,7 @@ def add(
     wait: Annotated[float, typer.Option(
         "--wait", metavar="SECONDS", help="How long to wait while another reportcli writes the index.")] = 60.0,
 ) -> None:
-    """Add reports to your index (named by --index or $REPORTCLI_INDEX), replacing same ids, atomically.
+    """Add reports to your index (named by --index or $REPORTCLI_INDEX), replacing same ids, in one transaction.
 
     Example: reportcli --index corpus.sqlite add reports/2024.txt
     """
@@ -571,12 +653,13 @@ def add(
     add_paths(paths, index, is_bundled=index.resolve() == BUNDLED_INDEX.resolve(), wait=wait)
 
 
-@app.command()
-def inspect(
+@command
+def inspect_(
     ctx: typer.Context,
     paths: Annotated[list[Path], typer.Argument(help="Report files and folders to look at.", show_default=False)],
     as_json: JsonFlag = False,
     fmt: FormatOption = None,
+    bom: BomFlag = False,
 ) -> None:
     """Show how files will be read, without building: format, metadata and its sources, outline, counts,
     repairs, warnings.
@@ -587,13 +670,16 @@ def inspect(
     from reportcli.errors import InputError
     from reportcli.inspection import inspect_paths
 
+    out = _output(ctx, fmt, as_json, bom)
     rows = inspect_paths(paths)
-    chosen = _format(fmt, as_json)
-    _require(rows, chosen, "no report files found")
-    render.emit_inspection(rows, chosen, no_color=_settings(ctx).no_color)
+    if not rows:
+        out.empty()
+        raise NoResults("no report files found")
+    render.emit_inspection(rows, out)
     failed = [row for row in rows if row.error]
     if failed:
         raise InputError(failed[0].error if len(failed) == 1 else f"{len(failed)} of {len(rows)} files cannot be read")
+
 
 
 def main(argv: Optional[list[str]] = None) -> int:
@@ -602,6 +688,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     args = [_utf8_argument(arg) for arg in (sys.argv[1:] if argv is None else argv)]
     debug = "--debug" in args
     try:
+        _warn_about_config()
         result = _app_for(args)(args=args, prog_name="reportcli", standalone_mode=False)
         if result == 130:  # Typer turns Ctrl-C into a bare exit code
             sys.stderr.write("reportcli: interrupted\n")
@@ -631,6 +718,14 @@ def main(argv: Optional[list[str]] = None) -> int:
         return EXIT_OK
     except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
         return _fail(describe_unexpected(exc), EXIT_USAGE, debug)
+
+
+def _warn_about_config() -> None:
+    """Unknown keys in config.toml are a warning (a typo would otherwise be silently ignored)."""
+    from reportcli.config import unknown_config_keys
+
+    for key, path in unknown_config_keys():
+        sys.stderr.write(f"reportcli: warning: {path}: unknown setting `{key}` (known: index)\n")
 
 
 def _utf8_argument(arg: str) -> str:
@@ -673,6 +768,10 @@ def describe_unexpected(exc: BaseException) -> str:
     return f"unexpected failure ({detail}); run with --debug for a traceback and please report it"
 
 
+# Global options that take a value: the word after them is not the command's name.
+_VALUED_GLOBALS = ("--index", "--color")
+
+
 def _app_for(args: list[str]) -> typer.Typer:
     """The app with only the command being run registered.
 
@@ -695,7 +794,7 @@ def _app_for(args: list[str]) -> typer.Typer:
     while position < len(words) and words[position].startswith("-"):
         if words[position] in ("-h", "--help", "--version", "--install-completion", "--show-completion"):
             return app
-        position += 2 if words[position] == "--index" else 1
+        position += 2 if words[position] in _VALUED_GLOBALS else 1
     if position >= len(words):
         return app
     chosen = [info for info in app.registered_commands

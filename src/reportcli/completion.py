@@ -5,53 +5,40 @@ and swallows errors (a broken index must not break the user's shell).
 """
 from __future__ import annotations
 
-import sqlite3
-
 import typer
 
 
-def _connect(ctx: typer.Context) -> sqlite3.Connection | None:
+def _store(ctx: typer.Context):  # -> reportcli.index.store.Store | None
     from reportcli.config import resolve_index
-    from reportcli.index.store import open_index
+    from reportcli.index.store import Store
 
     try:
-        return open_index(resolve_index(ctx.find_root().params.get("index")))
+        return Store.open(resolve_index(ctx.find_root().params.get("index")))
     except Exception:  # noqa: BLE001 - no completions rather than a traceback in the shell
         return None
 
 
 def report_ids(ctx: typer.Context, incomplete: str) -> list[str]:
-    connection = _connect(ctx)
-    if connection is None:
-        return []
-    rows = connection.execute("SELECT id FROM reports WHERE id LIKE ? ESCAPE '\\' ORDER BY ord",
-                              (_like_prefix(incomplete),))
-    return [row[0] for row in rows]
-
-
-def _like_prefix(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    store = _store(ctx)
+    return store.report_ids_like(incomplete) if store else []
 
 
 def glossary_terms(ctx: typer.Context, incomplete: str) -> list[str]:
     """Glossary terms starting with what was typed (Typer keeps only completions that do)."""
-    connection = _connect(ctx)
-    if connection is None:
-        return []
-    rows = connection.execute("SELECT term FROM terms WHERE term LIKE ? ESCAPE '\\' ORDER BY report, seq",
-                              (_like_prefix(incomplete),))
-    return list(dict.fromkeys(row[0] for row in rows))
+    store = _store(ctx)
+    return store.terms_like(incomplete) if store else []
 
 
 def units(ctx: typer.Context, incomplete: str) -> list[str]:
     """Units the index's figures use, most common first."""
-    connection = _connect(ctx)
-    if connection is None:
-        return []
-    rows = connection.execute(
-        "SELECT unit FROM figures WHERE unit != '' AND unit LIKE ? ESCAPE '\\' GROUP BY unit ORDER BY count(*) DESC",
-        (_like_prefix(incomplete),))
-    return [row[0] for row in rows]
+    store = _store(ctx)
+    return store.units_like(incomplete) if store else []
+
+
+def codes(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Indicator codes the index's figures carry, each with its English name as help."""
+    store = _store(ctx)
+    return store.codes_like(incomplete) if store else []
 
 
 def _selected_reports(ctx: typer.Context) -> list[str]:
@@ -60,26 +47,16 @@ def _selected_reports(ctx: typer.Context) -> list[str]:
 
 def section_numbers(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Section numbers from the outline, each with its heading as the completion's help."""
-    connection = _connect(ctx)
-    if connection is None:
-        return []
-    reports = _selected_reports(ctx)
-    sql = ("SELECT s.number, s.label FROM sections s JOIN reports r ON r.ord = s.report WHERE s.number LIKE ?"
-           + (f" AND r.id IN ({','.join('?' * len(reports))})" if reports else "") + " ORDER BY s.report, s.id")
-    seen: dict[str, str] = {}
-    for number, label in connection.execute(sql, (_like_prefix(incomplete), *reports)):
-        seen.setdefault(number, label)
-    return list(seen.items())
+    store = _store(ctx)
+    return store.section_numbers_like(incomplete, _selected_reports(ctx)) if store else []
 
 
 def paragraph_ids(ctx: typer.Context, incomplete: str) -> list[str]:
     """Paragraph ids for `show`: plain ids with one report in scope, REPORT:ID otherwise."""
-    connection = _connect(ctx)
-    if connection is None:
+    store = _store(ctx)
+    if store is None:
         return []
-    reports = _selected_reports(ctx)
-    rows = connection.execute("SELECT id, paragraphs FROM reports" + (
-        f" WHERE id IN ({','.join('?' * len(reports))})" if reports else "") + " ORDER BY ord", reports).fetchall()
+    rows = store.paragraph_counts(_selected_reports(ctx))
     if len(rows) == 1:
         return [str(n) for n in range(1, rows[0][1] + 1) if str(n).startswith(incomplete)][:200]
     found = []

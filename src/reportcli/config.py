@@ -50,19 +50,34 @@ def load_config(path: Path | None = None) -> dict:
 
 
 def resolve_index(option: str | None) -> Path:
+    return resolve_index_with_reason(option)[0]
+
+
+def resolve_index_with_reason(option: str | None) -> tuple[Path, str, str]:
+    """(index path, why: flag / environment / config / bundled, how it was given)."""
     if option:
-        return Path(option).expanduser()
+        return Path(option).expanduser(), "flag", "--index"
     from_env = os.environ.get("REPORTCLI_INDEX")
     if from_env:
-        return Path(from_env).expanduser()
+        return Path(from_env).expanduser(), "environment", "$REPORTCLI_INDEX"
     path = config_path()
-    if path is None:
-        return BUNDLED_INDEX
-    configured = load_config(path).get("index")
+    configured = load_config(path).get("index") if path is not None else None
     if configured is not None:
         if not isinstance(configured, str) or not configured:
             raise ConfigError(f"malformed config file {path}: `index` must be a file path string")
         configured_path = Path(configured).expanduser()
         # A relative path in the config file is relative to the config file, not to the cwd.
-        return configured_path if configured_path.is_absolute() else path.parent / configured_path
-    return BUNDLED_INDEX
+        chosen = configured_path if configured_path.is_absolute() else path.parent / configured_path
+        return chosen, "config", str(path)
+    return BUNDLED_INDEX, "bundled", "the index shipped with reportcli"
+
+
+KNOWN_KEYS = {"index"}
+
+
+def unknown_config_keys() -> list[tuple[str, Path]]:
+    """(key, file) for each setting config.toml has that reportcli does not know."""
+    path = config_path()
+    if path is None or not path.is_file():
+        return []
+    return [(key, path) for key in load_config(path) if key not in KNOWN_KEYS]

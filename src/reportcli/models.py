@@ -48,11 +48,14 @@ class Term:
     paragraph: int  # the glossary paragraph that defines it
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Figure:
-    """A quantitative figure in a paragraph (see PRODUCT.md, "Figure conventions")."""
+    """A quantitative figure in a paragraph (see PRODUCT.md, "Figure conventions"). `report`
+    and `section` are filled in when read from an index (the parser knows neither)."""
 
+    report: str | None = None
     paragraph: int
+    section: str = ""
     raw: str  # as written, with its scale word, unit and any qualifier that follows
     value: int | float | None  # scale folded in; None for a ratio like 3.7:23.1:73.2
     unit: str
@@ -65,13 +68,17 @@ class Figure:
     end: int
     low: int | float | None = None  # bounds of a range (6%-6.5%); value is then the lower one
     high: int | float | None = None
+    code: str | None = None  # key of the curated indicator table (data/indicators.toml): gdp_growth, cpi …
+    name_en: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Goal:
     """A target the report sets (see PRODUCT.md, `goals`)."""
 
+    report: str | None = None
     paragraph: int
+    section: str = ""
     indicator: str
     raw: str  # the figure as written; "" for a qualitative target
     value: int | float | None  # None for a qualitative target; the lower bound of a range
@@ -86,6 +93,56 @@ class Goal:
     text: str  # the clause
     start: int
     end: int
+    code: str | None = None
+    name_en: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Outcome:
+    """What the next year's report says happened to a target's indicator."""
+
+    report: str
+    paragraph: int
+    raw: str
+    value: int | float | None
+    unit: str
+    indicator: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class CheckedGoal(Goal):
+    status: str = "unknown"  # met / missed / unknown
+    outcome: Outcome | None = None
+
+
+@dataclass(frozen=True)
+class ReportRecord:
+    """A report as the index holds it: its metadata and where its paragraphs lie."""
+
+    ord: int
+    id: str
+    title: str | None
+    region: str | None
+    level: str | None
+    year: int | None
+    date: str | None
+    meeting: str | None
+    office: str | None
+    speaker: str | None
+    publisher: str | None
+    published: str | None
+    source: str | None
+    sha256: str
+    file: str | None
+    first_rowid: int
+    paragraphs: int
+    warnings: tuple[str, ...]
+    format: str
+    inferred: tuple[str, ...]
+
+    @property
+    def last_rowid(self) -> int:
+        return self.first_rowid + self.paragraphs - 1
 
 
 @dataclass(frozen=True)

@@ -1,15 +1,21 @@
 """The one output layer: results → table (Rich), plain text (pipes), json, jsonl or csv.
 
-Only this module imports rich, and only when a table, tree or progress bar is drawn, so
---json and piped output never pay for it.
+`Output` is the environment a command writes to (as httpie's Environment): stdout and stderr,
+the chosen format, colour, the CSV byte-order mark. `VIEWS` holds, per kind of result, its
+columns and display transforms, so a command only names its view. Only this module imports
+rich, and only when a table, tree or progress bar is drawn, so --json and piped output never
+pay for it.
 """
 from __future__ import annotations
 
+import os
+import re
 import sys
 from dataclasses import asdict, is_dataclass
-from typing import Any, NamedTuple, TextIO
+from typing import Any, Callable, NamedTuple, TextIO
 
 FORMATS = ("table", "json", "jsonl", "csv")
+COLORS = ("auto", "always", "never")
 
 
 class Column(NamedTuple):
@@ -23,6 +29,7 @@ class Column(NamedTuple):
     style: str | None = None
     number: bool = False  # show with thousands separators
     innermost: bool = False  # a section path shown by its innermost heading only
+    report: bool = False  # the report column: hidden in a terminal when the index holds one report
 
 
 def as_dict(row: Any) -> dict:
@@ -35,7 +42,29 @@ def choose_format(requested: str | None, as_json: bool, stream: TextIO) -> str:
         return "json"
     if requested:
         return requested
-    return "table" if stream.isatty() else "plain"
+    return "table" if _isatty(stream) else "plain"
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def use_color(choice: str, stream: TextIO) -> bool:
+    """--color always|never|auto; auto: NO_COLOR (set) turns colour off, FORCE_COLOR (set, not 0)
+    on, else colour when the stream is a terminal — as rg and ls do."""
+    if choice == "never":
+        return False
+    if choice == "always":
+        return True
+    if os.environ.get("NO_COLOR"):
+        return False
+    force = os.environ.get("FORCE_COLOR")
+    if force and force != "0":
+        return True
+    return _isatty(stream)
 
 
 def cell(value: Any, number: bool = False) -> str:
@@ -82,7 +111,8 @@ def write_structured(rows: list[dict], fmt: str, stream: TextIO, bom: bool = Fal
 
         if bom:
             stream.write("\ufeff")  # Excel reads UTF-8 CSV correctly only with a byte-order mark
-        writer = csv.DictWriter(stream, fieldnames=list(rows[0]), lineterminator="\n")
+        fields = list(dict.fromkeys(key for row in rows for key in row))
+        writer = csv.DictWriter(stream, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
         for row in rows:
             writer.writerow({key: json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict))
@@ -91,17 +121,172 @@ def write_structured(rows: list[dict], fmt: str, stream: TextIO, bom: bool = Fal
         raise ValueError(fmt)
 
 
-def console(no_color: bool, stream: TextIO | None = None):  # -> rich.console.Console
+def console(no_color: bool, stream: TextIO | None = None, force: bool = False):  # -> rich.console.Console
     from rich.console import Console
 
     # Rich itself honours NO_COLOR and drops colour when the stream is not a terminal.
-    return Console(file=stream or sys.stdout, no_color=no_color or None, highlight=False,
-                   soft_wrap=False)
+    return Console(file=stream or sys.stdout, no_color=no_color or None, highlight=False, soft_wrap=False,
+                   force_terminal=True if force and not no_color else None)
+
+
+# ---------------------------------------------------------------- views: columns and display transforms per result
+
+class View(NamedTuple):
+    columns: tuple[Column, ...]
+    highlight: str | None = None  # a text column whose row carries `matches` spans to highlight
+    prepare: Callable[[list[dict]], list[dict]] | None = None  # display transforms for table and plain text
+
+
+def _report_column() -> Column:
+    return Column("report", "report", no_wrap=True, report=True)
+
+
+def glossary_display(rows: list[dict]) -> list[dict]:
+    """Definitions with the cells a reader wants: the first line, and where the term is used."""
+    for row in rows:
+        first = (row["definition"] or "(not defined in the glossary)").split("\n", 1)[0]
+        row["summary"] = first if len(first) <= 60 else first[:60] + "…"
+        row["definition"] = row["definition"] or "(not defined in the glossary)"
+        row["used"] = len(row["mentions"])
+        places = [f"¶{pid} {path.split(' > ')[-1]}" for pid, path in zip(row["mentions"], row["mention_sections"])]
+        count = len(places)
+        row["used_in"] = "not used in the body" if not count else (
+            f"{count} paragraph{'s' * (count != 1)}:\n" + "\n".join(places[:5])
+            + (f"\n… and {count - 5} more" if count > 5 else ""))
+        row["from"] = {"glossary": "名词解释", "lexicon": "lexicon"}.get(row.get("source") or "", "")
+    return rows
+
+
+def goal_display(rows: list[dict]) -> list[dict]:
+    """Goals with their table cells: headline/other, the target as written with its sign, ↑↓, the outcome."""
+    for row in rows:
+        row.update(group="headline" if row["main"] else "other", target=target_cell(row), trend=direction_cell(row),
+                   result=outcome_cell(row))
+    return rows
+
+
+_COMPARATOR_SIGNS = {"about": "≈", ">=": "≥", "<=": "≤", "=": "="}
+_QUALIFIER = re.compile(r"(以上|以内|以下|左右|之内|内|余|多)$")
+
+
+def target_cell(goal: dict) -> str:
+    """A goal's target as people write it: ≈ 3%, ≥ 70%, 6–6.5%; the text for a qualitative one."""
+    if goal["value"] is None:
+        return "(qualitative)"
+    raw = goal["raw"]
+    if goal["comparator"] == "range":
+        return raw.replace("%-", "–").replace("-", "–").replace("至", "–")
+    sign = _COMPARATOR_SIGNS.get(goal["comparator"] or "=", "=")
+    from reportcli.text import fold
+
+    qualifier = _QUALIFIER.search(fold(raw))  # 以內 folds to 以内
+    return f"{sign} {raw[:qualifier.start()] if qualifier else raw}"
+
+
+def direction_cell(goal: dict) -> str:
+    return {"up": "↑", "down": "↓"}.get(goal["direction"] or "", "")
+
+
+def outcome_cell(goal: dict) -> str:
+    outcome = goal.get("outcome")
+    if not outcome:
+        return "no outcome found" if goal.get("status") == "unknown" else ""
+    return f"{outcome['raw']} ({outcome['report']} ¶{outcome['paragraph']})"
+
+
+VIEWS: dict[str, View] = {
+    "reports": View((Column("id", "id", no_wrap=True), Column("year", "year", no_wrap=True), Column("region", "region"),
+                     Column("level", "level"), Column("title", "title", ratio=3), Column("date", "meeting", no_wrap=True),
+                     Column("published", "published", no_wrap=True), Column("paragraphs", "¶", justify="right"),
+                     Column("terms", "terms", justify="right"))),
+    "show": View((_report_column(), Column("paragraph", "¶", justify="right", no_wrap=True),
+                  Column("section", "section", ratio=1), Column("text", "text", ratio=3))),
+    "search": View((_report_column(), Column("paragraph", "¶", justify="right", no_wrap=True),
+                    Column("score", "score", justify="right", no_wrap=True), Column("section", "section", ratio=1),
+                    Column("text", "text", ratio=3)), highlight="text"),
+    "metrics": View((_report_column(), Column("indicator", "indicator", ratio=2),
+                     Column("raw", "as written", no_wrap=True),
+                     Column("value", "value", justify="right", no_wrap=True, number=True),
+                     Column("unit", "unit", no_wrap=True), Column("kind", "kind", no_wrap=True),
+                     Column("target", "target", no_wrap=True), Column("paragraph", "¶", justify="right", no_wrap=True),
+                     Column("section", "section", ratio=2, innermost=True))),
+    "goals": View((_report_column(), Column("group", "", no_wrap=True), Column("indicator", "indicator", ratio=2),
+                   Column("target", "target", no_wrap=True), Column("trend", "", no_wrap=True),
+                   Column("strength", "strength", no_wrap=True), Column("horizon", "for", no_wrap=True),
+                   Column("paragraph", "¶", justify="right", no_wrap=True), Column("text", "text", ratio=3)),
+                  prepare=goal_display),
+    "goals-check": View((_report_column(), Column("group", "", no_wrap=True), Column("indicator", "indicator", ratio=2),
+                         Column("target", "target", no_wrap=True), Column("trend", "", no_wrap=True),
+                         Column("horizon", "for", no_wrap=True),
+                         Column("paragraph", "¶", justify="right", no_wrap=True),
+                         Column("result", "outcome", ratio=2), Column("status", "status", no_wrap=True)),
+                        prepare=goal_display),
+    "count": View((Column("report", "report", no_wrap=True), Column("term", "term"),
+                   Column("count", "count", justify="right"), Column("paragraphs", "¶ with it", justify="right"))),
+    "count-section": View((Column("report", "report", no_wrap=True), Column("term", "term"),
+                           Column("count", "count", justify="right"),
+                           Column("paragraphs", "¶ with it", justify="right"), Column("section", "section", ratio=2))),
+    "trend": View((Column("year", "year", no_wrap=True), Column("report", "report", no_wrap=True),
+                   Column("region", "region"), Column("indicator", "indicator"), Column("raw", "as written", no_wrap=True),
+                   Column("value", "value", justify="right", number=True, no_wrap=True), Column("unit", "unit"),
+                   Column("paragraph", "¶", justify="right"))),
+    "compare": View((Column("kind", "what", no_wrap=True), Column("name", "name", ratio=2), Column("a", "A", ratio=1),
+                     Column("b", "B", ratio=1), Column("change", "change", no_wrap=True))),
+    "define": View((_report_column(), Column("term", "term", no_wrap=True), Column("definition", "definition", ratio=3),
+                    Column("used_in", "used in", ratio=2)), prepare=glossary_display),
+    "define-list": View((_report_column(), Column("term", "term", no_wrap=True), Column("heading", "heading"),
+                         Column("summary", "definition", ratio=3), Column("used", "used", justify="right")),
+                        prepare=glossary_display),
+    "cite": View((Column("citation", "citation"),)),
+    "info": View((Column("field", "", no_wrap=True), Column("value", "", ratio=1))),
+}
+
+
+class Output:
+    """Where and how a command's results go (stdout, stderr, format, colour, BOM)."""
+
+    def __init__(self, *, requested_format: str | None = None, as_json: bool = False, color: str = "auto",
+                 bom: bool = False, stdout: TextIO | None = None, stderr: TextIO | None = None) -> None:
+        self.stdout = stdout or sys.stdout
+        self.stderr = stderr or sys.stderr
+        self.format = choose_format(requested_format, as_json, self.stdout)
+        self.color = use_color(color, self.stdout)
+        self.bom = bom
+
+    @property
+    def structured(self) -> bool:
+        return self.format in ("json", "jsonl", "csv")
+
+    def rows(self, rows: list[Any], view: str, *, single_report: bool = False, headers: dict | None = None) -> None:
+        """Write rows with a view's columns; the report column is hidden only in a terminal
+        table when the index holds a single report."""
+        spec = VIEWS[view]
+        dicts = [as_dict(row) for row in rows]
+        if self.structured:
+            write_structured(dicts, self.format, self.stdout, bom=self.bom)
+            return
+        if spec.prepare:
+            dicts = spec.prepare(dicts)
+        columns = [c._replace(header=(headers or {}).get(c.key, c.header)) for c in spec.columns
+                   if not (c.report and single_report and self.format == "table")]
+        emit(dicts, self.format, columns, no_color=not self.color, highlight_key=spec.highlight, stream=self.stdout,
+             force_color=self.color)
+
+    def empty(self) -> None:
+        """No results: `[]` for a script reading JSON (CSV and JSON Lines stay empty)."""
+        if self.format == "json":
+            utf8(self.stdout).write("[]\n")
+
+    def note(self, message: str) -> None:
+        note(message, self.stderr)
+
+    def warn(self, message: str) -> None:
+        warn(message, self.stderr)
 
 
 def emit(rows: list[Any], fmt: str, columns: list[Column], *, no_color: bool = False,
          title: str | None = None, highlight_key: str | None = None, stream: TextIO | None = None,
-         bom: bool = False) -> None:
+         bom: bool = False, force_color: bool = False) -> None:
     """Write rows in the chosen format. `highlight_key` names a text column whose row also
     carries `matches` spans to highlight (search)."""
     stream = stream or sys.stdout
@@ -111,15 +296,22 @@ def emit(rows: list[Any], fmt: str, columns: list[Column], *, no_color: bool = F
         return
     if fmt == "plain":
         for row in dicts:
-            stream.write("\t".join(cell(row[c.key]).replace("\n", " ").replace("\t", " ") for c in columns) + "\n")
+            cells = []
+            for c in columns:
+                text = cell(row[c.key], c.number).replace("\n", " ").replace("\t", " ")
+                if c.key == highlight_key and force_color and not no_color and row.get("matches"):
+                    text = _ansi_highlight(text, row["matches"])
+                cells.append(text)
+            stream.write("\t".join(cells) + "\n")
         return
+    from rich.cells import cell_len
     from rich.table import Table
     from rich.text import Text
 
     table = Table(title=title, show_lines=False, header_style="bold", expand=False)
     for column in columns:
         table.add_column(column.header, justify=column.justify, no_wrap=column.no_wrap, ratio=column.ratio,
-                         style=column.style, overflow="fold")
+                         style=column.style, overflow="fold", min_width=max(1, cell_len(column.header)))
     for row in dicts:
         cells = []
         for column in columns:
@@ -134,7 +326,17 @@ def emit(rows: list[Any], fmt: str, columns: list[Column], *, no_color: bool = F
                 cells.append(Text(value.split(" > ")[-1] if column.innermost else value))
         # show: the paragraph asked for stands out from its neighbours
         table.add_row(*cells, style="dim" if row.get("focus") is False else None)
-    console(no_color, stream).print(table)
+    console(no_color, stream, force=force_color).print(table)
+
+
+def _ansi_highlight(text: str, matches: list[list[int]]) -> str:
+    out, position = [], 0
+    for start, end in sorted(tuple(m) for m in matches):
+        if start < position:
+            continue
+        out += [text[position:start], "\x1b[1;31m", text[start:end], "\x1b[0m"]
+        position = end
+    return "".join(out) + text[position:]
 
 
 def snippet(text: str, matches: list[list[int]], width: int = 120) -> tuple[str, list[tuple[int, int]]]:
@@ -150,22 +352,23 @@ def snippet(text: str, matches: list[list[int]], width: int = 120) -> tuple[str,
     return window, spans
 
 
-def emit_outline(entries: list[Any], fmt: str, *, no_color: bool = False, stream: TextIO | None = None) -> None:
+def emit_outline(entries: list[Any], output: Output) -> None:
     """The section tree: a Rich tree on a terminal, indented text on a pipe, rows otherwise."""
-    stream = stream or sys.stdout
+    stream = output.stdout
     dicts = [as_dict(entry) for entry in entries]
-    if fmt in FORMATS and fmt != "table":
-        write_structured(dicts, fmt, stream)
+    if output.structured:
+        write_structured(dicts, output.format, stream, bom=output.bom)
         return
-    if fmt == "plain":
+    if output.format == "plain":
         for row in dicts:
-            stream.write(f"{'  ' * (row['level'] - 1)}{row['label']}\t{row['number']}\t¶{cell(row['paragraph'])}\n")
+            stream.write(f"{row['report']}\t{'  ' * (row['level'] - 1)}{row['label']}\t{row['number']}"
+                         f"\t¶{cell(row['paragraph'])}\n")
         return
     from rich.tree import Tree
 
-    out = console(no_color, stream)
+    out = console(not output.color, stream, force=output.color)
     for report in dict.fromkeys(row["report"] for row in dicts):
-        tree = Tree(f"[bold]{report}[/bold]")
+        tree = Tree(f"[bold]{_escape(report)}[/bold]")
         stack: list[tuple[int, Any]] = [(0, tree)]
         for row in (r for r in dicts if r["report"] == report):
             while stack[-1][0] >= row["level"]:
@@ -182,36 +385,40 @@ def _escape(text: str) -> str:
     return escape(text)
 
 
-def error(message: str) -> None:
-    sys.stderr.write(f"reportcli: error: {message}\n")
+def error(message: str, stream: TextIO | None = None) -> None:
+    (stream or sys.stderr).write(f"reportcli: error: {message}\n")
 
 
-def warn(message: str) -> None:
-    sys.stderr.write(f"reportcli: warning: {message}\n")
+def warn(message: str, stream: TextIO | None = None) -> None:
+    (stream or sys.stderr).write(f"reportcli: warning: {message}\n")
 
 
-def note(message: str) -> None:
-    sys.stderr.write(f"reportcli: {message}\n")
-    sys.stderr.flush()
+def note(message: str, stream: TextIO | None = None) -> None:
+    stream = stream or sys.stderr
+    stream.write(f"reportcli: {message}\n")
+    stream.flush()
 
 
 class BuildProgress:
-    """A Rich progress bar on stderr while a build runs (drawn only on a terminal)."""
+    """A Rich progress bar on stderr while a build runs (drawn only on a terminal). `phase`
+    shows what happens before the first file is done (loading the segmenter takes seconds)."""
 
     def __init__(self, total: int, description: str = "indexing") -> None:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
         from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
         err = Console(file=sys.stderr)
         self._progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                                   TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal)
-        self._task = self._progress.add_task(description, total=total)
+        self._task = self._progress.add_task(f"{description}: loading the segmenter…", total=total)
         self._verb = description
 
     def __enter__(self) -> "BuildProgress":
         self._progress.start()
         return self
+
+    def phase(self, text: str) -> None:
+        self._progress.update(self._task, description=f"{self._verb}: {text}")
 
     def advance(self, label: str) -> None:
         self._progress.update(self._task, advance=1, description=f"{self._verb} {label}")
@@ -220,66 +427,10 @@ class BuildProgress:
         self._progress.stop()
 
 
-def glossary_display(definitions: list[Any]) -> list[dict]:
-    """Definitions with the cells a reader wants: the first line, and where the term is used."""
-    shown = []
-    for definition in definitions:
-        row = as_dict(definition)
-        first = row["definition"].split("\n", 1)[0]
-        row["summary"] = first if len(first) <= 60 else first[:60] + "…"
-        row["used"] = len(row["mentions"])
-        places = [f"¶{pid} {path.split(' > ')[-1]}" for pid, path in zip(row["mentions"], row["mention_sections"])]
-        count = len(places)
-        row["used_in"] = "not used in the body" if not count else (
-            f"{count} paragraph{'s' * (count != 1)}:\n" + "\n".join(places[:5])
-            + (f"\n… and {count - 5} more" if count > 5 else ""))
-        shown.append(row)
-    return shown
-
-
-def goal_display(goals: list[Any]) -> list[dict]:
-    """Goals with their table cells: headline/other, the target as written with its sign, ↑↓, the outcome."""
-    shown = []
-    for goal in goals:
-        row = as_dict(goal)
-        row.update(group="headline" if row["main"] else "other", target=target_cell(row), trend=direction_cell(row),
-                   result=outcome_cell(row))
-        shown.append(row)
-    return shown
-
-
-_COMPARATOR_SIGNS = {"about": "≈", ">=": "≥", "<=": "≤", "=": "="}
-
-
-def target_cell(goal: dict) -> str:
-    """A goal's target as people write it: ≈ 3%, ≥ 70%, 6–6.5%; the text for a qualitative one."""
-    if goal["value"] is None:
-        return "(qualitative)"
-    raw = goal["raw"]
-    if goal["comparator"] == "range":
-        return raw.replace("%-", "–").replace("-", "–").replace("至", "–")
-    sign = _COMPARATOR_SIGNS.get(goal["comparator"] or "=", "=")
-    import re
-
-    from reportcli.text import fold
-
-    qualifier = re.search(r"(以上|以内|以下|左右|之内|内|余|多)$", fold(raw))  # 以內 folds to 以内
-    return f"{sign} {raw[:qualifier.start()] if qualifier else raw}"
-
-
-def direction_cell(goal: dict) -> str:
-    return {"up": "↑", "down": "↓"}.get(goal["direction"] or "", "")
-
-
-def outcome_cell(goal: dict) -> str:
-    outcome = goal.get("outcome")
-    if not outcome:
-        return "no outcome found" if goal.get("status") == "unknown" else ""
-    return f"{outcome['raw']} ({outcome['report']} ¶{outcome['paragraph']})"
-
-
-def emit_trend(points: list[Any], *, no_color: bool = False, stream: TextIO | None = None) -> None:
-    """An indicator across years: a table with a bar per year (Rich)."""
+def emit_trend(points: list[Any], output: Output) -> None:
+    """An indicator across years: a table with a bar per year (Rich). In a narrow terminal the
+    chart shrinks first; years and figures keep their width."""
+    from rich.cells import cell_len
     from rich.table import Table
     from rich.text import Text
 
@@ -287,15 +438,25 @@ def emit_trend(points: list[Any], *, no_color: bool = False, stream: TextIO | No
     values = [row["value"] for row in rows if isinstance(row["value"], (int, float))]
     top = max((abs(v) for v in values), default=0) or 1
     unit = rows[0]["unit"] if rows else ""
+    out = console(not output.color, output.stdout, force=output.color)
+    keys = [("year", "year", "left", False), ("report", "report", "left", False), ("raw", "as written", "left", False),
+            ("value", "value", "right", True)]
+    widths = [max([cell_len(header)] + [cell_len(cell(row[key], number)) for row in rows])
+              for key, header, _, number in keys]
+    spare = out.width - sum(widths) - 3 * (len(keys) + 1) - 1
+    bar_width = max(0, min(28, spare))
     table = Table(title=f"{rows[0]['indicator']} ({unit})" if rows else None, header_style="bold")
-    for header, justify in (("year", "left"), ("report", "left"), ("as written", "left"), ("value", "right"),
-                            ("", "left")):
-        table.add_column(header, justify=justify, no_wrap=True)
+    for (key, header, justify, _), width in zip(keys, widths):
+        table.add_column(header, justify=justify, no_wrap=True, min_width=width)
+    if bar_width:
+        table.add_column("", no_wrap=True, overflow="crop", max_width=bar_width)
     for row in rows:
-        width = round(28 * abs(row["value"]) / top) if isinstance(row["value"], (int, float)) else 0
-        table.add_row(cell(row["year"]), row["report"], row["raw"], cell(row["value"], True),
-                      Text("█" * max(width, 1), style=None if no_color else "cyan"))
-    console(no_color, stream or sys.stdout).print(table)
+        cells = [cell(row["year"]), row["report"], row["raw"], cell(row["value"], True)]
+        if bar_width:
+            width = round(bar_width * abs(row["value"]) / top) if isinstance(row["value"], (int, float)) else 0
+            cells.append(Text("█" * max(width, 1), style=None if not output.color else "cyan"))
+        table.add_row(*cells)
+    out.print(table)
 
 
 _METADATA_ORDER = ("title", "region", "level", "year", "date", "meeting", "office", "speaker", "publisher",
@@ -335,16 +496,13 @@ def inspection_lines(row: dict) -> list[tuple[str, str]]:
     return lines
 
 
-def emit_inspection(rows: list[Any], fmt: str, *, no_color: bool = False, stream: TextIO | None = None) -> None:
-    stream = stream or sys.stdout
+def emit_inspection(rows: list[Any], output: Output) -> None:
     dicts = [as_dict(row) for row in rows]
-    if fmt in FORMATS and fmt != "table":
-        if fmt == "csv":  # nested fields: one row per file with the scalars, the rest as JSON cells
-            write_structured([{key: value for key, value in row.items()} for row in dicts], fmt, stream)
-        else:
-            write_structured(dicts, fmt, stream)
+    stream = output.stdout
+    if output.structured:
+        write_structured(dicts, output.format, stream, bom=output.bom)
         return
-    if fmt == "plain":
+    if output.format == "plain":
         for index, row in enumerate(dicts):
             if index:
                 stream.write("\n")
@@ -354,12 +512,12 @@ def emit_inspection(rows: list[Any], fmt: str, *, no_color: bool = False, stream
     from rich.table import Table
     from rich.text import Text
 
-    out = console(no_color, stream)
+    out = console(not output.color, stream, force=output.color)
     for row in dicts:
         table = Table(show_header=False, box=None, pad_edge=False)
         table.add_column(style="bold", no_wrap=True)
         table.add_column(overflow="fold")
         for label, text in inspection_lines(row):
-            table.add_row(label, Text(text, style="red" if label == "error" and not no_color else None))
+            table.add_row(label, Text(text, style="red" if label == "error" and output.color else None))
         out.print(table)
         out.print()

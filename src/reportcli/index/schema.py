@@ -42,6 +42,7 @@ CREATE TABLE figures (
     raw TEXT NOT NULL, value REAL, unit TEXT NOT NULL, approx TEXT, indicator TEXT NOT NULL,
     kind TEXT NOT NULL, target INTEGER NOT NULL, context TEXT NOT NULL,
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, low REAL, high REAL,
+    code TEXT, name_en TEXT, -- the curated indicator (data/indicators.toml), when it is one
     PRIMARY KEY (report, seq)
 ) WITHOUT ROWID;
 CREATE TABLE goals (
@@ -49,6 +50,7 @@ CREATE TABLE goals (
     indicator TEXT NOT NULL, raw TEXT NOT NULL, value REAL, unit TEXT NOT NULL, comparator TEXT,
     direction TEXT, main INTEGER NOT NULL, strength TEXT, low REAL, high REAL, horizon TEXT,
     text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    code TEXT, name_en TEXT,
     PRIMARY KEY (report, seq)
 ) WITHOUT ROWID;
 -- Every jieba word of the corpus: document frequency and toneless pinyin keys, for ranking and

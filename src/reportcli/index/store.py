@@ -111,3 +111,288 @@ def _unreadable(path: Path, exc: sqlite3.DatabaseError) -> IndexFileError:
     if code.startswith("SQLITE_READONLY"):
         return IndexFileError(f"cannot write index {path}: it or its folder is read-only")
     return IndexFileError(f"not a reportcli index (not a readable SQLite database): {path}")
+
+
+# ---------------------------------------------------------------- the read store
+
+class Store:
+    """Every read of an index: one class owns the SELECTs and returns model objects, so a query
+    module never writes SQL and a new field touches the schema, the writer and this class.
+
+    Per-report lookups (sections, paths) are cached for the life of the store (one command)."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+        self._reports: list | None = None
+        self._one_report: dict[int, object] = {}
+        self._sections: dict[int, list] = {}
+
+    @classmethod
+    def open(cls, path: Path) -> "Store":
+        return cls(open_index(path))
+
+    def execute(self, sql: str, params=()):  # for the store's own methods and the tests
+        return self.connection.execute(sql, params)
+
+    # ------------------------------------------------------------ reports
+
+    def reports(self) -> list:
+        """Every report, in index order."""
+        if self._reports is None:
+            self._reports = self._read_reports("ORDER BY ord", ())
+        return self._reports
+
+    def _read_reports(self, where: str, params: tuple) -> list:
+        import json
+
+        from reportcli.models import ReportRecord
+
+        return [ReportRecord(
+            ord=row[0], id=row[1], title=row[2], region=row[3], level=row[4], year=row[5], date=row[6],
+            meeting=row[7], office=row[8], speaker=row[9], publisher=row[10], published=row[11], source=row[12],
+            sha256=row[13], file=row[14], first_rowid=row[15], paragraphs=row[16],
+            warnings=tuple(json.loads(row[17])), format=row[18], inferred=tuple(json.loads(row[19])))
+            for row in self.connection.execute(
+                "SELECT ord, id, title, region, level, year, date, meeting, office, speaker, publisher, published,"
+                " source, sha256, file, first_rowid, paragraphs, warnings, format, inferred FROM reports " + where,
+                params)]
+
+    def report_count(self) -> int:
+        if self._reports is not None:
+            return len(self._reports)
+        return self.connection.execute("SELECT count(*) FROM reports").fetchone()[0]
+
+    def report_by_ord(self, ord_: int):
+        if self._reports is None and ord_ not in self._one_report:
+            # One row, not the whole table: an unfiltered search over 10,000 reports names few of them.
+            self._one_report[ord_] = self._read_reports("WHERE ord = ?", (ord_,))[0]
+        if self._reports is None:
+            return self._one_report[ord_]
+        return next(report for report in self._reports if report.ord == ord_)
+
+    def counts(self, ord_: int) -> dict[str, int]:
+        row = self.connection.execute(
+            "SELECT (SELECT count(*) FROM sections WHERE report = ?1), (SELECT count(*) FROM terms WHERE report = ?1),"
+            " (SELECT count(*) FROM figures WHERE report = ?1), (SELECT count(*) FROM goals WHERE report = ?1)",
+            (ord_,)).fetchone()
+        return dict(zip(("sections", "terms", "figures", "goals"), row))
+
+    def meta(self) -> dict[str, str]:
+        return dict(self.connection.execute("SELECT key, value FROM meta"))
+
+    # ------------------------------------------------------------ sections
+
+    def sections(self, ord_: int) -> list:
+        """The report's sections (models.Section), in outline order."""
+        if ord_ not in self._sections:
+            from reportcli.models import Section
+
+            self._sections[ord_] = [Section(*row) for row in self.connection.execute(
+                "SELECT id, parent, level, number, label, title, path, kind FROM sections WHERE report = ? ORDER BY id",
+                (ord_,))]
+        return self._sections[ord_]
+
+    def section_path(self, ord_: int, section_id: int | None) -> str:
+        if section_id is None:
+            return ""
+        sections = self.sections(ord_)
+        if 0 < section_id <= len(sections) and sections[section_id - 1].id == section_id:
+            return sections[section_id - 1].path
+        return next((s.path for s in sections if s.id == section_id), "")
+
+    def glossary_sections(self, ord_: int) -> set[int]:
+        return {section.id for section in self.sections(ord_) if section.kind == "glossary"}
+
+    def section_stats(self, ord_: int) -> tuple[dict[int, int], dict[int, int]]:
+        """(paragraphs directly in each section, the first paragraph id of each section)."""
+        counts, firsts = {}, {}
+        for section, count, first in self.connection.execute(
+                "SELECT section, count(*), min(id) FROM paragraphs WHERE report = ? GROUP BY section", (ord_,)):
+            counts[section], firsts[section] = count, first
+        return counts, firsts
+
+    # ------------------------------------------------------------ paragraphs
+
+    def paragraph(self, report, paragraph_id: int) -> tuple[int | None, str]:
+        """(section id, text) of one paragraph of `report` (a ReportRecord)."""
+        return self.connection.execute("SELECT section, text FROM paragraphs WHERE rowid = ?",
+                                       (report.first_rowid + paragraph_id - 1,)).fetchone()
+
+    def paragraph_range(self, report, low: int, high: int) -> list[tuple[int, int | None, str]]:
+        """(id, section id, text) of paragraphs low..high of `report`."""
+        return self.connection.execute(
+            "SELECT id, section, text FROM paragraphs WHERE rowid BETWEEN ? AND ? ORDER BY rowid",
+            (report.first_rowid + low - 1, report.first_rowid + high - 1)).fetchall()
+
+    def paragraph_rows(self, rowids: list[int]):
+        """(rowid, report ord, id, section id, text) for the given rowids, in chunks."""
+        for start in range(0, len(rowids), 900):
+            chunk = rowids[start:start + 900]
+            yield from self.connection.execute(
+                f"SELECT rowid, report, id, section, text FROM paragraphs WHERE rowid IN ({','.join('?' * len(chunk))})",
+                chunk)
+
+    def paragraphs_with(self, report, expression: str | None):
+        """(id, section id, text) of the report's paragraphs whose bigrams match an FTS
+        expression (every paragraph when it is None), in text order."""
+        if expression is None:
+            return self.connection.execute(
+                "SELECT id, section, text FROM paragraphs WHERE rowid BETWEEN ? AND ? ORDER BY rowid",
+                (report.first_rowid, report.last_rowid))
+        return self.connection.execute(
+            "SELECT p.id, p.section, p.text FROM grams g JOIN paragraphs p ON p.rowid = g.rowid"
+            " WHERE grams MATCH ? AND g.rowid BETWEEN ? AND ? ORDER BY g.rowid",
+            (expression, report.first_rowid, report.last_rowid))
+
+    def candidate_rowids(self, expression: str | None, low: int | None, high: int | None, cap: int,
+                         exclude: set[int]) -> list[int]:
+        """Paragraph rowids whose bigrams match `expression` (all, when None), within a rowid
+        range, at most `cap` (0 = no cap), skipping `exclude`."""
+        where, params = [], []
+        if expression is not None:
+            where.append("grams MATCH ?")
+            params.append(expression)
+        if low is not None:
+            where.append("rowid BETWEEN ? AND ?")
+            params.extend((low, high))
+        table = "grams" if expression is not None else "paragraphs"
+        sql = f"SELECT rowid FROM {table}" + (" WHERE " + " AND ".join(where) if where else "")
+        found = []
+        for (rowid,) in self.connection.execute(sql, params):
+            if rowid in exclude:
+                continue
+            found.append(rowid)
+            if cap and len(found) >= cap:
+                break
+        return found
+
+    def matching_count(self, expression: str, limit: int) -> int:
+        return self.connection.execute("SELECT count(*) FROM (SELECT 1 FROM grams WHERE grams MATCH ? LIMIT ?)",
+                                       (expression, limit)).fetchone()[0]
+
+    # ------------------------------------------------------------ figures and targets
+
+    def figures(self, report, *, unit: str | None = None, kind: str | None = None, target: bool | None = None,
+                minimum: float | None = None, maximum: float | None = None, code: str | None = None) -> list:
+        """The report's figures (models.Figure with report and section filled in), in text order."""
+        from reportcli.models import Figure
+
+        sql = ("SELECT paragraph, section, raw, value, unit, approx, indicator, kind, target, context, start, \"end\","
+               " low, high, code, name_en FROM figures WHERE report = ?")
+        params: list = [report.ord]
+        for column, wanted in (("unit", unit), ("kind", kind), ("code", code)):
+            if wanted is not None:
+                sql += f" AND {column} = ?"
+                params.append(wanted)
+        if target is not None:
+            sql += " AND target = ?"
+            params.append(int(target))
+        if minimum is not None:
+            sql += " AND value >= ?"
+            params.append(minimum)
+        if maximum is not None:
+            sql += " AND value <= ?"
+            params.append(maximum)
+        return [Figure(report=report.id, paragraph=row[0], section=self.section_path(report.ord, row[1]), raw=row[2],
+                       value=plain_value(row[3]), unit=row[4], approx=row[5], indicator=row[6], kind=row[7],
+                       target=bool(row[8]), context=row[9], start=row[10], end=row[11], low=plain_value(row[12]),
+                       high=plain_value(row[13]), code=row[14], name_en=row[15])
+                for row in self.connection.execute(sql + " ORDER BY seq", params)]
+
+    def figure_sections(self, report) -> dict[int, int | None]:
+        """paragraph id → section id, for the paragraphs that hold figures."""
+        return dict(self.connection.execute("SELECT DISTINCT paragraph, section FROM figures WHERE report = ?",
+                                            (report.ord,)))
+
+    def goals(self, report, *, main_only: bool = False, code: str | None = None) -> list:
+        """The report's targets (models.Goal), headline targets first, then in text order."""
+        from reportcli.models import Goal
+
+        sql = ("SELECT paragraph, section, indicator, raw, value, unit, comparator, direction, main, strength, low,"
+               " high, horizon, text, start, \"end\", code, name_en FROM goals WHERE report = ?")
+        params: list = [report.ord]
+        if main_only:
+            sql += " AND main = 1"
+        if code is not None:
+            sql += " AND code = ?"
+            params.append(code)
+        return [Goal(report=report.id, paragraph=row[0], section=self.section_path(report.ord, row[1]),
+                     indicator=row[2], raw=row[3], value=plain_value(row[4]), unit=row[5], comparator=row[6],
+                     direction=row[7], main=bool(row[8]), strength=row[9], low=plain_value(row[10]),
+                     high=plain_value(row[11]), horizon=row[12], text=row[13], start=row[14], end=row[15],
+                     code=row[16], name_en=row[17])
+                for row in self.connection.execute(sql + " ORDER BY main DESC, seq", params)]
+
+    # ------------------------------------------------------------ glossary
+
+    def terms(self, report) -> list[dict]:
+        """The report's glossary terms as dicts: seq, term, heading, definition, aliases, paragraph,
+        mentions, keys (lookup keys), section (id of the defining paragraph's section)."""
+        import json
+
+        return [dict(seq=row[0], term=row[1], heading=row[2], definition=row[3], aliases=json.loads(row[4]),
+                     paragraph=row[5], mentions=json.loads(row[6]), keys=json.loads(row[7]), section=row[8])
+                for row in self.connection.execute(
+                    "SELECT t.seq, t.term, t.heading, t.definition, t.aliases, t.paragraph, t.mentions, t.keys, p.section"
+                    " FROM terms t JOIN paragraphs p ON p.rowid = ? + t.paragraph - 1 WHERE t.report = ? ORDER BY t.seq",
+                    (report.first_rowid, report.ord))]
+
+    def term_names(self, report) -> list[str]:
+        return [row[0] for row in self.connection.execute("SELECT term FROM terms WHERE report = ? ORDER BY seq",
+                                                          (report.ord,))]
+
+    # ------------------------------------------------------------ vocabulary (search)
+
+    def document_frequency(self, word: str) -> int | None:
+        row = self.connection.execute("SELECT df FROM vocab WHERE word = ?", (word,)).fetchone()
+        return row[0] if row else None
+
+    def words_by_pinyin(self, key: str, limit: int = 8) -> list[tuple[str, int, bool]]:
+        """(word, df, spelled by initials) for words whose toneless pinyin or initials are `key`."""
+        return self.connection.execute(
+            "SELECT word, df, pinyin != ?1 FROM vocab WHERE pinyin = ?1 OR (initials = ?1 AND length(word) > 1)"
+            " ORDER BY pinyin = ?1 DESC, df DESC, word LIMIT ?2", (key, limit)).fetchall()
+
+    # ------------------------------------------------------------ completion
+
+    def report_ids_like(self, prefix: str) -> list[str]:
+        return [row[0] for row in self.connection.execute(
+            "SELECT id FROM reports WHERE id LIKE ? ESCAPE '\\' ORDER BY ord", (_like_prefix(prefix),))]
+
+    def terms_like(self, prefix: str) -> list[str]:
+        return list(dict.fromkeys(row[0] for row in self.connection.execute(
+            "SELECT term FROM terms WHERE term LIKE ? ESCAPE '\\' ORDER BY report, seq", (_like_prefix(prefix),))))
+
+    def units_like(self, prefix: str) -> list[str]:
+        return [row[0] for row in self.connection.execute(
+            "SELECT unit FROM figures WHERE unit != '' AND unit LIKE ? ESCAPE '\\' GROUP BY unit ORDER BY count(*) DESC",
+            (_like_prefix(prefix),))]
+
+    def codes_like(self, prefix: str) -> list[tuple[str, str]]:
+        return self.connection.execute(
+            "SELECT code, max(name_en) FROM figures WHERE code LIKE ? ESCAPE '\\' GROUP BY code ORDER BY code",
+            (_like_prefix(prefix),)).fetchall()
+
+    def section_numbers_like(self, prefix: str, report_ids: list[str]) -> list[tuple[str, str]]:
+        sql = ("SELECT s.number, s.label FROM sections s JOIN reports r ON r.ord = s.report WHERE s.number LIKE ?"
+               + (f" AND r.id IN ({','.join('?' * len(report_ids))})" if report_ids else "") + " ORDER BY s.report, s.id")
+        seen: dict[str, str] = {}
+        for number, label in self.connection.execute(sql, (_like_prefix(prefix), *report_ids)):
+            seen.setdefault(number, label)
+        return list(seen.items())
+
+    def paragraph_counts(self, report_ids: list[str]) -> list[tuple[str, int]]:
+        return self.connection.execute("SELECT id, paragraphs FROM reports" + (
+            f" WHERE id IN ({','.join('?' * len(report_ids))})" if report_ids else "") + " ORDER BY ord",
+            report_ids).fetchall()
+
+
+def _like_prefix(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def plain_value(value: float | None) -> int | float | None:
+    """A stored REAL as people write it: 81000000, not 81000000.0."""
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value

@@ -10,6 +10,8 @@ import re
 from bisect import bisect_left
 
 from reportcli.models import Figure, Goal, Paragraph, Section
+from reportcli.parse.indicators import classify
+from reportcli.parse.lexicon import goal_indicator
 from reportcli.text import fold
 
 _HEADLINE = re.compile(r"(?:主要(?:预期)?目标|预期目标|发展目标)(?:建议|拟|安排)?(?:是|为|如下)?\s*[:]"
@@ -26,16 +28,9 @@ _QUALITATIVE = re.compile(r"稳步增长|同步增长|基本同步|同步$|基�
 _QUALITATIVE_SUBJECT_END = re.compile(r"预计|与上年|稳步|同步|基本|持平|持续|保持|稳中|总体|稳定|合理|进一步|明显|完成")
 _LEADING = re.compile(r"^(?:\d{1,2}[.、](?!\d)|\(\d{1,2}\)|[①-⑳]|今年|全年|年内|明年|\d{4}年|继续推行|继续|着力|努力|力争|争取|确保|实现|保持|推动|全区|全市|全省|全县|全国|"
                       r"[^,;。]{0,10}?体系,)+")
-_CHANGE_TAIL = re.compile(r"(?:年均|同比|比上年)?(?:增长|提高|上涨|增加|提升|扩大|上升|下降|降低|减少|压减|压缩|缩减|缩小|削减)$")
 _FIVE_YEAR = re.compile(r"“?十([一二三四五六七八九])五”?")
 _BY_YEAR = re.compile(r"到((?:19|20)\d{2})年")
 _SAME_YEAR = re.compile(r"((?:19|20)\d{2})年")
-
-
-def goal_indicator(indicator: str) -> str:
-    """A figure's indicator without its change verb: direction says that (地区生产总值增长 → 地区生产总值)."""
-    tail = _CHANGE_TAIL.search(fold(indicator))
-    return indicator[:tail.start()] if tail and tail.start() > 0 else indicator
 
 
 def _comparator(figure: Figure, near: str) -> str:
@@ -233,7 +228,8 @@ def _goal_from_figure(figure: Figure, text: str, folded: str, clause: tuple[int,
         direction=_direction(before) or (_direction(fold(figure.indicator)[-2:]) if figure.kind == "change" else None),
         main=main, strength=_strength(sentence if main else clause_words),
         low=figure.low, high=figure.high, horizon=_horizon(sentence, year),
-        text=text[clause[0]:clause[1]].strip(), start=figure.start, end=figure.end)
+        text=text[clause[0]:clause[1]].strip(), start=figure.start, end=figure.end, code=figure.code,
+        name_en=figure.name_en)
 
 
 def _qualitative_goal(paragraph: Paragraph, start: int, piece: str, sentence: str, year: int | None) -> Goal:
@@ -243,7 +239,9 @@ def _qualitative_goal(paragraph: Paragraph, start: int, piece: str, sentence: st
     subject_end = _QUALITATIVE_SUBJECT_END.search(piece, offset + 2)
     indicator = written[offset:subject_end.start() if subject_end else len(piece)].strip()
     comparator = "=" if "持平" in piece else None
+    entry = classify(indicator, None, "")
     return Goal(paragraph=paragraph.id, indicator=indicator, raw="", value=None, unit="", comparator=comparator,
+                code=entry.code if entry else None, name_en=entry.name_en if entry else None,
                 direction=_direction(piece[offset:]), main=True, strength=_strength(piece) or _strength(sentence),
                 low=None, high=None, horizon=_horizon(sentence, year), text=written.strip(), start=start,
                 end=start + len(piece))

@@ -59,7 +59,7 @@ def parse_report(text: str) -> Report:
         warnings.append(f"no section headings recognised; indexed as {body_paragraphs} flat paragraphs")
 
     metadata, provenance, inferred = _metadata(header, lines, folded)
-    figures = _figures(paragraphs, sections, metadata.year)
+    figures = with_codes(_figures(paragraphs, sections, metadata.year))
     body = [p for p in paragraphs if p.section is None or sections[p.section - 1].kind == "body"]
     goals = extract_goals(body, sections, figures, metadata.year)
     if not paragraphs:
@@ -118,6 +118,19 @@ def _without_markdown(line: str) -> str:
     """Markdown marks carry no text (a report saved as .md); the line's indent is kept."""
     body = line.lstrip(" \t\u3000")
     return line[:len(line) - len(body)] + _MARKDOWN.sub("", body)
+
+
+def with_codes(figures: list) -> list:
+    """Each figure with the curated indicator it measures (parse.indicators), when it is one."""
+    from dataclasses import replace
+
+    from reportcli.parse.indicators import classify
+
+    coded = []
+    for figure in figures:
+        entry = classify(figure.indicator, figure.kind, figure.unit)
+        coded.append(replace(figure, code=entry.code, name_en=entry.name_en) if entry else figure)
+    return coded
 
 
 def _figures(paragraphs: list[Paragraph], sections: list[Section], year: int | None) -> list:

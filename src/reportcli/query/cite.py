@@ -1,11 +1,14 @@
 """`cite`: one paragraph as a ready quotation, with the report's title, section path and source."""
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 
+from reportcli.index.store import Store
 from reportcli.query.common import ReportFilter
 from reportcli.query.outline import resolve_paragraph
+
+# Quotation marks inside a quotation alternate: “…‘…’…” (and ‘’ already inside become “”).
+_INNER_QUOTES = str.maketrans({"“": "‘", "”": "’", "‘": "“", "’": "”"})
 
 
 @dataclass(frozen=True)
@@ -19,19 +22,16 @@ class Citation:
     citation: str  # the quotation as one line of text, ready to paste
 
 
-def cite(connection: sqlite3.Connection, reference: str, selection: ReportFilter | None = None) -> Citation:
-    ref, paragraph_id = resolve_paragraph(connection, reference, selection)
-    section_id, text = connection.execute("SELECT section, text FROM paragraphs WHERE rowid = ?",
-                                          (ref.first_rowid + paragraph_id - 1,)).fetchone()
-    row = connection.execute("SELECT path FROM sections WHERE report = ? AND id = ?", (ref.ord, section_id)).fetchone()
-    section = row[0] if row else ""
-    title, source, published = connection.execute(
-        "SELECT title, source, published FROM reports WHERE ord = ?", (ref.ord,)).fetchone()
-    parts = [f"《{title}》" if title else ref.id]
+def cite(store: Store, reference: str, selection: ReportFilter | None = None) -> Citation:
+    report, paragraph_id = resolve_paragraph(store, reference, selection)
+    section_id, text = store.paragraph(report, paragraph_id)
+    section = store.section_path(report.ord, section_id)
+    parts = [f"《{report.title}》" if report.title else report.id]
     if section:
         parts.append(section.replace(" > ", "，"))
     parts.append(f"第{paragraph_id}段")
     where = "，".join(parts)
-    tail = "".join(f"。{label}：{value}" for label, value in (("发布日期", published), ("来源", source)) if value)
-    return Citation(report=ref.id, paragraph=paragraph_id, section=section, text=text, title=title, source=source,
-                    citation=f"“{text}”（{where}{tail}）")
+    tail = "".join(f"。{label}：{value}" for label, value in (("发布日期", report.published), ("来源", report.source))
+                   if value)
+    return Citation(report=report.id, paragraph=paragraph_id, section=section, text=text, title=report.title,
+                    source=report.source, citation=f"“{text.translate(_INNER_QUOTES)}”（{where}{tail}）")

@@ -1,22 +1,15 @@
-"""What every query shares: resolving --report ids and reading section paths."""
+"""What every query shares: which reports it covers (--report/--region/--year/--level) and
+which sections (--section)."""
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import dataclass
-from typing import NamedTuple
 
-from reportcli.errors import UsageError
+from reportcli.errors import NoResults, UsageError
+from reportcli.index.store import Store, plain_value  # noqa: F401 - plain_value is part of this module's API
 from reportcli.text import fold
 
-
-class ReportRef(NamedTuple):
-    """A report's place in the index: its ord, id and contiguous paragraph rowids."""
-
-    ord: int
-    id: str
-    first_rowid: int
-    paragraphs: int
+LEVELS = ("national", "province", "city", "county")
 
 
 @dataclass(frozen=True)
@@ -32,42 +25,62 @@ class ReportFilter:
     def active(self) -> bool:
         return bool(self.ids) or self.region is not None or self.year is not None or self.level is not None
 
+    def describe(self) -> str:
+        parts = [f"--report {report_id}" for report_id in self.ids]
+        parts += [f"--{name} {value}" for name, value in (("region", self.region), ("year", self.year),
+                                                          ("level", self.level)) if value is not None]
+        return " ".join(parts)
 
-LEVELS = ("national", "province", "city", "county")
+
+class NoReportSelected(NoResults):
+    """A filter that selects no report: the query answers nothing (exit 1), never the whole index."""
 
 
-def select_reports(connection: sqlite3.Connection, selection: ReportFilter | list[str] | None) -> list[ReportRef]:
-    """The reports a query covers, in index order; unknown ids and levels are usage errors."""
+def select_reports(store: Store, selection: ReportFilter | list[str] | None) -> list:
+    """The reports (models.ReportRecord) a query covers, in index order. Unknown ids and levels
+    are usage errors; a filter that matches no report raises NoReportSelected."""
     if not isinstance(selection, ReportFilter):
         selection = ReportFilter(ids=tuple(selection or ()))
     if selection.level is not None and selection.level not in LEVELS:
         raise UsageError(f"--level must be one of {', '.join(LEVELS)}")
-    sql = "SELECT ord, id, first_rowid, paragraphs, region, year, level FROM reports"
-    rows = connection.execute(sql + " ORDER BY ord").fetchall()
+    reports = store.reports()
     if selection.ids:
-        by_id = {row[1]: row for row in rows}
+        by_id = {report.id: report for report in reports}
         unknown = [report_id for report_id in selection.ids if report_id not in by_id]
         if unknown:
             raise UsageError(f"unknown report id: {unknown[0]} (list them with `reportcli reports`)")
-        rows = [by_id[report_id] for report_id in dict.fromkeys(selection.ids)]
+        reports = [by_id[report_id] for report_id in dict.fromkeys(selection.ids)]
     region = fold(selection.region).strip() if selection.region else None
-    return [ReportRef(*row[:4]) for row in rows
-            if (region is None or (row[4] and region in fold(row[4])))
-            and (selection.year is None or row[5] == selection.year)
-            and (selection.level is None or row[6] == selection.level)]
+    chosen = [report for report in reports
+              if (region is None or (report.region and region in fold(report.region)))
+              and (selection.year is None or report.year == selection.year)
+              and (selection.level is None or report.level == selection.level)]
+    if not chosen and selection.active:
+        raise NoReportSelected(f"no report matches {selection.describe()} ({_what_there_is(store, selection)})")
+    return chosen
 
 
-def section_paths(connection: sqlite3.Connection, report_ord: int) -> dict[int, tuple[str, str]]:
-    """section id → (dotted number, path) for one report."""
-    return {row[0]: (row[1], row[2]) for row in connection.execute(
-        "SELECT id, number, path FROM sections WHERE report = ?", (report_ord,))}
+def _what_there_is(store: Store, selection: ReportFilter) -> str:
+    reports = store.reports()
+    if not reports:
+        return "the index holds no reports"
+    if selection.year is not None:
+        years = sorted({report.year for report in reports if report.year})
+        return f"years in the index: {_span(years)}" if years else "no report in the index has a year"
+    if selection.region is not None:
+        regions = sorted({report.region for report in reports if report.region})
+        shown = "、".join(regions[:8]) + (" …" if len(regions) > 8 else "")
+        return f"regions in the index: {shown}" if regions else "no report in the index has a region"
+    if selection.level is not None:
+        levels = sorted({report.level for report in reports if report.level})
+        return f"levels in the index: {', '.join(levels)}" if levels else "no report in the index has a level"
+    return f"{len(reports)} reports in the index"
 
 
-def plain_value(value: float | None) -> int | float | None:
-    """A stored REAL as people write it: 81000000, not 81000000.0."""
-    if value is None:
-        return None
-    return int(value) if float(value).is_integer() else value
+def _span(years: list[int]) -> str:
+    if len(years) > 6:
+        return f"{years[0]}–{years[-1]}"
+    return ", ".join(map(str, years))
 
 
 def check_limit(limit: int) -> int:
@@ -76,11 +89,27 @@ def check_limit(limit: int) -> int:
     return limit
 
 
-def matching_sections(connection: sqlite3.Connection, report_ord: int, section: str) -> set[int]:
-    """Sections matching --section: a dotted number (3.1 takes 3.1.x too) or words of the path."""
-    rows = connection.execute("SELECT id, number, path FROM sections WHERE report = ?", (report_ord,)).fetchall()
+def matching_sections(store: Store, report, section: str) -> set[int]:
+    """Sections matching --section: a dotted number (3.1 takes 3.1.x too) or words of the path.
+    A --section that matches nothing in any selected report is a usage error (see check_section)."""
     wanted = section.strip()
+    sections = store.sections(report.ord)
     if re.fullmatch(r"\d+(\.\d+)*", wanted):
-        return {sid for sid, number, _ in rows if number == wanted or number.startswith(wanted + ".")}
+        return {s.id for s in sections if s.number == wanted or s.number.startswith(wanted + ".")}
     needle = fold(wanted)
-    return {sid for sid, _, path in rows if needle in fold(path)}
+    return {s.id for s in sections if needle in fold(s.path)}
+
+
+def check_section(store: Store, reports: list, section: str | None) -> dict[int, set[int]] | None:
+    """{report ord: allowed section ids} for --section, or None without it; a section that
+    exists in none of the reports is a usage error naming the outline."""
+    if section is None:
+        return None
+    if not section.strip():
+        raise UsageError("--section is empty (give a number from `reportcli outline`, e.g. 3.1, or heading words)")
+    allowed = {report.ord: matching_sections(store, report, section) for report in reports}
+    if not any(allowed.values()):
+        tops = [f"{s.number} {s.label}" for s in store.sections(reports[0].ord) if s.parent is None][:6] if reports else []
+        hint = f"; top-level sections: {'; '.join(tops)}" if tops else ""
+        raise UsageError(f"no section matches --section {section!r} (see `reportcli outline`){hint}")
+    return allowed

@@ -2,12 +2,12 @@
 reported in one and not the other, glossary terms added or dropped."""
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 
 from reportcli.errors import UsageError
-from reportcli.parse.goals import goal_indicator
-from reportcli.query.common import ReportRef, select_reports
+from reportcli.index.store import Store
+from reportcli.parse.lexicon import goal_indicator
+from reportcli.query.common import select_reports
 from reportcli.text import fold
 
 
@@ -22,47 +22,43 @@ class Difference:
     report_b: str
 
 
-def _pair(connection: sqlite3.Connection, a: str, b: str) -> tuple[ReportRef, ReportRef]:
+def _pair(store: Store, a: str, b: str):
     if a == b:
         raise UsageError("compare needs two different reports")
-    first, second = select_reports(connection, [a]), select_reports(connection, [b])
-    return first[0], second[0]
+    return select_reports(store, [a])[0], select_reports(store, [b])[0]
 
 
-def _targets(connection: sqlite3.Connection, ref: ReportRef) -> dict[str, tuple[str, float | None, str | None]]:
-    rows = connection.execute("SELECT indicator, raw, value, text, comparator FROM goals WHERE report = ? AND main = 1"
-                              " ORDER BY seq", (ref.ord,))
-    return {fold(indicator): (raw or text, value, comparator) for indicator, raw, value, text, comparator in rows}
+def _targets(store: Store, report) -> dict[str, tuple[str, float | None, str | None]]:
+    return {fold(goal.indicator): (goal.raw or goal.text, goal.value, goal.comparator)
+            for goal in store.goals(report, main_only=True)}
 
 
-def _indicators(connection: sqlite3.Connection, ref: ReportRef) -> dict[str, str]:
-    rows = connection.execute("SELECT indicator FROM figures WHERE report = ? AND target = 0 AND indicator != ''"
-                              " ORDER BY seq", (ref.ord,))
+def _indicators(store: Store, report) -> dict[str, str]:
     found: dict[str, str] = {}
-    for (indicator,) in rows:
-        found.setdefault(fold(goal_indicator(indicator)), goal_indicator(indicator))
+    for figure in store.figures(report, target=False):
+        if figure.indicator:
+            found.setdefault(fold(goal_indicator(figure.indicator)), goal_indicator(figure.indicator))
     return found
 
 
-def compare(connection: sqlite3.Connection, a: str, b: str) -> list[Difference]:
-    first, second = _pair(connection, a, b)
-    names = {fold(n): n for (n,) in connection.execute(
-        "SELECT indicator FROM goals WHERE report IN (?, ?) AND main = 1", (first.ord, second.ord))}
+def compare(store: Store, a: str, b: str) -> list[Difference]:
+    first, second = _pair(store, a, b)
+    targets_a, targets_b = _targets(store, first), _targets(store, second)
+    names = {fold(goal.indicator): goal.indicator for report in (first, second)
+             for goal in store.goals(report, main_only=True)}
     differences: list[Difference] = []
-    targets_a, targets_b = _targets(connection, first), _targets(connection, second)
     for key in list(targets_a) + [k for k in targets_b if k not in targets_a]:
         left, right = targets_a.get(key), targets_b.get(key)
         differences.append(Difference("target", names.get(key, key), left[0] if left else None,
                                       right[0] if right else None, _target_change(left, right), first.id, second.id))
-    indicators_a, indicators_b = _indicators(connection, first), _indicators(connection, second)
+    indicators_a, indicators_b = _indicators(store, first), _indicators(store, second)
     for key, name in indicators_a.items():
         if key not in indicators_b:
             differences.append(Difference("indicator", name, "reported", None, "dropped", first.id, second.id))
     for key, name in indicators_b.items():
         if key not in indicators_a:
             differences.append(Difference("indicator", name, None, "reported", "new", first.id, second.id))
-    terms_a = [t for (t,) in connection.execute("SELECT term FROM terms WHERE report = ? ORDER BY seq", (first.ord,))]
-    terms_b = [t for (t,) in connection.execute("SELECT term FROM terms WHERE report = ? ORDER BY seq", (second.ord,))]
+    terms_a, terms_b = store.term_names(first), store.term_names(second)
     differences += [Difference("term", t, "defined", None, "dropped", first.id, second.id)
                     for t in terms_a if t not in terms_b]
     differences += [Difference("term", t, None, "defined", "new", first.id, second.id)

@@ -2,12 +2,12 @@
 journalists publish every year."""
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 
 from reportcli.errors import UsageError
-from reportcli.query.common import ReportFilter, section_paths, select_reports
-from reportcli.query.search import tokens_expression
+from reportcli.index.store import Store
+from reportcli.query.common import ReportFilter, select_reports
+from reportcli.query.match import tokens_expression
 from reportcli.text import fold
 
 
@@ -24,43 +24,40 @@ class SectionCountRow(CountRow):
     section: str = ""
 
 
-def count_terms(connection: sqlite3.Connection, terms: list[str], selection: ReportFilter | None = None,
-                by_section: bool = False) -> list[CountRow]:
-    needles = [(term, "".join(fold(term).split())) for term in terms]
-    if not needles or not all(needle for _, needle in needles):
+def count_terms(store: Store, terms: list[str], selection: ReportFilter | None = None,
+                by_section: bool = False, expansions: dict[str, list[str]] | None = None) -> list[CountRow]:
+    """Occurrences of each term in the speech (a glossary's definitions are not what the report
+    says). `expansions` adds, per term, other forms counted with it (count --expand)."""
+    needles = [(term, ["".join(fold(term).split())] + [fold(form) for form in (expansions or {}).get(term, [])])
+               for term in terms]
+    if not needles or not all(forms[0] for _, forms in needles):
         raise UsageError("give at least one non-empty term")
     rows: list[CountRow] = []
-    for ref in select_reports(connection, selection):
-        paths = section_paths(connection, ref.ord) if by_section else {}
-        # the speech itself: a glossary's definitions are not what the report says
-        glossary = {sid for (sid,) in connection.execute(
-            "SELECT id FROM sections WHERE report = ? AND kind = 'glossary'", (ref.ord,))}
-        for term, needle in needles:
-            expression = tokens_expression(needle)
-            low, high = ref.first_rowid, ref.first_rowid + ref.paragraphs - 1
-            if expression is None:  # punctuation only: read every paragraph of the report
-                texts = connection.execute("SELECT section, text FROM paragraphs WHERE rowid BETWEEN ? AND ?",
-                                           (low, high))
-            else:
-                texts = connection.execute(
-                    "SELECT p.section, p.text FROM grams g JOIN paragraphs p ON p.rowid = g.rowid"
-                    " WHERE grams MATCH ? AND g.rowid BETWEEN ? AND ? ORDER BY g.rowid", (expression, low, high))
+    for report in select_reports(store, selection):
+        glossary = store.glossary_sections(report.ord)
+        for term, forms in needles:
+            forms = list(dict.fromkeys(forms))
+            texts: dict[int, tuple[int | None, str]] = {}
+            for form in forms:
+                for paragraph_id, section_id, text in store.paragraphs_with(report, tokens_expression(form)):
+                    if section_id not in glossary:
+                        texts[paragraph_id] = (section_id, text)
             per_section: dict[str, list[int]] = {}
             total = containing = 0
-            for section_id, text in texts:
-                if section_id in glossary:
-                    continue
-                found = fold(text).count(needle)
+            for paragraph_id in sorted(texts):
+                section_id, text = texts[paragraph_id]
+                folded = fold(text)
+                found = sum(folded.count(form) for form in forms)
                 if not found:
                     continue
                 total += found
                 containing += 1
                 if by_section:
-                    tally = per_section.setdefault(paths.get(section_id, ("", ""))[1], [0, 0])
+                    tally = per_section.setdefault(store.section_path(report.ord, section_id), [0, 0])
                     tally[0] += found
                     tally[1] += 1
             if by_section:
-                rows.extend(SectionCountRow(ref.id, term, n, k, section) for section, (n, k) in per_section.items())
+                rows.extend(SectionCountRow(report.id, term, n, k, section) for section, (n, k) in per_section.items())
             else:
-                rows.append(CountRow(ref.id, term, total, containing))
+                rows.append(CountRow(report.id, term, total, containing))
     return rows

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import dataclass
 
 from reportcli.errors import UsageError
-from reportcli.query.common import ReportRef, section_paths, select_reports
+from reportcli.index.store import Store
+from reportcli.query.common import ReportFilter, select_reports
 
 
 @dataclass(frozen=True)
@@ -21,23 +21,20 @@ class OutlineEntry:
     paragraphs: int  # paragraphs directly in the section
 
 
-def outline(connection: sqlite3.Connection, ids: list[str] | None = None) -> list[OutlineEntry]:
+def outline(store: Store, selection: ReportFilter | None = None) -> list[OutlineEntry]:
     entries = []
-    for ref in select_reports(connection, ids):
-        counts = dict(connection.execute(
-            "SELECT section, count(*) FROM paragraphs WHERE report = ? GROUP BY section", (ref.ord,)))
-        firsts = dict(connection.execute(
-            "SELECT section, min(id) FROM paragraphs WHERE report = ? GROUP BY section", (ref.ord,)))
-        rows = connection.execute(
-            "SELECT id, number, level, label, path, kind FROM sections WHERE report = ? ORDER BY id",
-            (ref.ord,)).fetchall()
-        for section_id, number, level, label, path, kind in rows:
-            first = firsts.get(section_id)
+    for report in select_reports(store, selection):
+        counts, firsts = store.section_stats(report.ord)
+        sections = store.sections(report.ord)
+        for section in sections:
+            first = firsts.get(section.id)
             if first is None:  # a bare heading: its text starts in its first sub-section
-                descendants = [firsts[sid] for sid, n, *_ in rows if n.startswith(number + ".") and sid in firsts]
+                descendants = [firsts[s.id] for s in sections if s.number.startswith(section.number + ".")
+                               and s.id in firsts]
                 first = min(descendants) if descendants else None
-            entries.append(OutlineEntry(report=ref.id, number=number, level=level, label=label, section=path,
-                                        kind=kind, paragraph=first, paragraphs=counts.get(section_id, 0)))
+            entries.append(OutlineEntry(report=report.id, number=section.number, level=section.level,
+                                        label=section.label, section=section.path, kind=section.kind,
+                                        paragraph=first, paragraphs=counts.get(section.id, 0)))
     return entries
 
 
@@ -53,31 +50,28 @@ class ShownParagraph:
 _REFERENCE = re.compile(r"^(?:(?P<report>.+):)?(?P<paragraph>\d+)$")
 
 
-def resolve_paragraph(connection: sqlite3.Connection, reference: str, ids: list[str] | None) -> tuple[ReportRef, int]:
-    """A paragraph given as `12` (with one report in scope) or `hailar-2021:12`."""
+def resolve_paragraph(store: Store, reference: str, selection: ReportFilter | None):
+    """(report, paragraph id) for a paragraph given as `12` (with one report in scope) or `hailar-2021:12`."""
     match = _REFERENCE.match(reference.strip())
     if not match:
         raise UsageError(f"not a paragraph reference: {reference!r} (use a paragraph id like 12 or REPORT:12)")
     if match.group("report"):
-        ids = [match.group("report")]
-    refs = select_reports(connection, ids)
-    if len(refs) != 1:
-        raise UsageError(f"paragraph {reference} is ambiguous across {len(refs)} reports: add --report ID "
+        selection = ReportFilter(ids=(match.group("report"),))
+    reports = select_reports(store, selection)
+    if len(reports) != 1:
+        raise UsageError(f"paragraph {reference} is ambiguous across {len(reports)} reports: add --report ID "
                          "or write it as REPORT:PARAGRAPH")
-    ref, paragraph_id = refs[0], int(match.group("paragraph"))
-    if not 1 <= paragraph_id <= ref.paragraphs:
-        raise UsageError(f"report {ref.id} has paragraphs 1–{ref.paragraphs}, not {paragraph_id}")
-    return ref, paragraph_id
+    report, paragraph_id = reports[0], int(match.group("paragraph"))
+    if not 1 <= paragraph_id <= report.paragraphs:
+        raise UsageError(f"report {report.id} has paragraphs 1–{report.paragraphs}, not {paragraph_id}")
+    return report, paragraph_id
 
 
-def show(connection: sqlite3.Connection, reference: str, ids: list[str] | None, context: int) -> list[ShownParagraph]:
+def show(store: Store, reference: str, selection: ReportFilter | None, context: int) -> list[ShownParagraph]:
     if context < 0:
         raise UsageError("--context must be 0 or more")
-    ref, paragraph_id = resolve_paragraph(connection, reference, ids)
-    paths = section_paths(connection, ref.ord)
-    low, high = max(1, paragraph_id - context), min(ref.paragraphs, paragraph_id + context)
-    rows = connection.execute(
-        "SELECT id, section, text FROM paragraphs WHERE rowid BETWEEN ? AND ? ORDER BY rowid",
-        (ref.first_rowid + low - 1, ref.first_rowid + high - 1)).fetchall()
-    return [ShownParagraph(report=ref.id, paragraph=pid, section=paths.get(section, ("", ""))[1], text=text,
-                           focus=pid == paragraph_id) for pid, section, text in rows]
+    report, paragraph_id = resolve_paragraph(store, reference, selection)
+    low, high = max(1, paragraph_id - context), min(report.paragraphs, paragraph_id + context)
+    return [ShownParagraph(report=report.id, paragraph=pid, section=store.section_path(report.ord, section), text=text,
+                           focus=pid == paragraph_id)
+            for pid, section, text in store.paragraph_range(report, low, high)]

@@ -1,15 +1,16 @@
 """`reports`: the indexed reports and their metadata."""
 from __future__ import annotations
 
-import json
-import sqlite3
 from dataclasses import dataclass
 
-from reportcli.query.common import select_reports
+from reportcli.index.store import Store
+from reportcli.query.common import ReportFilter, select_reports
 
 
 @dataclass(frozen=True)
 class ReportInfo:
+    """A report's metadata (models.ReportRecord without its storage fields) and its counts."""
+
     id: str
     title: str | None
     region: str | None
@@ -34,22 +35,13 @@ class ReportInfo:
     inferred: list[str]  # metadata fields read from body cues (我代表国务院, 一、2023年工作回顾) rather than front matter
 
 
-def list_reports(connection: sqlite3.Connection, ids: list[str] | None = None) -> list[ReportInfo]:
+def list_reports(store: Store, selection: ReportFilter | None = None) -> list[ReportInfo]:
     results = []
-    for ref in select_reports(connection, ids):
-        row = connection.execute(
-            "SELECT id, title, region, level, year, date, meeting, office, speaker, publisher, published,"
-            " source, sha256, file, paragraphs, warnings, format, inferred,"
-            " (SELECT count(*) FROM sections s WHERE s.report = r.ord),"
-            " (SELECT count(*) FROM terms t WHERE t.report = r.ord),"
-            " (SELECT count(*) FROM figures f WHERE f.report = r.ord),"
-            " (SELECT count(*) FROM goals g WHERE g.report = r.ord)"
-            " FROM reports r WHERE ord = ?", (ref.ord,)).fetchone()
-        (report_id, title, region, level, year, date, meeting, office, speaker, publisher, published,
-         source, sha256, file, paragraphs, warnings, format_, inferred, sections, terms, figures, goals) = row
+    for report in select_reports(store, selection):
         results.append(ReportInfo(
-            id=report_id, title=title, region=region, level=level, year=year, date=date, meeting=meeting,
-            office=office, speaker=speaker, publisher=publisher, published=published, source=source,
-            sha256=sha256, file=file, paragraphs=paragraphs, sections=sections, terms=terms,
-            figures=figures, goals=goals, warnings=json.loads(warnings), format=format_, inferred=json.loads(inferred)))
+            id=report.id, title=report.title, region=report.region, level=report.level, year=report.year,
+            date=report.date, meeting=report.meeting, office=report.office, speaker=report.speaker,
+            publisher=report.publisher, published=report.published, source=report.source, sha256=report.sha256,
+            file=report.file, paragraphs=report.paragraphs, warnings=list(report.warnings), format=report.format,
+            inferred=list(report.inferred), **store.counts(report.ord)))
     return results

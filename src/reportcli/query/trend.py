@@ -1,58 +1,79 @@
-"""`trend`: one indicator's achieved figure in each report, by year."""
+"""`trend`: one indicator's achieved figure in each report, by year (query.outcomes decides
+which figure a report gives as the year's outcome). INDICATOR is words of its name or a code
+from the curated table (gdp_growth, cpi, urban_jobs_new…)."""
 from __future__ import annotations
 
-import sqlite3
+import re
 from collections import Counter
 from dataclasses import dataclass
 
 from reportcli.errors import UsageError
-from reportcli.query.common import ReportFilter, plain_value, select_reports
+from reportcli.index.store import Store
+from reportcli.query.common import ReportFilter, select_reports
+from reportcli.query.match import SIMILAR, fold_query, similarity
 from reportcli.query.metrics import base_unit
+from reportcli.query.outcomes import outcome_of
 from reportcli.text import fold
-
-SIMILARITY = 70  # rapidfuzz ratio an indicator needs when it does not contain the query
 
 
 @dataclass(frozen=True)
 class TrendPoint:
     report: str
-    year: int | None
+    year: int | None  # the year the report was delivered
+    period: int | None  # the year its figure measures: the year before, for a report's review
     region: str | None
     indicator: str
     raw: str
     value: int | float | None
     unit: str
     paragraph: int
+    code: str | None
+    name_en: str | None
 
 
-def trend(connection: sqlite3.Connection, indicator: str, selection: ReportFilter | None = None,
-          unit: str | None = None) -> list[TrendPoint]:
-    from rapidfuzz import fuzz
-
-    needle = "".join(fold(indicator).split())
-    if not needle:
-        raise UsageError("give the indicator to follow, e.g. 地区生产总值")
+def trend(store: Store, indicator: str, selection: ReportFilter | None = None, unit: str | None = None,
+          code: str | None = None) -> list[TrendPoint]:
+    needle = fold_query(indicator)
+    if not needle and code is None:
+        raise UsageError("give the indicator to follow, e.g. 地区生产总值 or gdp_growth")
+    if code is None and re.fullmatch(r"[a-z][a-z0-9_]+", needle) and "_" in needle:
+        code = needle  # trend gdp_growth
     wanted_unit = base_unit(unit) if unit else None
-    best: list[tuple[float, TrendPoint]] = []
-    for ref in select_reports(connection, selection):
-        year, region = connection.execute("SELECT year, region FROM reports WHERE ord = ?", (ref.ord,)).fetchone()
-        choice = None
-        for paragraph, name, raw, value, unit_ in connection.execute(
-                "SELECT paragraph, indicator, raw, value, unit FROM figures WHERE report = ? AND target = 0"
-                " AND value IS NOT NULL ORDER BY seq", (ref.ord,)):
-            if wanted_unit is not None and unit_ != wanted_unit:
-                continue
-            folded = fold(name)
-            score = 100.0 if folded == needle else 90.0 + len(needle) / max(len(folded), 1) if needle in folded \
-                else fuzz.ratio(needle, folded)
-            if score >= SIMILARITY and (choice is None or score > choice[0]):
-                choice = (score, TrendPoint(ref.id, year, region, name, raw, plain_value(value), unit_, paragraph))
-        if choice:
-            best.append(choice)
-    if not best:
-        return []
-    if wanted_unit is None:  # one unit: the one most reports use for this indicator
-        common = Counter(point.unit for _, point in best).most_common(1)[0][0]
-        best = [(score, point) for score, point in best if point.unit == common]
-    points = [point for _, point in best]
+    points: list[TrendPoint] = []
+    for report in select_reports(store, selection):
+        period = report.year - 1 if report.year else None
+        if code is not None:
+            figure = outcome_of(store, report, code=code, indicator=indicator, unit=wanted_unit or "", change=None,
+                                period=period)
+        else:
+            figure = _best_named(store, report, needle, wanted_unit, period)
+        if figure is not None:
+            points.append(TrendPoint(report.id, report.year, period, report.region, figure.indicator, figure.raw,
+                                     figure.value, figure.unit, figure.paragraph, figure.code, figure.name_en))
+    if points and wanted_unit is None:  # one unit: the one most reports use for this indicator
+        common = Counter(point.unit for point in points).most_common(1)[0][0]
+        points = [point for point in points if point.unit == common]
     return sorted(points, key=lambda p: (p.year is None, p.year or 0))
+
+
+def _best_named(store: Store, report, needle: str, unit: str | None, period: int | None):
+    """The achieved figure whose indicator is named most like the words typed (an exact name
+    first, then one containing the words, then a similar one), the year's own figure first."""
+    from reportcli.query.outcomes import _own_year, review_sections
+
+    review = review_sections(store, report)
+    sections = store.figure_sections(report) if review is not None else {}
+    best = None
+    for figure in store.figures(report, target=False, unit=unit):
+        if figure.value is None:
+            continue
+        folded = fold(figure.indicator)
+        score = 100.0 if folded == needle else 90.0 + len(needle) / max(len(folded), 1) if needle in folded \
+            else similarity(needle, folded)
+        if score < SIMILAR:
+            continue
+        own = _own_year(figure, period) and (review is None or sections.get(figure.paragraph) in review)
+        rank = (own, score)
+        if best is None or rank > best[0]:
+            best = (rank, figure)
+    return best[1] if best else None

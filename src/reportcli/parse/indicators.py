@@ -1,0 +1,100 @@
+"""Comparable indicators: a report's own wording of an indicator → a stable code from the curated
+table in data/indicators.toml (国内生产总值增长, 全省生产总值增长, GDP增长 → gdp_growth).
+
+Read at build time only: codes and English names are stored with each figure and target, so
+queries filter and match by code without loading the table.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from reportcli.text import fold
+
+TABLE = Path(__file__).resolve().parent.parent / "data" / "indicators.toml"
+
+# A figure's unit → the unit group an indicator is measured in.
+UNIT_GROUPS = {
+    "money": {"元", "美元", "欧元", "港元", "日元", "英镑", "卢布"},
+    "percent": {"%"},
+    "people": {"人", "人次", "名"},
+    "mass": {"吨", "斤", "公斤", "千克"},
+    "units": {"户", "家", "个", "户次"},
+    "concentration": {"微克/立方米", "毫克/立方米"},
+}
+_GROUP_OF = {unit: group for group, units in UNIT_GROUPS.items() for unit in units}
+
+# What a report puts around the name of an indicator: scope (全省, 我市), time (全年, 2023年),
+# stance (力争, 预计), list markers — and after it the verb of its change (增长, 涨幅, 下降).
+_LEAD = re.compile(
+    r"^(?:全国|全省|全市|全区|全县|全旗|全州|全盟|全镇|全乡|全自治区|全辖区|我国|我省|我市|我区|我县|我旗|我州|本市|本省|本区|本县|"
+    r"全年|今年|去年|上年|年度|当年|年内|全口径|实际|预计|初步预计|初步核算|累计|实现|完成|全部|力争|确保|争取|其中|同口径|"
+    r"(?:19|20)\d{2}年(?:度|全年)?|[●•◆◇■□▪▶►○◎★☆※·\-–—]|\d{1,2}[.、]|\(\d{1,2}\)|[①-⑳]|、|\s)+")
+_TAIL = re.compile(r"(?:同比|比上年|较上年|比去年|较去年|年均|平均)?"
+                   r"(?:增长|增速|增幅|涨幅|上涨|下降|降低|减少|提高|提升|回落|增加|上升|下滑|降幅|增长率|增长速度)$")
+_BRACKETS = re.compile(r"\([^()]*\)|“|”|\"|《|》|\s")
+_REGION = re.compile(r"^[\u4e00-\u9fff]{1,10}?(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|州|盟|地区|县|旗|区)")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    name_en: str
+    names: tuple[str, ...]
+    kinds: tuple[str, ...]
+    units: tuple[str, ...]
+    better: str  # higher / lower
+
+
+def key_of(indicator: str) -> str:
+    """The bare name of an indicator: folded, without brackets, scope, time and change verb."""
+    text = _BRACKETS.sub("", fold(indicator))
+    text = _LEAD.sub("", text)
+    return _TAIL.sub("", text) or text
+
+
+@lru_cache(maxsize=1)
+def table() -> tuple[Indicator, ...]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
+    entries = tomllib.loads(TABLE.read_text(encoding="utf-8"))["indicator"]
+    return tuple(Indicator(code=entry["code"], name_en=entry["name_en"],
+                           names=tuple(dict.fromkeys(key_of(name) for name in entry["names"])),
+                           kinds=tuple(entry["kinds"]), units=tuple(entry["units"]), better=entry["better"])
+                 for entry in entries)
+
+
+@lru_cache(maxsize=1)
+def _by_name() -> dict[str, tuple[Indicator, ...]]:
+    found: dict[str, list[Indicator]] = {}
+    for entry in table():
+        for name in entry.names:
+            found.setdefault(name, []).append(entry)
+    return {name: tuple(entries) for name, entries in found.items()}
+
+
+def by_code(code: str) -> Indicator | None:
+    return next((entry for entry in table() if entry.code == code), None)
+
+
+def classify(indicator: str, kind: str | None, unit: str) -> Indicator | None:
+    """The curated indicator a figure measures, or None. `kind` None (a qualitative target)
+    matches any kind; a figure must also be in one of the indicator's unit groups."""
+    key = key_of(indicator)
+    if not key:
+        return None
+    group = _GROUP_OF.get(unit) if unit else None
+    candidates = [key]
+    region = _REGION.match(key)
+    if region and region.end() < len(key):  # 海拉尔区地区生产总值: a region named before the indicator
+        candidates.append(key[region.end():])
+    for candidate in candidates:
+        for entry in _by_name().get(candidate, ()):
+            if (kind is None or kind in entry.kinds) and (group is None and not unit or group in entry.units):
+                return entry
+    return None

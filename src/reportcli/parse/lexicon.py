@@ -1,0 +1,25 @@
+"""Named word lists of report language, in one place: the words that say a section reviews the
+past or plans the future, that a sentence sets a target, that a figure changes, that a number
+is approximate. Patterns run on folded text (text.fold)."""
+from __future__ import annotations
+
+import re
+
+from reportcli.text import fold
+
+# A heading that reviews the past (its figures are achieved) or plans what comes (targets).
+# Review words win: 一、2023年工作回顾 is a review even though it names a year.
+REVIEW_HEADING = re.compile(r"回顾|过去|成绩|总结|成就|成效|进展情况|工作情况|执行情况|完成情况")
+PLAN_HEADING = re.compile(r"安排|任务|目标|计划|建议|部署|展望|思路|重点工作|工作重点|今年|明年|总体要求|主要预期|政策取向")
+
+# Verbs of change: what a figure's indicator ends with when the figure is a growth or a fall.
+UP_VERBS = ("增长", "提高", "上涨", "增加", "提升", "扩大", "上升")
+DOWN_VERBS = ("下降", "降低", "减少", "压减", "压缩", "缩减", "缩小", "削减", "回落", "下滑")
+
+_CHANGE_TAIL = re.compile(r"(?:年均|同比|比上年)?(?:" + "|".join(UP_VERBS + DOWN_VERBS) + r")$")
+
+
+def goal_indicator(indicator: str) -> str:
+    """A figure's indicator without its change verb: direction says that (地区生产总值增长 → 地区生产总值)."""
+    tail = _CHANGE_TAIL.search(fold(indicator))
+    return indicator[:tail.start()] if tail and tail.start() > 0 else indicator

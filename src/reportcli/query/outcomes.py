@@ -1,0 +1,126 @@
+"""What a report says happened: the achieved figure for one indicator and one year, as `goals
+--check` sets it beside a target and `trend` follows it across a corpus.
+
+A report reviews the year before it is delivered. Its outcome for an indicator is the first
+figure, in text order, that
+- measures that indicator: the same curated code (data/indicators.toml) when the indicator has
+  one; otherwise the same unit and kind and a similar name (query.match.SIMILAR);
+- is achieved, not a target restated (`target` false: 坚持年初确定的增长6.5%的目标 is not it);
+- is in the review part when the report has one (its top-level heading says 回顾, 过去, 成绩…);
+- is the year's own figure: not a multi-year average or window (年均, 五年, “十三五”期间, …以来)
+  and not said of another year (比2019年增长…).
+"""
+from __future__ import annotations
+
+import re
+
+from reportcli.index.store import Store
+from reportcli.models import Figure, Goal
+from reportcli.parse.lexicon import REVIEW_HEADING
+from reportcli.query.match import similarity
+from reportcli.text import fold
+
+# Without a code, an outcome's indicator must be named almost as the target's: 单位地区生产总值能耗
+# is not 地区生产总值 (rapidfuzz ratio 75), 城镇新增就业 is 新增城镇就业 (a transposition, 83).
+SAME_NAME = 80
+_WINDOW = re.compile(r"年均|平均增长|平均每年|五年|十年|三年来|两年来|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|以来)|以来|"
+                     r"累计|过去\S{0,3}年来|近\S{0,2}年")
+_YEAR = re.compile(r"((?:19|20)\d{2})年")
+_CHANGE_TAIL = re.compile(r"(?:年均|同比|比上年|较上年)?(?:增长|增速|增幅|涨幅|上涨|下降|降低|减少|提高|提升|回落|增加|上升|下滑)$")
+_DOWN = re.compile(r"(?:下降|降低|减少|回落|下滑|压减|缩减|收窄)$")
+
+
+def review_sections(store: Store, report) -> set[int] | None:
+    """Ids of the sections under a review heading; None when the report has no such heading."""
+    sections = store.sections(report.ord)
+    tops = {s.id for s in sections if s.parent is None and REVIEW_HEADING.search(fold(s.title))}
+    if not tops:
+        return None
+    inside, by_id = set(tops), {s.id: s for s in sections}
+    for section in sections:
+        ancestor = section
+        while ancestor.parent is not None:
+            ancestor = by_id[ancestor.parent]
+        if ancestor.id in tops:
+            inside.add(section.id)
+    return inside
+
+
+def outcome_of(store: Store, report, *, code: str | None, indicator: str, unit: str, change: bool | None,
+               period: int | None) -> Figure | None:
+    """The figure `report` gives as the outcome of an indicator for the year `period` (see the
+    module docstring). `change` says whether a growth rate (True) or a level (False) is wanted
+    for an indicator without a code; None accepts either."""
+    review = review_sections(store, report)
+    sections = store.figure_sections(report) if review is not None else {}
+    wanted = _base(indicator)
+    for figure in store.figures(report, target=False, code=code, unit=unit or None):
+        if figure.value is None:
+            continue
+        if review is not None and sections.get(figure.paragraph) not in review:
+            continue
+        if code is None:
+            if figure.code is not None and wanted and _base(figure.indicator) != wanted:
+                continue
+            if change is not None and unit in ("%", "个百分点") and (figure.kind == "change") != change:
+                continue  # a growth target is met by a growth rate, not by a level
+            if not wanted or similarity(wanted, _base(figure.indicator)) < SAME_NAME:
+                continue
+        if not _own_year(figure, period):
+            continue
+        return figure
+    return None
+
+
+def _base(indicator: str) -> str:
+    """An indicator without its change verb, folded: what a target and its outcome share."""
+    folded = fold(indicator)
+    tail = _CHANGE_TAIL.search(folded)
+    return folded[:tail.start()] if tail and tail.start() > 0 else folded
+
+
+def _own_year(figure: Figure, period: int | None) -> bool:
+    """Is the figure said of one year (the period's), not of several or of another?"""
+    clause = fold(figure.context)
+    if _WINDOW.search(clause):
+        return False
+    years = {int(year) for year in _YEAR.findall(clause)}
+    return not years or period is None or years == {period}
+
+
+def signed(outcome: Figure, goal_direction: str | None) -> float:
+    """The outcome as a signed number for comparing with a target: 下降5% against a growth
+    target is -5; against a reduction target (能耗降低3%) it is +5."""
+    value = float(outcome.value)
+    falls = bool(_DOWN.search(fold(outcome.indicator)))
+    if falls and goal_direction != "down":
+        return -value
+    if goal_direction == "down" and not falls and outcome.kind == "change" and re.search(
+            r"(?:增长|上升|提高|增加)$", fold(outcome.indicator)):
+        return -value  # a target to reduce, and the outcome says it rose
+    return value
+
+
+def next_report(store: Store, report, horizon: str | None):
+    """The report of the same region delivered the year after the target's year, or None."""
+    if not report.region:
+        return None
+    target_year = int(horizon) if horizon and horizon.isdigit() else report.year
+    if target_year is None:
+        return None
+    region = fold(report.region)
+    return next((other for other in store.reports() if other.year == target_year + 1 and other.ord != report.ord
+                 and other.region and fold(other.region) == region), None)
+
+
+def goal_outcome(store: Store, goal: Goal, report) -> tuple[Figure | None, int | None]:
+    """(the outcome figure, the period) for a quantified goal of `report`."""
+    if goal.value is None:
+        return None, None
+    period = int(goal.horizon) if goal.horizon and goal.horizon.isdigit() else report.year
+    following = next_report(store, report, goal.horizon)
+    if following is None:
+        return None, period
+    change = goal.direction is not None or goal.indicator != _base(goal.indicator)
+    return outcome_of(store, following, code=goal.code, indicator=goal.indicator, unit=goal.unit,
+                      change=change, period=period), period
