@@ -5,18 +5,24 @@ import pytest
 
 POINTER = {"report", "paragraph", "section"}
 CONTRACT = {
-    ("search", "就业"): POINTER | {"score", "text", "matches"},
+    ("search", "就业"): POINTER | {"score", "text", "matches", "match"},
     ("reports",): {"id", "title", "region", "level", "year", "date", "published", "source", "sha256", "file",
                    "paragraphs", "figures", "goals", "terms", "inferred"},
     ("outline",): POINTER | {"number", "level", "label", "kind"},
     ("show", "5"): POINTER | {"text"},
-    ("define", "六保"): POINTER | {"term", "heading", "definition", "aliases", "mentions"},
-    ("define",): POINTER | {"term", "heading", "definition", "aliases", "mentions"},
+    ("define", "六保"): POINTER | {"term", "heading", "definition", "aliases", "mentions", "source"},
+    ("define",): POINTER | {"term", "heading", "definition", "aliases", "mentions", "source"},
     ("goals",): POINTER | {"indicator", "raw", "value", "unit", "comparator", "direction", "main", "strength", "low",
-                           "high", "horizon", "text"},
-    ("goals", "--check"): POINTER | {"status", "outcome"},
+                           "high", "horizon", "text", "code", "name_en"},
+    ("goals", "--check"): POINTER | {"status", "outcome", "code", "name_en"},
     ("metrics",): POINTER | {"raw", "value", "unit", "approx", "indicator", "kind", "target", "context", "start",
-                             "end"},
+                             "end", "code", "name_en"},
+    ("trend", "地区生产总值"): {"report", "paragraph", "year", "region", "indicator", "raw", "value", "unit", "code",
+                               "name_en", "period"},
+    ("count", "就业"): {"report", "term", "count"},
+    ("count", "就业", "--by", "section"): {"report", "term", "count", "section"},
+    ("cite", "7"): POINTER | {"text", "title", "source", "citation"},
+    ("info",): {"index", "reason", "schema_version", "size", "reports"},
 }
 
 

@@ -167,3 +167,78 @@ def test_numbered_headline_items_without_punctuation():
             "2.城镇新增就业2万人以上\n3.居民收入增长与经济增长基本同步\n")
     assert main_goals(text) == [("地区生产总值", 6, "%", "about", "up"), ("城镇新增就业", 20000, "人", ">=", None),
                                 ("居民收入增长与经济增长", None, "", None, "up")]
+
+
+# ---------------------------------------------------------------- headline lists in every published shape
+
+NATIONAL_NO_GROWTH_TARGET = """二、2020年发展主要目标任务和政策取向
+今年要优先稳就业保民生，坚决打赢脱贫攻坚战。城镇新增就业900万人以上，城镇调查失业率6%左右，城镇登记失业率5.5%左右；居民消费价格涨幅3.5%左右；进出口促稳提质，国际收支基本平衡；居民收入增长与经济增长基本同步；单位国内生产总值能耗和主要污染物排放量继续下降。
+需要说明的是，我们没有提出全年经济增速具体目标。
+"""
+
+
+def test_a_year_without_a_growth_target_has_none():
+    goals = [g for g in goals_of(NATIONAL_NO_GROWTH_TARGET) if g.main]
+    assert [(g.code, g.value, g.comparator) for g in goals if g.value is not None] == [
+        ("urban_jobs_new", 9_000_000, ">="), ("unemployment_surveyed", 6, "about"),
+        ("unemployment_registered", 5.5, "about"), ("cpi", 3.5, "about")]
+    assert not any(g.code == "gdp_growth" for g in goals_of(NATIONAL_NO_GROWTH_TARGET))
+    assert "国际收支" in [g.indicator for g in goals if g.value is None]
+
+
+def test_reported_speech_in_a_news_item():
+    news = ("本报讯 3月5日，十四届全国人大二次会议开幕。政府工作报告提出，今年要坚持稳中求进；城镇新增就业12万人以上，"
+            "城镇调查失业率5.5%左右，居民消费价格涨幅3%左右。")
+    assert [(g.indicator, g.value, g.comparator, g.main) for g in goals_of(news)] == [
+        ("城镇新增就业", 120_000, ">=", True), ("城镇调查失业率", 5.5, "about", True), ("居民消费价格涨幅", 3, "about", True)]
+
+
+def test_bullets_under_a_heading_line():
+    text = ("三、2024年工作安排\n2024年主要预期目标\n■全市地区生产总值增长6%左右\n■规模以上工业增加值增长8%\n"
+            "■城镇新增就业3万人以上\n■居民消费价格涨幅3%左右\n（一）扩大有效需求。全年实施重点项目200个。")
+    assert main_goals(text) == [("地区生产总值", 6, "%", "about", "up"), ("规模以上工业增加值", 8, "%", "=", "up"),
+                                ("城镇新增就业", 30000, "人", ">=", None), ("居民消费价格涨幅", 3, "%", "about", None)]
+    others = [(g.indicator, g.main) for g in goals_of(text) if not g.main]
+    assert others == [("实施重点项目", False)]
+
+
+def test_proposed_targets_one_a_line_without_marks():
+    text = ("二、今年的目标任务\n建议今年全县经济社会发展的主要预期目标为\n地区生产总值增长6.5%\n一般公共预算收入增长5%\n"
+            "城乡居民人均可支配收入分别增长6%和7%\n我们将扎实推进各项工作，确保目标任务全面完成，为实现“十四五”规划目标奠定坚实基础。")
+    assert main_goals(text) == [("地区生产总值", 6.5, "%", "=", "up"), ("一般公共预算收入", 5, "%", "=", "up"),
+                                ("城镇居民人均可支配收入", 6, "%", "=", "up"), ("农村居民人均可支配收入", 7, "%", "=", "up")]
+
+
+def test_a_traditional_headline_list_with_numbers():
+    text = ("二、2023年工作安排\n今年全市經濟社會發展的主要預期目標是：\n（1）地區生產總值增長5.5%左右；\n"
+            "（2）城鎮新增就業4萬人以上；\n（3）城鎮調查失業率控制在5.5%以內。")
+    assert [(g.indicator, g.value, g.comparator, g.code) for g in goals_of(text) if g.main] == [
+        ("地區生產總值", 5.5, "about", "gdp_growth"), ("城鎮新增就業", 40_000, ">=", "urban_jobs_new"),
+        ("城鎮調查失業率", 5.5, "<=", "unemployment_surveyed")]
+
+
+def test_the_plan_mentioned_nearby_is_not_the_horizon():
+    text = ("二、2021年工作安排\n今年是“十四五”开局之年，全市经济社会发展的主要预期目标是：地区生产总值增长7%左右；"
+            "城镇新增就业2万人以上；到2025年常住人口城镇化率达到70%。\n“十四五”期间，力争全市地区生产总值年均增长6%。")
+    goals = goals_of(text)
+    assert [(g.indicator, g.horizon) for g in goals if g.main] == [("地区生产总值", "2021"), ("城镇新增就业", "2021"),
+                                                                 ("常住人口城镇化率", "2025")]
+    assert [(g.horizon, g.main) for g in goals if not g.main] == [("十四五", False)]
+
+
+def test_estimates_in_a_review_or_a_scorecard_are_achieved():
+    scorecard = "一、2023年工作回顾\n2023年成绩单：全市地区生产总值预计增长5.6%，一般公共预算收入预计完成86亿元。"
+    assert goals_of(scorecard) == ()
+    assert [f.target for f in parse_report(scorecard).figures] == [False, False]
+    news = "2024年1月8日电 记者从市统计局获悉，2023年全市地区生产总值预计增长6.1%，城镇新增就业预计2.3万人。"
+    assert [f.target for f in parse_report(news).figures] == [False, False]
+
+
+def test_a_review_heading_naming_this_year_is_still_a_review():
+    text = "2024年某某市政府工作报告\n一、2023年工作回顾和今年主要工作\n全年地区生产总值增长5.2%，城镇新增就业3.1万人。"
+    assert [f.target for f in parse_report(text).figures] == [False, False]
+
+
+def test_a_restated_target_in_the_review_is_not_the_outcome():
+    text = ("一、2022年工作回顾\n我们坚持年初确定的地区生产总值增长6.5%左右的预期目标不动摇，全年地区生产总值增长4.3%。")
+    assert [(f.raw, f.target) for f in parse_report(text).figures] == [("6.5%左右", True), ("4.3%", False)]

@@ -111,14 +111,39 @@ def write_structured(rows: list[dict], fmt: str, stream: TextIO, bom: bool = Fal
 
         if bom:
             stream.write("\ufeff")  # Excel reads UTF-8 CSV correctly only with a byte-order mark
-        fields = list(dict.fromkeys(key for row in rows for key in row))
-        writer = csv.DictWriter(stream, fieldnames=fields, lineterminator="\n")
+        flat = [_flatten(row, nested_keys(rows)) for row in rows]
+        fields = list(dict.fromkeys(key for row in flat for key in row))
+        writer = csv.DictWriter(stream, fieldnames=fields, lineterminator="\n", restval="")
         writer.writeheader()
-        for row in rows:
+        for row in flat:
             writer.writerow({key: json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict))
                              else ("" if value is None else value) for key, value in row.items()})
     else:  # pragma: no cover - guarded by the CLI's choices
         raise ValueError(fmt)
+
+
+def nested_keys(rows: list[dict]) -> dict[str, list[str]]:
+    """Fields holding an object in some row (goals --check: outcome) and the object's keys."""
+    nested: dict[str, list[str]] = {}
+    for row in rows:
+        for key, value in row.items():
+            if isinstance(value, dict):
+                nested.setdefault(key, [])
+                nested[key] += [sub for sub in value if sub not in nested[key]]
+    return nested
+
+
+def _flatten(row: dict, nested: dict[str, list[str]]) -> dict:
+    """A CSV row: an object becomes columns of its own (outcome_raw, outcome_value …), so the
+    region × year panel of targets and outcomes opens in a spreadsheet as it is."""
+    flat: dict = {}
+    for key, value in row.items():
+        if key in nested:
+            for sub in nested[key]:
+                flat[f"{key}_{sub}"] = value.get(sub) if isinstance(value, dict) else None
+        else:
+            flat[key] = value
+    return flat
 
 
 def console(no_color: bool, stream: TextIO | None = None, force: bool = False):  # -> rich.console.Console
@@ -227,6 +252,7 @@ VIEWS: dict[str, View] = {
                            Column("count", "count", justify="right"),
                            Column("paragraphs", "¶ with it", justify="right"), Column("section", "section", ratio=2))),
     "trend": View((Column("year", "year", no_wrap=True), Column("report", "report", no_wrap=True),
+                   Column("period", "figure for", no_wrap=True),
                    Column("region", "region"), Column("indicator", "indicator"), Column("raw", "as written", no_wrap=True),
                    Column("value", "value", justify="right", number=True, no_wrap=True), Column("unit", "unit"),
                    Column("paragraph", "¶", justify="right"))),
@@ -439,8 +465,8 @@ def emit_trend(points: list[Any], output: Output) -> None:
     top = max((abs(v) for v in values), default=0) or 1
     unit = rows[0]["unit"] if rows else ""
     out = console(not output.color, output.stdout, force=output.color)
-    keys = [("year", "year", "left", False), ("report", "report", "left", False), ("raw", "as written", "left", False),
-            ("value", "value", "right", True)]
+    keys = [("year", "year", "left", False), ("report", "report", "left", False), ("period", "figure for", "left", False),
+            ("raw", "as written", "left", False), ("value", "value", "right", True)]
     widths = [max([cell_len(header)] + [cell_len(cell(row[key], number)) for row in rows])
               for key, header, _, number in keys]
     spare = out.width - sum(widths) - 3 * (len(keys) + 1) - 1
@@ -451,7 +477,7 @@ def emit_trend(points: list[Any], output: Output) -> None:
     if bar_width:
         table.add_column("", no_wrap=True, overflow="crop", max_width=bar_width)
     for row in rows:
-        cells = [cell(row["year"]), row["report"], row["raw"], cell(row["value"], True)]
+        cells = [cell(row["year"]), row["report"], cell(row.get("period")), row["raw"], cell(row["value"], True)]
         if bar_width:
             width = round(bar_width * abs(row["value"]) / top) if isinstance(row["value"], (int, float)) else 0
             cells.append(Text("█" * max(width, 1), style=None if not output.color else "cyan"))

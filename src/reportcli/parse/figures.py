@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
 from reportcli.models import Figure
+from reportcli.parse.lexicon import PLAN_HEADING, REVIEW_HEADING
 from reportcli.parse.numbers import (CHINESE_NUMERAL, NUMBER, SCALES, UNITS, Quantity, number_value,
                                      plain_number, read_quantity)
 from reportcli.text import fold
@@ -55,6 +56,7 @@ _CLAUSE_END = set(",:") | _SENTENCE_END  # not 、: it lists items inside one cl
 _OPENERS, _CLOSERS = "“(《〔[「『", "”)》〕]」』"
 _LEADING = re.compile(
     r"(?:\(?[一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}是|\d{1,2}[.、](?!\d)|\(\d{1,2}\)|"  # list markers
+    r"[●•◆◇■□▪▶►○◎★☆※·]|[①-⑳]|"  # bullets
     r"[^,;:。]{0,16}?(?:主要预期目标|预期目标|主要目标)(?:是|为)|全年|年内|今年|去年|上年|当年|本年度|本年|同期|其中|同时|此外|另外|并且|并|且|还|又|也|和|及|以及|与|或|"
     r"全区|全市|全省|全国|全县|全旗|全盟|全州|全镇|全乡|我区|我市|我省|我县|我旗|我州|我国|"
     r"截至\S{0,10}?(?:底|末)|截止\S{0,10}?(?:底|末)|到(?:19|20)\d{2}年(?:底|末)?|到\S{0,6}?(?:底|末)|(?:19|20)\d{2}年(?:底|末|内|全年|度)?|"
@@ -105,12 +107,10 @@ _RATE_OF_CHANGE = re.compile(r"(?:增速|增幅|涨幅|降幅|增长率|增长�
 _SHARE_INDICATOR = re.compile(r"(?:率|比重|占比|比例|份额|覆盖面|普及率)$")
 _DURATION_UNITS = {"年", "个月", "月", "小时", "分钟", "周", "个工作日", "工作日"}
 # Strong markers set a target wherever they stand; weak ones (将, 要, 努力) only outside a review.
-_TARGET_MARKERS = re.compile(r"力争|争取|确保|计划|目标|预期|力求|拟")
+_TARGET_MARKERS = re.compile(r"力争|争取|确保|计划|目标|(?<![超于及])预期|力求|拟")
 # In a review these describe what was achieved (预计完成680亿元 is an estimate of last year).
-_WEAK_TARGET_MARKERS = re.compile(r"努力|将|要|必须|预计|不低于|不超过|控制在")
+_WEAK_TARGET_MARKERS = re.compile(r"努力|将|要|必须|不低于|不超过|控制在")
 _ACHIEVED_MARKERS = re.compile(r"同比|比上年|较上年|比去年|较去年|上年|去年|过去|已经|已|完成了|实现了|累计|年均增长")
-_PLAN_SECTION = re.compile(r"安排|任务|目标|计划|建议|部署|展望|思路|重点工作|工作重点|今年|总体要求|主要预期")
-_REVIEW_SECTION = re.compile(r"回顾|过去|成绩|总结|成就|成效|进展|情况")
 _NOUN_FLAGS = ("n", "vn", "an", "nz", "nt", "ns", "nr", "j", "l", "b", "eng")
 
 
@@ -390,7 +390,7 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
     clause_ends = _boundaries(folded, _CLAUSE_END)
     sentence_ends = _boundaries(folded, _SENTENCE_END)
     context_ends = _boundaries(folded, _SENTENCE_END | {","})
-    section_default = True if _PLAN_SECTION.search(section) else False if _REVIEW_SECTION.search(section) else None
+    section_default = section_tense(section)
     starts = [c.start for c in candidates]
     figures: list[Figure] = []
     previous: dict | None = None
@@ -478,7 +478,7 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
         figures.append(Figure(
             paragraph=paragraph, raw=text[candidate.start:candidate.end], value=candidate.value, unit=candidate.unit,
             approx=candidate.approx, indicator=indicator, kind=kind,
-            target=_is_target(sentence, section_default, report_year),
+            target=_is_target(sentence, folded[clause_start:clause_end], section_default, report_year),
             context=text[max(clause_start, candidate.start - CONTEXT_WINDOW):
                          min(_next_after(context_ends, candidate.end, len(folded)), candidate.end + CONTEXT_WINDOW)
                          ].strip(),
@@ -519,7 +519,24 @@ def _kind(candidate: _Candidate, folded: str, prefix: str, subject: str, change_
     return "level"
 
 
-def _is_target(sentence: str, section_default: bool | None, report_year: int | None) -> bool:
+def section_tense(path: str) -> bool | None:
+    """True for a part of the report that plans (its figures set targets), False for one that
+    reviews, None when the headings do not say. The top-level heading decides, and in it review
+    words win (一、2023年工作回顾 reviews, though it names a year); a sub-heading decides only
+    under a neutral top."""
+    for heading in fold(path).split(" > "):
+        if REVIEW_HEADING.search(heading):
+            return False
+        if PLAN_HEADING.search(heading):
+            return True
+    return None
+
+
+def _is_target(sentence: str, clause: str, section_default: bool | None, report_year: int | None) -> bool:
+    if section_default is False:
+        # A review reports what was achieved; only a clause restating a target sets one
+        # (坚持年初确定的增长6.5%的预期目标…, 全年增长4.3%: the 4.3% is achieved). 预计 is an estimate.
+        return bool(_TARGET_MARKERS.search(clause))
     if _ACHIEVED_MARKERS.search(sentence) and not _TARGET_MARKERS.search(sentence):
         return False
     if _TARGET_MARKERS.search(sentence) or (section_default is not False and _WEAK_TARGET_MARKERS.search(sentence)):

@@ -14,8 +14,23 @@ from reportcli.parse.indicators import classify
 from reportcli.parse.lexicon import goal_indicator
 from reportcli.text import fold
 
-_HEADLINE = re.compile(r"(?:主要(?:预期)?目标|预期目标|发展目标)(?:建议|拟|安排)?(?:是|为|如下)?\s*[:]"
-                       r"|主要(?:预期)?目标(?:建议|拟)?(?:是|为)(?=\S)")
+# What introduces the year's headline targets; the list follows in the same sentence, in the next
+# paragraph, or in the next lines (bullets, numbers, one target a line).
+_HEADLINE = re.compile(
+    r"(?:主要(?:预期)?目标|预期(?:发展)?目标|发展目标)(?:任务)?(?:建议|拟|安排|确定|设定|定)?(?:是|为|如下)?\s*(?:[:]|$)"
+    r"|(?:主要(?:预期)?目标|预期目标)(?:建议|拟|安排)?(?:是|为)(?=\S)")
+# Reported speech in a news item: 报告提出，今年要…；城镇新增就业…
+_REPORTED = re.compile(r"(?:政府工作)?报告(?:提出|指出|明确|提到|确定|强调)\s*[,:]")
+# A list item line: a bullet or a number before it.
+_ITEM_MARK = re.compile(r"^(?:[●•◆◇■□▪▶►○◎★☆※·\-–—]|\d{1,2}\s*[.、)]|\(\d{1,2}\)|[①-⑳])")
+# A heading of the report's outline: the list is over.
+_OUTLINE_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}\s*、|\(\s*[一二三四五六七八九十]{1,3}\s*\)|第[一二三四五六七八九十]部分)")
+_ANNUAL = re.compile(r"今年|本年|年度|明年|全年")
+_PERIOD = re.compile(r"十[一二三四五六七八九]五|五年|2035|到(?:19|20)\d{2}年")
+# Headline indicators: a paragraph naming several of them as targets, after 今年, is the headline
+# list even without an anchor phrase (今年要…，城镇新增就业900万人以上，城镇调查失业率6%左右…).
+_HEADLINE_CODES = {"gdp_growth", "urban_jobs_new", "unemployment_surveyed", "unemployment_registered", "cpi",
+                   "budget_revenue_growth", "energy_intensity", "grain_output", "disposable_income_growth"}
 _ITEM_SPLIT = re.compile(r"[;]")
 _AT_LEAST = re.compile(r"以上|不低于|不少于|(?<!不)超过|突破|(?<!不)高于|(?<!不)多于|至少")
 _AT_MOST = re.compile(r"以内|以下|不超过|不高于|不多于|控制在|(?<!不)低于|(?<!不)少于|之内|压减至|压缩至|降至|降低到|降低至")
@@ -26,7 +41,7 @@ _SOFT = re.compile(r"力争|争取|努力|力求|尽力")
 _QUALITATIVE = re.compile(r"稳步增长|同步增长|基本同步|同步$|基本平衡|持平|持续改善|稳中有升|稳中向好|总体稳定|保持稳定|"
                           r"稳定增长|合理增长|相适应|完成.{0,12}(?:任务|目标)|持续提升|明显改善|进一步改善|稳定在合理区间")
 _QUALITATIVE_SUBJECT_END = re.compile(r"预计|与上年|稳步|同步|基本|持平|持续|保持|稳中|总体|稳定|合理|进一步|明显|完成")
-_LEADING = re.compile(r"^(?:\d{1,2}[.、](?!\d)|\(\d{1,2}\)|[①-⑳]|今年|全年|年内|明年|\d{4}年|继续推行|继续|着力|努力|力争|争取|确保|实现|保持|推动|全区|全市|全省|全县|全国|"
+_LEADING = re.compile(r"^(?:\d{1,2}[.、](?!\d)|\(\d{1,2}\)|[①-⑳]|[●•◆◇■□▪▶►○◎★☆※·]|今年|全年|年内|明年|\d{4}年|继续推行|继续|着力|努力|力争|争取|确保|实现|保持|推动|全区|全市|全省|全县|全国|"
                       r"[^,;。]{0,10}?体系,)+")
 _FIVE_YEAR = re.compile(r"“?十([一二三四五六七八九])五”?")
 _BY_YEAR = re.compile(r"到((?:19|20)\d{2})年")
@@ -63,13 +78,32 @@ def _strength(words: str) -> str | None:
 
 
 def _horizon(sentence: str, year: int | None) -> str | None:
-    five_year = _FIVE_YEAR.search(sentence)
-    if five_year:
-        return f"十{five_year.group(1)}五"
-    by_year = _BY_YEAR.search(sentence) or _SAME_YEAR.search(sentence)
+    """The horizon of a target whose clause names none: a year the sentence sets it for
+    (到2025年), else the report's year. A plan mentioned nearby (今年是“十四五”开局之年) is not it."""
+    opening = _PERIOD_OPENING.match(sentence)
+    if opening:  # “十四五”期间，力争…: a time frame that opens the sentence governs it
+        return f"十{opening.group(1)}五"
+    by_year = _BY_YEAR.search(sentence)
     if by_year:
         return by_year.group(1)
     return str(year) if year else None
+
+
+_PERIOD_OPENING = re.compile(r"^\s*(?:在|到)?[“\"]?十([一二三四五六七八九])五[”\"]?(?:期间|时期|末|期末)")
+
+
+def _list_horizon(intro: str, year: int | None) -> str | None:
+    """The horizon of a headline list from the words that introduce it: the year (今年, 2024年),
+    or the plan period of a five-year list (“十四五”时期主要目标是…)."""
+    if not _ANNUAL.search(intro) and not (year and f"{year}年" in intro):
+        five_year = _FIVE_YEAR.search(intro)
+        if five_year:
+            return f"十{five_year.group(1)}五"
+        by_year = _BY_YEAR.search(intro)
+        if by_year:
+            return by_year.group(1)
+    named = _SAME_YEAR.search(intro)
+    return named.group(1) if named and _ANNUAL.search(intro) is None else str(year) if year else None
 
 
 # A figure's sentence and clause are looked for this far on each side: a paragraph without
@@ -93,15 +127,13 @@ def extract_goals(paragraphs: list[Paragraph], sections: list[Section], figures:
         by_paragraph.setdefault(figure.paragraph, []).append(figure)
     headline: list[Goal] = []
     used: set[tuple[int, int]] = set()
-    for paragraph in paragraphs:
-        folded = fold(paragraph.text)
-        match = _HEADLINE.search(folded)
-        if not match:
-            continue
-        spans = _headline_spans(paragraphs, paragraph, folded, match.end())
+    for spans, intro in _headline_lists(paragraphs, by_paragraph, year):
+        found: list[Goal] = []
+        claimed: set[tuple[int, int]] = set()
         for owner, start, end in spans:
-            headline.extend(_headline_items(owner, start, end, by_paragraph.get(owner.id, []), year, used))
-        if headline:
+            found.extend(_headline_items(owner, start, end, by_paragraph.get(owner.id, []), year, claimed, intro))
+        if found:
+            headline, used = found, claimed
             break  # one headline list per report; later mentions explain it
     others: list[Goal] = []
     seen = {(goal.indicator, goal.value) for goal in headline}
@@ -118,7 +150,8 @@ def extract_goals(paragraphs: list[Paragraph], sections: list[Section], figures:
         start, end = _sentence_of(folded, figure.start, figure.end)
         clause = _clause_span(folded, figure)
         goal = _goal_from_figure(figure, paragraph.text, folded, clause, folded[start:end], year, main=False,
-                                 previous_end=previous_ends[index])
+                                 previous_end=previous_ends[index],
+                                 horizon=_own_horizon(folded[clause[0]:clause[1]], _horizon(folded[start:end], year)))
         if not goal.indicator or (goal.indicator, goal.value) in seen:
             continue  # an explanation repeating a headline target is not a second target
         others.append(goal)
@@ -142,32 +175,71 @@ def _is_threshold(figure: Figure) -> bool:
     return figure.kind == "other" and figure.raw.endswith(("以上", "以下"))
 
 
-def _headline_spans(paragraphs: list[Paragraph], paragraph: Paragraph, folded: str, start: int):
-    """(paragraph, start, end) spans that hold the headline list: the rest of the sentence, or
-    the following short paragraphs when the list is laid out one target per line."""
-    end = folded.find("。", start)
-    if folded[start:].strip() and end != -1:
-        return [(paragraph, start, end)]
-    if folded[start:].strip():
-        return [(paragraph, start, len(folded))]
+def _headline_lists(paragraphs: list[Paragraph], by_paragraph: dict[int, list[Figure]], year: int | None):
+    """Candidate headline lists as (spans, intro), the year's own list first: a list introduced for
+    today (今年…) before one with no time, before a five-year one (“十四五”时期主要目标是…)."""
+    candidates = []
+    for index, paragraph in enumerate(paragraphs):
+        folded = fold(paragraph.text)
+        for pattern in (_HEADLINE, _REPORTED):
+            match = pattern.search(folded)
+            if match:
+                intro = folded[max(folded.rfind("。", 0, match.start()) + 1, 0):match.end()]
+                spans = _headline_spans(paragraphs, index, folded, match.end(), reported=pattern is _REPORTED)
+                candidates.append((_intro_rank(intro, year), index, spans, intro))
+                break
+        else:
+            coded = [f for f in by_paragraph.get(paragraph.id, []) if f.target and f.code in _HEADLINE_CODES]
+            if len(coded) >= 2 and "今年" in folded:
+                start = folded.find("今年")
+                candidates.append((1, index, [(paragraph, start, len(folded))], folded[start:start + 2]))
+    candidates.sort(key=lambda candidate: candidate[:2])
+    return [(spans, intro) for _, _, spans, intro in candidates]
+
+
+def _intro_rank(intro: str, year: int | None) -> int:
+    if _PERIOD.search(intro) and not _ANNUAL.search(intro):
+        return 2
+    if _ANNUAL.search(intro) or (year and f"{year}年" in intro):
+        return 0
+    return 1
+
+
+def _headline_spans(paragraphs: list[Paragraph], index: int, folded: str, start: int, reported: bool = False):
+    """(paragraph, start, end) spans that hold the headline list: the rest of the sentence (of
+    the paragraph, for reported speech), or the following paragraphs when the anchor ends its
+    own: the next one, then as many as are list items (a bullet or number, or a short target line)."""
+    paragraph = paragraphs[index]
+    if folded[start:].strip(" :，,。"):
+        end = folded.find("。", start)
+        return [(paragraph, start, len(folded) if end == -1 or reported else end)]
     spans = []
-    for following in paragraphs[paragraphs.index(paragraph) + 1:]:
+    marked = None
+    for following in paragraphs[index + 1:]:
         text = fold(following.text)
-        if len(text) > 120:
+        if _OUTLINE_HEADING.match(text) or (spans and len(text) > 200):
             break
+        item = bool(_ITEM_MARK.match(text))
+        if spans and marked and not item:
+            break  # a bulleted or numbered list ends where its marks do
+        if spans and not marked and len(text) > 80:
+            break
+        if marked is None:
+            marked = item
         spans.append((following, 0, len(text)))
-        if text.rstrip().endswith("。"):
-            break
+        if not marked and text.rstrip().endswith("。") and len(spans) >= 1 and not _ITEM_MARK.match(text):
+            if len(text) > 80 or spans[0][0] is following:
+                break  # a list written as one sentence in a paragraph of its own
     return spans
 
 
 def _headline_items(paragraph: Paragraph, start: int, end: int, figures: list[Figure], year: int | None,
-                    used: set[tuple[int, int]]) -> list[Goal]:
+                    used: set[tuple[int, int]], intro: str = "") -> list[Goal]:
     folded = fold(paragraph.text)
-    sentence = folded[:end]
     goals: list[Goal] = []
     starts = [f.start for f in figures]
     previous_ends = _previous_ends(figures)
+    horizon = _list_horizon(intro, year)
     position = start
     for item in _ITEM_SPLIT.split(folded[start:end]):
         item_start, item_end = position, position + len(item)
@@ -175,17 +247,28 @@ def _headline_items(paragraph: Paragraph, start: int, end: int, figures: list[Fi
         for piece_start, piece in _pieces(folded, item_start, item_end):
             piece_end = piece_start + len(piece)
             inside = range(bisect_left(starts, piece_start), bisect_left(starts, piece_end))
-            for index in inside:
-                figure = figures[index]
+            for figure_index in inside:
+                figure = figures[figure_index]
                 if _is_threshold(figure):
                     continue
                 clause = _clause_span(folded, figure, bounds=(item_start, item_end))
-                goals.append(_goal_from_figure(figure, paragraph.text, folded, clause, sentence, year, main=True,
-                                               previous_end=previous_ends[index]))
+                goals.append(_goal_from_figure(figure, paragraph.text, folded, clause, folded[item_start:item_end],
+                                               year, main=True, previous_end=previous_ends[figure_index],
+                                               horizon=_own_horizon(folded[clause[0]:clause[1]], horizon)))
                 used.add((figure.paragraph, figure.start))
             if not inside and _QUALITATIVE.search(piece.strip().rstrip("。")):
-                goals.append(_qualitative_goal(paragraph, piece_start, piece, sentence, year))
+                goals.append(_qualitative_goal(paragraph, piece_start, piece, folded[item_start:item_end], year,
+                                               horizon=_own_horizon(piece, horizon)))
     return goals
+
+
+def _own_horizon(clause: str, default: str | None) -> str | None:
+    """A target's horizon: what its own clause names (到2025年, “十四五”期间), else its list's."""
+    five_year = _FIVE_YEAR.search(clause)
+    if five_year:
+        return f"十{five_year.group(1)}五"
+    by_year = _BY_YEAR.search(clause)
+    return by_year.group(1) if by_year else default
 
 
 def _pieces(folded: str, start: int, end: int):
@@ -212,7 +295,7 @@ def _clause_span(folded: str, figure: Figure, bounds: tuple[int, int] | None = N
 
 
 def _goal_from_figure(figure: Figure, text: str, folded: str, clause: tuple[int, int], sentence: str,
-                      year: int | None, main: bool, previous_end: int = 0) -> Goal:
+                      year: int | None, main: bool, previous_end: int = 0, horizon: str | None = None) -> Goal:
     # The predicate right before the figure, inside its clause and after any earlier figure:
     # 控制在4.5%以内, 降低2.85%, 不低于50% (but not the 以上 of 5,000万元以上项目8个).
     before_start = max(0, figure.start - 6, previous_end)
@@ -227,12 +310,13 @@ def _goal_from_figure(figure: Figure, text: str, folded: str, clause: tuple[int,
         # 分别增长6%和7.5%: the second figure's verb is the first's, which its indicator carries
         direction=_direction(before) or (_direction(fold(figure.indicator)[-2:]) if figure.kind == "change" else None),
         main=main, strength=_strength(sentence if main else clause_words),
-        low=figure.low, high=figure.high, horizon=_horizon(sentence, year),
+        low=figure.low, high=figure.high, horizon=horizon or _horizon(sentence, year),
         text=text[clause[0]:clause[1]].strip(), start=figure.start, end=figure.end, code=figure.code,
         name_en=figure.name_en)
 
 
-def _qualitative_goal(paragraph: Paragraph, start: int, piece: str, sentence: str, year: int | None) -> Goal:
+def _qualitative_goal(paragraph: Paragraph, start: int, piece: str, sentence: str, year: int | None,
+                      horizon: str | None = None) -> Goal:
     written = paragraph.text[start:start + len(piece)]
     lead = _LEADING.match(piece)
     offset = lead.end() if lead else 0
@@ -243,5 +327,5 @@ def _qualitative_goal(paragraph: Paragraph, start: int, piece: str, sentence: st
     return Goal(paragraph=paragraph.id, indicator=indicator, raw="", value=None, unit="", comparator=comparator,
                 code=entry.code if entry else None, name_en=entry.name_en if entry else None,
                 direction=_direction(piece[offset:]), main=True, strength=_strength(piece) or _strength(sentence),
-                low=None, high=None, horizon=_horizon(sentence, year), text=written.strip(), start=start,
+                low=None, high=None, horizon=horizon or _horizon(sentence, year), text=written.strip(), start=start,
                 end=start + len(piece))

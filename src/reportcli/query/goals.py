@@ -44,9 +44,14 @@ def goals(store: Store, query: str | None = None, selection: ReportFilter | None
 
 def _checked(store: Store, report, goal: Goal) -> CheckedGoal:
     figure, _ = goal_outcome(store, goal, report)
-    outcome = None if figure is None else Outcome(report=figure.report, paragraph=figure.paragraph, raw=figure.raw,
-                                                  value=figure.value, unit=figure.unit, indicator=figure.indicator)
-    status = "unknown" if figure is None else ("met" if met(goal, signed(figure, goal.direction)) else "missed")
+    if figure is None:
+        return CheckedGoal(**vars(goal), status="unknown", outcome=None)
+    # signed against the target: 下降3.5% is -3.5 against a growth target, +3.5 against a reduction
+    value = signed(figure, goal.direction)
+    outcome = Outcome(report=figure.report, paragraph=figure.paragraph, raw=figure.raw,
+                      value=int(value) if float(value).is_integer() else value, unit=figure.unit,
+                      indicator=figure.indicator)
+    status = "met" if met(goal, value) else "missed"
     return CheckedGoal(**vars(goal), status=status, outcome=outcome)
 
 
