@@ -14,8 +14,8 @@ from collections.abc import Callable
 
 from reportcli.models import Figure
 from reportcli.parse.lexicon import PLAN_HEADING, REVIEW_HEADING
-from reportcli.parse.numbers import (CHINESE_NUMERAL, NUMBER, SCALES, UNITS, Quantity, number_value,
-                                     plain_number, read_quantity)
+from reportcli.parse.numbers import (CHINESE_NUMERAL, CN_DIGITS, NUMBER, SCALES, UNITS, Quantity, chinese_value,
+                                     number_value, plain_number, read_quantity)
 from reportcli.text import fold
 
 Tagger = Callable[[str], list[tuple[str, str]]]
@@ -38,7 +38,7 @@ _DATE_SPANS = re.compile(
 _HOTLINE = re.compile(r"\d{5,}(?=\s?(?:热线|服务热线|电话|便民热线))|(?<=热线)\d{3,}|(?<=电话)\d{3,}")
 _RANGE_JOINER = re.compile(r"\s?(?:-|—|–|~|～|至|到)\s?")
 _RATIO = re.compile(r"\d+(?:\.\d+)?(?:\s?:\s?\d+(?:\.\d+)?){2,}")
-_PERCENT_WORDS = re.compile(r"百分之([一二两三四五六七八九十百零〇点]+)")
+_PERCENT_WORDS = re.compile(r"百分之([一二两三四五六七八九十百千零〇点]+)")
 _DIGIT_CLASS = re.compile(r"([两三四五])位数")
 _DOUBLING = re.compile(r"翻([一两二三])番")
 _RANK_SCOPE = r"(?:全国|全省|全市|全区|全盟|全旗|全县|全州|全自治区|全球|全行业|同类城市|同级|地区|自治区|省|市|区|县)"
@@ -182,7 +182,7 @@ class _Candidate:
         self.kind, self.low, self.high = kind, low, high
 
 
-def _candidates(folded: str) -> list[_Candidate]:
+def _candidates(folded: str, unreadable: list[str] | None = None) -> list[_Candidate]:
     found: list[_Candidate] = []
     occupancy = _Occupancy(folded)
     free = occupancy.free
@@ -232,6 +232,10 @@ def _candidates(folded: str) -> list[_Candidate]:
     for match in CHINESE_NUMERAL.finditer(folded):
         if not free(*match.span()) or not _chinese_quantity(folded, match):
             continue
+        if chinese_value(match.group()) is None:
+            if unreadable is not None:
+                unreadable.append(match.group())  # never a partial read: skipped, and said so
+            continue
         quantity = read_quantity(folded, match.start(), match.end())
         if quantity.unit or quantity.scale:
             found.append(_Candidate(quantity.start, quantity.end, quantity.value, quantity.unit, quantity.approx))
@@ -241,14 +245,8 @@ def _candidates(folded: str) -> list[_Candidate]:
 
 
 def _chinese_decimal(numeral: str) -> int | float | None:
-    whole, _, fraction = numeral.partition("点")
-    value = number_value(whole)
-    if value is None:
-        return None
-    if fraction:
-        digits = "".join(str(number_value(ch)) for ch in fraction if number_value(ch) is not None)
-        return float(f"{int(value)}.{digits}") if digits else plain_number(value)
-    return plain_number(value)
+    """百分之五十八点五 → 58.5: the numeral after 百分之, read whole."""
+    return plain_number(chinese_value(numeral)) if numeral != "百" else 100
 
 
 def _negative(folded: str, start: int) -> bool:
@@ -294,13 +292,24 @@ def _quantity_candidate(folded: str, quantity: Quantity) -> _Candidate | None:
 
 
 def _chinese_quantity(folded: str, match: re.Match) -> bool:
-    """Chinese numerals count only where they are plainly quantities: 百余家, 三十多个, 两万人, 近三成, 两倍."""
+    """Chinese numerals count only where they are plainly quantities: 一百零二个, 两万三千人次,
+    三千零五十亿斤, 十户, 百余家, 近三成, 两倍. A lone digit before a measure word (两个维护, 三大攻坚战,
+    一批) is a name or an article, not a count; so is a numeral after 第, or in a time window."""
     numeral, start, end = match.group(), match.start(), match.end()
     if folded[max(0, start - 1):start] == "第" or not _CN_ACCEPT_AFTER.match(folded, end):
         return False
-    if re.match(r"[余多]|万|亿|成|倍", folded[end:end + 1]):
-        return not (numeral in ("一",) and folded[end:end + 1] in ("万", "亿") and folded[end:end + 2] in ("万一",))
-    return len(numeral) >= 2 and bool(re.search("[十百千]", numeral)) and not re.match(r"年来|年以来", folded[end:end + 3])
+    if _NOT_AFTER.match(folded, end) or re.match(r"年来|年以来|周年", folded[end:end + 3]):
+        return False  # 十年来, 一百周年
+    if folded[end:end + 1] == "年":
+        return False  # 过去五年, 十年增加…, 三年行动: in words, a number of years is a window or a name
+    digits = [ch for ch in numeral if ch in CN_DIGITS and CN_DIGITS[ch]]
+    units = [ch for ch in numeral if ch not in CN_DIGITS]
+    if not digits:  # 十户, 十万户, 百余家, 千余人; but 百姓, 千家万户 are no counts
+        return numeral.startswith("十") or len(numeral) == 1 and folded[end:end + 1] in "余多"
+    if not units:  # a single digit: only before 余/多/万/亿/成/倍 (三成, 两倍, 五万)
+        return len(numeral) == 1 and re.match(r"[余多]|万|亿|成|倍", folded[end:end + 1]) is not None \
+            and not folded[end:end + 2] == "万一"
+    return True
 
 
 # ---------------------------------------------------------------- indicator, kind, target
@@ -380,10 +389,11 @@ def _subject(text: str, folded: str, start: int, end: int, unit: str) -> tuple[s
 
 
 def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_year: int | None = None,
-                    tagger: Tagger | None = None) -> list[Figure]:
-    """Figures of one paragraph. `section` (its path) tells plan from review parts."""
+                    tagger: Tagger | None = None, unreadable: list[str] | None = None) -> list[Figure]:
+    """Figures of one paragraph. `section` (its path) tells plan from review parts. Chinese
+    numerals that look like quantities but cannot be read whole are added to `unreadable`."""
     folded = fold(text)
-    candidates = _candidates(folded)
+    candidates = _candidates(folded, unreadable)
     if not candidates:
         return []
     tagger = tagger or default_tagger()

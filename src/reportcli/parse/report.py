@@ -59,7 +59,12 @@ def parse_report(text: str) -> Report:
         warnings.append(f"no section headings recognised; indexed as {body_paragraphs} flat paragraphs")
 
     metadata, provenance, inferred = _metadata(header, lines, folded)
-    figures = with_codes(_figures(paragraphs, sections, metadata.year))
+    unreadable: list[str] = []
+    figures = with_codes(_figures(paragraphs, sections, metadata.year, unreadable))
+    if unreadable:
+        shown = "、".join(dict.fromkeys(unreadable[:5]))
+        warnings.append(f"{len(unreadable)} Chinese numeral{'s' * (len(unreadable) != 1)} could not be read whole "
+                        f"and {'were' if len(unreadable) != 1 else 'was'} skipped: {shown}")
     body = [p for p in paragraphs if p.section is None or sections[p.section - 1].kind == "body"]
     goals = extract_goals(body, sections, figures, metadata.year)
     if not paragraphs:
@@ -133,7 +138,8 @@ def with_codes(figures: list) -> list:
     return coded
 
 
-def _figures(paragraphs: list[Paragraph], sections: list[Section], year: int | None) -> list:
+def _figures(paragraphs: list[Paragraph], sections: list[Section], year: int | None,
+             unreadable: list[str] | None = None) -> list:
     """Figures of the body (a glossary's definitions are not the report's figures)."""
     from reportcli.parse.figures import extract_figures
 
@@ -144,7 +150,7 @@ def _figures(paragraphs: list[Paragraph], sections: list[Section], year: int | N
         if section is not None and section.kind == "glossary":
             continue
         found.extend(extract_figures(paragraph.text, paragraph.id, section=section.path if section else "",
-                                     report_year=year))
+                                     report_year=year, unreadable=unreadable))
     return found
 
 

@@ -14,7 +14,7 @@ from reportcli.query.match import TextMatcher
 from reportcli.text import fold
 
 KINDS = ("level", "change", "share", "rank", "ratio", "other")
-_SCALE_PREFIX = re.compile(r"^(万亿|亿|万|千|百)(?!瓦|米|克|升|伏|卡|分点)")
+_SCALE_PREFIX = re.compile(r"^(万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|百)(?!瓦|米|克|升|伏|卡|分点)")
 
 
 def base_unit(unit: str) -> str:
