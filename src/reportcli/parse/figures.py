@@ -41,11 +41,11 @@ _RATIO = re.compile(r"\d+(?:\.\d+)?(?:\s?:\s?\d+(?:\.\d+)?){2,}")
 _PERCENT_WORDS = re.compile(r"百分之([一二两三四五六七八九十百千零〇点]+)")
 _DIGIT_CLASS = re.compile(r"([两三四五])位数")
 _DOUBLING = re.compile(r"翻([一两二三])番")
-_RANK_SCOPE = r"(?:全国|全省|全市|全区|全盟|全旗|全县|全州|全自治区|全球|全行业|同类城市|同级|地区|自治区|省|市|区|县)"
+_RANK_SCOPE = r"(?:全国|全省|全市|全区|全盟|全旗|全县|全州|全自治区|全球|全行业|同类城市|同级|自治区)"
 _RANK = re.compile(
-    rf"(?:(?P<scope>{_RANK_SCOPE})|(?P<verb>排名|排在|位居|位列|稳居|居|列|名列))?"
-    r"(?:第(?P<n>\d+|[一二三四五六七八九十]+)(?:(?P<unit>位|名)|(?=[,;。、)\s]|的|$))"
-    r"|前(?P<top>\d+|[一二三四五六七八九十]+)(?P<topunit>位|名))"
+    rf"(?:(?P<scope>{_RANK_SCOPE})|(?P<verb>排名|排在|排|位居|位列|稳居|居|列|名列))?"
+    r"(?:第(?P<n>\d+|[一二两三四五六七八九十]+)(?:(?P<unit>位|名)|(?=[,;。、)\s]|的|$))"
+    r"|前(?P<top>\d+|[一二两三四五六七八九十]+)(?P<topunit>位|名))"
 )
 _CN_ACCEPT_AFTER = re.compile(r"(?:余|多)?(?:万亿|亿|万|千)?(?:余|多)?(?:" + "|".join(map(re.escape, UNITS)) + ")")
 
@@ -55,7 +55,8 @@ _SENTENCE_END = set("。!?;")
 _CLAUSE_END = set(",:") | _SENTENCE_END  # not 、: it lists items inside one clause
 _OPENERS, _CLOSERS = "“(《〔[「『", "”)》〕]」』"
 _LEADING = re.compile(
-    r"(?:\(?[一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}是|\d{1,2}[.、](?!\d)|\(\d{1,2}\)|"  # list markers
+    r"(?:与[^,;:。]{1,12}?(?:达成|签订|签署|签约)|"  # 与内蒙古交投达成债权转让2.89亿元: the partner is no subject
+    r"\(?[一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}是|\d{1,2}[.、](?!\d)|\(\d{1,2}\)|"  # list markers
     r"[●•◆◇■□▪▶►○◎★☆※·]|[①-⑳]|"  # bullets
     r"[^,;:。]{0,16}?(?:主要预期目标|预期目标|主要目标)(?:是|为)|全年|年内|今年|去年|上年|当年|本年度|本年|同期|其中|同时|此外|另外|并且|并|且|还|又|也|和|及|以及|与|或|"
     r"全区|全市|全省|全国|全县|全旗|全盟|全州|全镇|全乡|我区|我市|我省|我县|我旗|我州|我国|"
@@ -63,6 +64,8 @@ _LEADING = re.compile(
     r"“十[一二三四五六七八九]五”(?:期间|时期)?|五年来|这五年|过去五年|累计|共计|共|总计|合计|分别|通过|已经|已|将|要|"
     r"力争|争取|确保|预计|计划|努力|继续|进一步|持续|有|其|均|都|全部|全面|全力|加快|大力|积极|扎实|着力|深入|"
     r"启动实施|启动|落实|实现|拟安排|拟|安排|每年|每月|每天|连续|较上年|比上年|同口径|"
+    r"(?:提高|增加|增长|提升|扩大|上升|下降|降低|减少|跃升|跃居)(?:到|至)|(?:19|20)\d{2}年(?:底|末)?的|的|"  # 从120亿元提高到2019年的…
+    r"吸引|带动|拥有|共有|涌现|集聚|聚集|汇聚|"  # 吸引参展企业300余家: the verb holds, the noun is counted
     r"\d{1,2}\s?[-—–~至到]\s?\d{1,2}\s?月份?|\d{1,2}\s?月(?:份|底|末)?|前[一二三四]季度|一季度|上半年|[一二三四五六七八九十两\d]+年(?:来)?|、|\s)+"
 )
 # 完成 opens a subject that is an action (完成棚户区改造4.5万户 → 棚户区改造), except for a
@@ -79,6 +82,7 @@ _TRAILING = re.compile(
     r"拟安排|安排|同口径|净增|净减|完成|达到了|达到|达|实现了|实现|为|是|增长|增加|下降|降低|减少|提高|提升|上升|上涨|回落|缩小|扩大|"
     r"突破|超过|超出|超|占|累计|分别|同比|比上年|较上年|比去年|较去年|比上年同期|年均|平均|控制在|保持在|稳定在|"
     r"稳居|位居|位列|名列|居|排名|排在|吸引|有|共|合计|总计|约|近|逾|接近|将近|不到|不足|至|到|在|于|由|从|以|按|"
+    r"迈上|跃上|站上|登上|跨上|冲上|一举突破|一举|首次突破|首破|首次|历史性地|历史性|"
     r"增至|降至|减至|压减至|压减|压缩至|压缩|缩短至|缩减至|提高到|提高至|提升至|提升到|扩大到|扩大至|下降到|下降至|"
     r"降低到|降低至|高于|低于|好于|多于|少于|快于|继续|持续|稳步|大幅|较|可|能|已|了|的|每月|每年|每人|每天|每日|每户|拟|"
     r"每亩|人均|共计|计|全部|均|都|也|还|再|新增|力争|确保|预计|计划|争取|要|将|\s)+$"
@@ -100,6 +104,8 @@ _CLASSIFIERS = set("个家名户项件所座条辆台套张份头只处宗批场
 _HEAD_NOUNS = re.compile(r"(?:者|员|人|户|企业|项目|单位|机构|国家|地区|城市|媒体|事项|小区|学校|医院|园区|基地|平台|"
                          r"中心|社区|部门|群众|干部|家庭|组织|团伙|集团|问题|案件|工程|线路|航线|任务|指标|制度|"
                          r"企业集团|商户|市场主体)$")
+_NAMED_BY_HEAD = re.compile(r"[\u4e00-\u9fff“”]{1,8}?(?:事项|项目|企业|要求|标准|措施|工程|任务|指标|制度|机制|行动|平台|"
+                            r"基地|园区|中心|学校|医院|社区|村|镇|街道|景区|产品|品牌|课题|专利|成果)")
 _STREAK = re.compile(r"连续\s?$")
 # Two items of the same length listed before a shared noun: 城镇、农村 | 居民人均可支配收入.
 _LISTED_SUBJECT = re.compile(r"([\u4e00-\u9fff]{2})[、和与及]([\u4e00-\u9fff]{2})(?=[\u4e00-\u9fff]{2,})")
@@ -359,6 +365,11 @@ def _noun_after(text: str, folded: str, start: int, stop: int, tagger: Tagger) -
     while len(phrase) > 1 and phrase[-1][1] in ("vn", "v", "c") and phrase[-1][0] not in _NOUNISH_VERBS:
         phrase.pop()  # 甲类绿色矿山建设 → 甲类绿色矿山
     length = sum(len(w) for w, _ in phrase)
+    if not length:
+        # 512项依申请类事项, 6个百分百要求: the tagger saw no noun first, but a head noun is near
+        named = _NAMED_BY_HEAD.match(folded, start + offset, stop)
+        if named:
+            return text[named.start():named.end()]
     return text[start + offset:start + offset + length].strip("“”")
 
 
@@ -386,6 +397,41 @@ def _subject(text: str, folded: str, start: int, end: int, unit: str) -> tuple[s
     if inner and inner.start() > subject_start:
         kept = [(subject_start, inner.start()), (inner.end(), subject_end)]
     return "".join(text[a:b] for a, b in kept).strip(), chain
+
+
+# A subject that is only a generic head says nothing of what is measured (完成投资5.5亿元): it
+# takes the noun phrase counted before it in the sentence (实施市政建设项目23个 → 市政建设项目完成投资).
+_GENERIC_HEADS = {"投资", "总投资", "投入", "资金", "金额", "产值", "年产", "年产能", "产能", "规模", "设计产能",
+                  "年生产能力", "生产能力"}
+# Modifiers that leave a head generic: 年度计划投资, 累计完成投资 are still investment in what?
+_HEAD_MODIFIERS = re.compile(r"^(?:年度|当年|今年|计划|累计|实际|完成|新增|全年)+")
+
+
+def _is_generic_head(subject: str) -> bool:
+    folded = fold(subject)
+    return folded in _GENERIC_HEADS or _HEAD_MODIFIERS.sub("", folded) in _GENERIC_HEADS
+# Light verbs before a counted noun, which the noun does not keep when it names another figure.
+_LIGHT_VERBS = re.compile(r"^(?:实施|推进|开展|启动|组织|安排|落实|完成|谋划|储备|建设)")
+_SCOPE_WORDS = re.compile(r"^(?:全年|年内|今年|当年|本年|同期|其中|,|\s)+")
+_RANK_VERB = re.compile(r"排名|排在|排|位居|位列|稳居|名列|居|列")
+_COUNTED_INDICATORS = re.compile(r"[一二三四五六七八九十两\d]+项(?:主要)?(?:经济)?指标|(?:均|都|分别)$")
+_ALIAS = re.compile(r"[(（][A-Za-z0-9&.\s]{2,12}[)）]")  # 地区生产总值(GDP): an alias, not a modifier
+# 是“十三五”末的1.5倍: what the multiple is of
+_MULTIPLE_OF = re.compile(r"^(?:是|为|相当于|达到|达)(?P<ref>.{1,20}?)的$")
+
+
+def _rank_indicator(text: str, folded: str, start: int, end: int, candidate: _Candidate) -> str:
+    """What is ranked, and where: 地区生产总值增速居全省第一位 → 地区生产总值增速全省排名."""
+    prefix = folded[start:candidate.start]
+    verbs = list(_RANK_VERB.finditer(prefix))
+    verb = verbs[-1] if verbs else None
+    subject_end = start + verb.start() if verb else candidate.start
+    subject, _ = _subject(text, folded, start, subject_end, "")
+    scope = text[start + verb.end():candidate.start] if verb else ""
+    raw = text[candidate.start:candidate.end]
+    scope += next((raw[:len(m)] for m in (re.match(_RANK_SCOPE, fold(raw)),) if m for m in [m.group()]), "")
+    subject = _COUNTED_INDICATORS.sub("", subject).strip("、，, ")
+    return f"{subject}{scope.strip()}排名" if subject or scope else "排名"
 
 
 def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_year: int | None = None,
@@ -432,12 +478,17 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
             if threshold or candidate.unit in _CLASSIFIERS or not subject else ""
         counted_end = candidate.end
         base = subject
-        if after and (threshold or candidate.unit in _CLASSIFIERS and not (
+        if after in _GENERIC_COUNTED and subject and 4 <= len(subject) <= 40 and candidate.unit in _CLASSIFIERS \
+                and not threshold and "、" in subject:
+            # 物业服务招投标、物业管理区域划分、维修资金审核备案3项指标: the items listed name them
+            counted_end = text.index(after, candidate.end) + len(after)
+            subject, base = _LEADING.sub("", subject) + after if _LEADING.match(subject) else subject + after, ""
+        elif after and (threshold or candidate.unit in _CLASSIFIERS and not (
                 after in _GENERIC_COUNTED and subject and len(subject) <= 12)):
             # 12个国家和地区, 300余家企业: the measure word counts the noun after it;
-            # 5000万元以上项目: a threshold qualifies the noun after it.
-            subject, base = after, ""
+            # 5000万元以上项目: a threshold qualifies the noun after it (its size).
             counted_end = text.index(after, candidate.end) + len(after)
+            subject, base = (_threshold_name(text, prefix_start, candidate.start, after) if threshold else after), ""
         elif not subject and same_sentence and previous["base"]:
             subject = previous["base"]  # 同比增长0.8%: the subject carries across the clauses
             change_word = change_word or (previous["change"] if not chain.strip() else None)
@@ -478,8 +529,26 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
         else:
             order = -1
             indicator_subject = subject
+        if candidate.kind != "rank" and _is_generic_head(indicator_subject):
+            indicator_subject = _named_head(text, folded, candidate, prefix_start, clause_end, sentence_end,
+                                            indicator_subject, previous if same_sentence else None, tagger)
+        elif _BARE_RATE.fullmatch(fold(indicator_subject)) and same_sentence and previous.get("things"):
+            # 改造卫生厕所1,273户…，普及率达到91.32% → 卫生厕所普及率
+            indicator_subject = "和".join(previous["things"][-2:]) + indicator_subject
+        elif after and subject == after and fold(after) in _GENERIC_COUNTED_NOUNS:
+            # 7个项目入园, 300余家企业参展, 2家企业实现新三板挂牌: what the counted things did names them
+            done = _DONE_BY_COUNTED.match(folded, counted_end)
+            if done:
+                indicator_subject = text[done.start("what"):done.end("what")] + after
+        multiple = _MULTIPLE_OF.match(folded[prefix_start:candidate.start].strip()) if candidate.unit == "倍" else None
+        if multiple and same_sentence and previous["base"]:
+            # 达到3,000亿元，是“十三五”末的1.5倍: the ratio of the subject to the reference
+            reference = text[prefix_start:candidate.start].strip()[multiple.start("ref"):multiple.end("ref")]
+            indicator_subject = f"{previous['base']}与{reference}之比"
         kind = candidate.kind or _kind(candidate, folded, prefix, indicator_subject, change_word)
-        indicator = indicator_subject
+        if kind == "rank":
+            indicator_subject = _rank_indicator(text, folded, prefix_start, clause_end, candidate)
+        indicator = _ALIAS.sub("", indicator_subject)
         if (kind == "change" or candidate.unit == "倍") and change_word and not indicator.endswith(change_word) \
                 and change_word not in subject[:4]:
             indicator = f"{indicator}{change_word}"
@@ -496,10 +565,74 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
         if base and base not in sentence_bases:
             sentence_bases.append(base)
         carried = base or (previous["base"] if same_sentence and counted_end == candidate.end else "")
+        things = list((previous or {}).get("things", [])) if same_sentence else []
+        if kind == "level" and candidate.unit in _CLASSIFIERS and not threshold:
+            thing = _ACTION_VERBS.sub("", _counted_noun(subject, figures, threshold))
+            if len(thing) >= 2 and thing not in things:
+                things.append(thing)  # what has been counted in the sentence: what a bare rate is of
         previous = {"sentence": sentence_start, "end": counted_end, "base": carried, "change": change_word,
-                    "subject": subject,
+                    "subject": subject, "noun": _counted_noun(subject, figures, threshold)
+                    if not threshold and not _is_generic_head(subject) else
+                    (previous or {}).get("noun") if same_sentence else None, "things": things,
                     "distribute": distribute, "distributed": order, "threshold": threshold}
     return figures
+
+
+_BARE_RATE = re.compile(r"[\u4e00-\u9fff]{1,2}率")  # 普及率, 办复率, 覆盖率: a rate of what?
+_ACTION_VERBS = re.compile(r"^(?:实施|推进|开展|启动|组织|安排|落实|完成|谋划|储备|建设|改造|新建|建成|新增|培训|培育|"
+                           r"办理|办结|受理|查处|发放|治理|整治|创建|打造|引进|新引进|招引|签约|开工|竣工|建立|设立|认定|评定|"
+                           r"各类|各项|各种|全部)+")
+_GENERIC_COUNTED_NOUNS = {"项目", "企业", "家企业", "个项目"}
+# What counted things did: 入园, 参展, 实现新三板挂牌 (the verb at the clause's end names them).
+_DONE_BY_COUNTED = re.compile(r"(?:实现|完成|成功)?(?P<what>(?:新三板|主板|科创板|创业板|境内外|境外)?(?:入园|落地|开工|竣工|投产|签约|"
+                              r"参展|挂牌|上市|入驻|入库|注册|落户|达产|升规|纳统))(?=[,;。、)]|$)")
+_AFTER_FIGURE = re.compile(r"的?(?:[\d一二两三四五六七八九十百千万]+[个项家座所条批处])?")
+_NEXT_OBJECT = re.compile(r"[,;]\s*(?:用于|实施|建设|完成|推进|启动|支持|保障)(?:了)?")
+
+
+def _named_head(text: str, folded: str, candidate: _Candidate, prefix_start: int, clause_end: int,
+                sentence_end: int, head: str, previous: dict | None, tagger: Tagger) -> str:
+    """A generic head (投资, 总投资, 投入, 年产 …) with the thing it is of, from the sentence:
+    总投资3.7亿元的11个教育基础设施项目 → 教育基础设施项目总投资 (the noun after the figure);
+    实施市政建设项目23个，完成投资5.5亿元 → 市政建设项目完成投资 (the noun counted before it);
+    投入4.14亿元，实施12个教育基础设施项目 → 教育基础设施项目投入 (the object of the next clause)."""
+    following = _AFTER_FIGURE.match(folded, candidate.end).end()
+    if following > candidate.end or following < len(folded) and "\u4e00" <= folded[following] <= "\u9fff":
+        noun = _noun_after(text, folded, following, min(clause_end, following + NOUN_WINDOW), tagger)
+        if len(noun) >= 2 and fold(noun) not in _GENERIC_HEADS:
+            return noun + head
+    if previous and previous.get("noun"):
+        phrase = _TRAILING.sub("", _SCOPE_WORDS.sub("", text[prefix_start:candidate.start].strip("，,；; ")))
+        return previous["noun"] + (phrase or head)
+    next_clause = _NEXT_OBJECT.match(folded, clause_end, sentence_end) if clause_end < sentence_end else None
+    if next_clause:
+        start = _AFTER_FIGURE.match(folded, next_clause.end()).end()
+        stop = _next_after_any(folded, start, sentence_end)
+        noun = _noun_after(text, folded, start, min(stop, start + NOUN_WINDOW), tagger)
+        if len(noun) >= 2 and fold(noun) not in _GENERIC_HEADS:
+            return noun + head
+    return head
+
+
+def _next_after_any(folded: str, start: int, end: int) -> int:
+    found = [position for position in (folded.find(mark, start, end) for mark in ",;。、") if position >= 0]
+    return min(found, default=end)
+
+
+def _threshold_name(text: str, start: int, end: int, noun: str) -> str:
+    """新引进5,000万元以上项目: the threshold is the size of the (newly introduced) projects."""
+    before = _LEADING.sub("", text[start:end]) if _LEADING.match(text[start:end]) else text[start:end]
+    return f"{before.strip()}{noun}规模" if len(before.strip()) <= 6 else f"{noun}规模"
+
+
+def _counted_noun(subject: str, figures: list[Figure], threshold: bool) -> str:
+    """The noun a figure counts, as a later generic head (投资) names it: without a light verb
+    (实施) or a size threshold inside it (新引进5,000万元以上项目 → 新引进项目)."""
+    noun = subject
+    for figure in figures[-3:]:
+        if figure.kind == "other" and figure.raw and figure.raw in noun:
+            noun = noun.replace(figure.raw, "")
+    return _LIGHT_VERBS.sub("", noun)
 
 
 def _is_threshold(folded: str, candidate: _Candidate) -> bool:
