@@ -16,12 +16,17 @@ GLOSSARY_HEADING = re.compile(
     r"^(?:附件?\s*[:]?\s*\d?\s*[:]?\s*)?(?:《[^》]{0,30}》)?\s*"
     r"(?:名\s*词\s*解\s*释|名\s*词\s*注\s*释|注\s*释|附\s*注|词\s*语\s*解\s*释)\s*[:]?\s*$"
 )
-_ENTRY_NUMBER = re.compile(r"^(?:\d{1,3}\s*[.、](?!\d)|\(\s*\d{1,3}\s*\)|\[\d{1,3}\]|[①-⑳])\s*")
+# Entry numbers: 1. 1、 (1) [1] ① 一、 (一) — up to five digits: a glossary may hold thousands of entries.
+_ENTRY_NUMBER = re.compile(r"^(?:\d{1,5}\s*[.、．](?!\d)|\(\s*\d{1,5}\s*\)|\[\d{1,5}\]|[①-⑳]|"
+                           r"[一二三四五六七八九十百]{1,4}\s*、|\(\s*[一二三四五六七八九十百]{1,4}\s*\))\s*")
+# An alias in brackets after a term: 地区生产总值（GDP）, 国内生产总值(GDP), 研究与试验发展（R&D）.
+_ALIAS = re.compile(r"\(\s*(?P<alias>[a-z0-9&.\-\s]{2,12}|[\u4e00-\u9fff]{2,8})\s*\)\s*$")
+_LIST_OF_TERMS = re.compile(r"[、,，和与及]")
 _QUOTED = re.compile(r"[“\"「『‘']([^”\"」』’']{1,30})[”\"」』’']")
 _QUOTES = "“”\"「」『』‘’'"
 _CONNECTORS = re.compile(r"^[\s、,和与及/]*$")
 _SEPARATOR = re.compile(r"\s*[:]\s*|是指|指的是|指(?![导标挥数南出定示引针令])|即(?!将)")
-_PART_DEFINITION = r"[“\"「『]{term}[”\"」』]\s*(?:是指|指|即|:|是)"
+_PART_DEFINITION = r"(?:^|(?<=[;；。,，\s]))(?P<part>[“\"「『]?{term}[”\"」』]?)\s*(?:是指|指|即|:|：|是)"
 
 
 def is_glossary_heading(folded_line: str) -> bool:
@@ -65,19 +70,36 @@ def terms_of(entry: _Entry) -> list[Term]:
     cut = separator.end() if ":" in separator.group() else separator.start()
     definition = entry.text[cut:].strip()
     folded_heading = entry.folded[: separator.start()].strip()
-    quoted = _QUOTED.findall(heading)
-    unquoted_rest = _QUOTED.sub("", folded_heading)
+    bracket_alias = None
+    alias_match = _ALIAS.search(folded_heading)
+    if alias_match and alias_match.start() > 0:
+        # 地区生产总值（GDP）: a term and its abbreviation, both defined here
+        bracket_alias = heading[alias_match.start("alias"):alias_match.end("alias")].strip()
+        heading_core, folded_core = heading[:alias_match.start()].strip(), folded_heading[:alias_match.start()].strip()
+    else:
+        heading_core, folded_core = heading, folded_heading
+    quoted = _QUOTED.findall(heading_core)
+    unquoted_rest = _QUOTED.sub("", folded_core)
+    if len(quoted) == 1 and not unquoted_rest.strip() and _LIST_OF_TERMS.search(quoted[0]):
+        quoted = [part.strip() for part in re.split(r"[、,，]", quoted[0]) if part.strip()]  # “三个结合、四个聚焦”
     if len(quoted) >= 2 and _CONNECTORS.match(unquoted_rest):
         # A compound heading such as “六稳”“六保”: one term per part, each with its own
         # part of the definition when the definition spells the parts out.
         parts = _split_definition(quoted, definition)
         return [Term(term=part, heading=heading, definition=parts.get(part, definition),
                      aliases=(), paragraph=entry.paragraph) for part in quoted]
-    term = "".join(ch for ch in heading if ch not in _QUOTES).strip()
+    term = "".join(ch for ch in heading_core if ch not in _QUOTES).strip()
     aliases = [alias for alias in quoted if alias != term]
+    if quoted and heading_core != term:
+        # 绿色“领跑者”企业: also found from its quoted word on (“领跑者”企业 → 领跑者企业)
+        tail = "".join(ch for ch in heading_core[heading_core.find(quoted[0]) - 1:] if ch not in _QUOTES).strip()
+        if tail and tail != term and tail not in aliases:
+            aliases.append(tail)
     if heading != term:
         aliases.insert(0, heading)
-    return [Term(term=term, heading=heading, definition=definition, aliases=tuple(aliases),
+    if bracket_alias:
+        aliases.append(bracket_alias)
+    return [Term(term=term, heading=heading, definition=definition, aliases=tuple(dict.fromkeys(aliases)),
                  paragraph=entry.paragraph)]
 
 
@@ -87,11 +109,11 @@ def _split_definition(parts: list[str], definition: str) -> dict[str, str]:
         match = re.search(_PART_DEFINITION.format(term=re.escape(part)), definition)
         if match is None:
             return {}
-        starts.append((match.start(), part))
+        starts.append((match.start("part"), part))
     starts.sort()
     pieces = {}
     for (start, part), following in zip(starts, starts[1:] + [(len(definition), "")]):
-        pieces[part] = definition[start:following[0]].strip().rstrip(";；")
+        pieces[part] = definition[start:following[0]].strip().rstrip(";；,，")
     return pieces
 
 
@@ -120,3 +142,29 @@ def find_mentions(terms: list[Term], paragraphs: list[tuple[int, str]]) -> list[
         forms = mention_forms(term)
         found.append([paragraph_id for paragraph_id, text in unquoted if any(form in text for form in forms)])
     return found
+
+
+# A glossary published without its heading (a news item listing the year's terms): numbered
+# "term: definition" lines that run to the end of the text.
+_ENTRY_LIKE = re.compile(r"^(?:\d{1,5}\s*[.、．](?!\d)|\(\s*\d{1,5}\s*\)|[①-⑳]|[一二三四五六七八九十]{1,3}\s*、)\s*"
+                         r"[“\"「『]?[^:,。;]{2,24}?[”\"」』]?(?:\([^()]{1,12}\))?\s*(?::|是指|指的是)\s*\S")
+_GLOSSARY_CUE = re.compile(r"名词|新词|热词|词汇|术语|关键词|词条|释义|读懂|解读|小贴士|划重点")
+_ENTRY_MIN_LENGTH = 16
+
+
+def headless_glossary_start(folded_lines: list[str]) -> int | None:
+    """Where a glossary without a 名词解释 heading starts, or None: at least three numbered
+    entries that make up most of the lines from the first of them to the end, in a text that
+    says it explains terms (热词, 新词, 名词…) or consists mostly of them."""
+    entries = [i for i, line in enumerate(folded_lines) if len(line) >= _ENTRY_MIN_LENGTH and _ENTRY_LIKE.match(line)]
+    if len(entries) < 3:
+        return None
+    first = entries[0]
+    rest = [line for line in folded_lines[first:] if line.strip()]
+    if len(entries) < 0.5 * len(rest):
+        return None
+    substantive = [line for line in folded_lines if len(line.strip()) >= 8]
+    cue = any(_GLOSSARY_CUE.search(line) for line in folded_lines[:first][-12:])
+    if not cue and len(entries) < 0.6 * len(substantive):
+        return None
+    return first

@@ -6,7 +6,7 @@ import re
 from reportcli.models import Metadata, Paragraph, Report, Section
 from reportcli.parse import front
 from reportcli.parse.decode import html_to_text, looks_like_html
-from reportcli.parse.glossary import is_glossary_heading, parse_glossary
+from reportcli.parse.glossary import headless_glossary_start, is_glossary_heading, parse_glossary
 from reportcli.parse.goals import extract_goals
 from reportcli.parse.repair import repair_text
 from reportcli.parse.sections import INTERJECTION, build_tree, heading_of
@@ -30,9 +30,14 @@ def parse_report(text: str) -> Report:
     body_start = _first_body_line(folded)
     header = front.read_header(lines, folded, min(body_start, _HEADER_SCAN))
     glossary_start = next((i for i in range(len(lines)) if is_glossary_heading(folded[i])), None)
+    headless = False
     if glossary_start is None and header.title and "名词解释" in fold(header.title):
         # A glossary published as a page of its own: everything after its title is glossary.
         glossary_start = max(i for i in header.consumed if lines[i] == header.title)
+    if glossary_start is None:
+        # A glossary without its heading (a news item listing terms): from its first entry on.
+        glossary_start = headless_glossary_start(folded)
+        headless = glossary_start is not None
     body_end = glossary_start if glossary_start is not None else len(lines)
 
     # Lines before the report's front matter ends that are neither metadata nor prose are page
@@ -46,8 +51,8 @@ def parse_report(text: str) -> Report:
     warnings: list[str] = []
     if glossary_start is not None:
         # The heading as written, unless it was the page title (a glossary page of its own).
-        label = lines[glossary_start] if glossary_start not in header.consumed else "名词解释"
-        glossary_lines = [(lines[i], folded[i]) for i in range(glossary_start + 1, len(lines))
+        label = lines[glossary_start] if glossary_start not in header.consumed and not headless else "名词解释"
+        glossary_lines = [(lines[i], folded[i]) for i in range(glossary_start + (0 if headless else 1), len(lines))
                           if lines[i] and not front.is_boilerplate(folded[i])]
         section, glossary_paragraphs, terms = _glossary(label, glossary_lines, sections, len(paragraphs))
         sections.append(section)
