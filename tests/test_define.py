@@ -60,13 +60,20 @@ def test_mentions_point_at_body_paragraphs(cli):
 
 
 def test_used_but_not_defined(cli):
-    code, out, err = cli("define", "四个意识", "--json")
+    code, out, err = cli("define", "生态安全屏障", "--json")
     assert code == 1
-    assert "not defined" in err and "2 paragraphs" in err
+    assert "not defined" in err and "paragraph" in err
     [row] = json.loads(out)  # the same shape as a defined term's, with no definition
-    assert (row["term"], row["definition"], row["source"], row["mentions"]) == ("四个意识", None, None, [24, 75])
+    assert (row["term"], row["definition"], row["source"]) == ("生态安全屏障", None, None) and row["mentions"]
     _, defined, _ = cli("define", "六保", "--json")
     assert set(row) == set(json.loads(defined)[0])
+
+
+def test_a_term_only_the_lexicon_defines(cli):
+    code, out, err = cli("define", "四个意识", "--json")
+    [row] = json.loads(out)
+    assert code == 0 and (row["source"], row["mentions"]) == ("lexicon", [24, 75])
+    assert "政治意识、大局意识、核心意识、看齐意识" in row["definition"]
 
 
 def test_found_nowhere_suggests_closest(cli):

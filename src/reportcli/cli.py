@@ -468,6 +468,9 @@ def count(
     level: LevelOption = None,
     by: Annotated[CountBy, typer.Option("--by", help="One row per report, or per section that uses the term.")
                   ] = CountBy.report,
+    expand: Annotated[bool, typer.Option(
+        "--expand", help="Count a shorthand's long forms with it (新基建 with 新型基础设施建设) and the reverse; "
+                         "off by default, so the counts stay the literal ones journalists publish.")] = False,
     limit: LimitOption = 0,
     as_json: JsonFlag = False,
     fmt: FormatOption = None,
@@ -481,8 +484,16 @@ def count(
 
     out = _output(ctx, fmt, as_json, bom)
 
-    rows = _ask(ctx, out, lambda store: count_terms(store, terms, _reports(report, region, year, level),
-                                                    by_section=by == CountBy.section))
+    def query(store):
+        expansions = None
+        if expand:
+            from reportcli.query.concepts import expansions_for
+
+            expansions = {term: expansions_for(store, term) for term in terms}
+        return count_terms(store, terms, _reports(report, region, year, level), by_section=by == CountBy.section,
+                           expansions=expansions)
+
+    rows = _ask(ctx, out, query)
     _show(ctx, out, rows, "count-section" if by == CountBy.section else "count", empty="none of the terms occurs",
           limit=limit)
 

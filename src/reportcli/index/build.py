@@ -22,6 +22,7 @@ from reportcli.errors import IndexFileError, UsageError
 from reportcli.index.schema import SCHEMA, SCHEMA_VERSION
 from reportcli.index.vocab import lookup_keys, pinyin_keys
 from reportcli.index.sources import LoadedReport
+from reportcli.parse.concepts import from_glossary, lexicon
 from reportcli.parse.glossary import find_mentions, mention_forms
 from reportcli.text import fold, gram_tokens
 
@@ -252,6 +253,8 @@ def _remove_report(connection: sqlite3.Connection, report_id: str) -> tuple[int,
     _adjust_vocabulary(connection, document_frequencies([text for _, text in texts]), -1)
     for table in ("sections", "terms", "figures", "goals"):
         connection.execute(f"DELETE FROM {table} WHERE report = ?", (ord_,))
+    connection.execute("DELETE FROM concept_forms WHERE concept IN (SELECT id FROM concepts WHERE report = ?)", (ord_,))
+    connection.execute("DELETE FROM concepts WHERE report = ?", (ord_,))
     connection.execute("DELETE FROM paragraphs WHERE report = ?", (ord_,))
     connection.execute("DELETE FROM reports WHERE ord = ?", (ord_,))
     return len(texts), sum(len(text) for _, text in texts)
@@ -282,6 +285,7 @@ def _write(connection: sqlite3.Connection, reports: Iterable[LoadedReport]) -> B
         characters += sum(len(p.text) for p in loaded.report.paragraphs)
         vocabulary.update(loaded.word_counts)
     _insert_vocabulary(connection, vocabulary)
+    _insert_concepts(connection, None, lexicon())
     _write_corpus_meta(connection, tally.counts["paragraphs"], characters)
     connection.execute("INSERT INTO grams(grams) VALUES ('optimize')")
     connection.commit()
@@ -332,6 +336,7 @@ def _insert_report(connection: sqlite3.Connection, ord_: int, loaded: LoadedRepo
         raw=g.raw, value=g.value, unit=g.unit, comparator=g.comparator, direction=g.direction, main=int(g.main),
         strength=g.strength, low=g.low, high=g.high, horizon=g.horizon, text=g.text, start=g.start, end=g.end,
         code=g.code, name_en=g.name_en) for seq, g in enumerate(report.goals, start=1)])
+    _insert_concepts(connection, ord_, from_glossary(list(report.terms)))
     mentions = find_mentions(list(report.terms), body)
     _insert(connection, "terms", [dict(
         report=ord_, seq=seq, term=t.term, heading=t.heading, definition=t.definition,
@@ -339,6 +344,22 @@ def _insert_report(connection: sqlite3.Connection, ord_: int, loaded: LoadedRepo
         keys=json.dumps(lookup_keys(mention_forms(t)), ensure_ascii=False))
         for seq, (t, found) in enumerate(zip(report.terms, mentions), start=1)])
     return first_rowid + len(report.paragraphs)
+
+
+def _insert_concepts(connection: sqlite3.Connection, ord_: int | None, concepts) -> None:
+    """Concepts (parse.concepts) with every form they are found by: the lexicon's (ord_ None) or a
+    report's glossary's."""
+    from reportcli.parse.concepts import key_of
+
+    for concept in concepts:
+        concept_id = connection.execute(
+            "INSERT INTO concepts (report, term, definition, period) VALUES (?, ?, ?, ?)",
+            (ord_, concept.term, concept.definition, concept.period)).lastrowid
+        forms = [(concept.term, "term")] + [(form, "expansion") for form in concept.expansions] + \
+            [(form, "member") for form in concept.members]
+        rows = {(key_of(form), relation): form for form, relation in forms if key_of(form)}
+        connection.executemany("INSERT INTO concept_forms (form, concept, relation, written) VALUES (?, ?, ?, ?)",
+                               [(key, concept_id, relation, written) for (key, relation), written in rows.items()])
 
 
 def _insert_vocabulary(connection: sqlite3.Connection, vocabulary: Counter) -> None:

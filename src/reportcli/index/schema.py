@@ -53,6 +53,19 @@ CREATE TABLE goals (
     code TEXT, name_en TEXT,
     PRIMARY KEY (report, seq)
 ) WITHOUT ROWID;
+-- Concepts: a shorthand and what it stands for, from the shipped lexicon (report NULL) and from
+-- each report's glossary (that report only). concept_forms finds a concept by any of its forms.
+CREATE TABLE concepts (
+    id INTEGER PRIMARY KEY, report INTEGER, term TEXT NOT NULL, definition TEXT, period TEXT
+);
+CREATE TABLE concept_forms (
+    form TEXT NOT NULL, -- folded, without quote marks
+    concept INTEGER NOT NULL,
+    relation TEXT NOT NULL, -- term / expansion / member
+    written TEXT NOT NULL -- the form as written
+);
+CREATE INDEX concept_forms_form ON concept_forms (form);
+CREATE INDEX concept_forms_concept ON concept_forms (concept);
 -- Every jieba word of the corpus: document frequency and toneless pinyin keys, for ranking and
 -- for analysing queries (pinyin, segmentation) without loading jieba or pypinyin.
 CREATE TABLE vocab (

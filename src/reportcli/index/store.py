@@ -341,6 +341,24 @@ class Store:
         return [row[0] for row in self.connection.execute("SELECT term FROM terms WHERE report = ? ORDER BY seq",
                                                           (report.ord,))]
 
+    # ------------------------------------------------------------ concepts (shorthand and long forms)
+
+    def concepts_with_form(self, key: str) -> list[tuple[int, int | None, str]]:
+        """(concept id, report ord or None for the lexicon, relation) of concepts with this form."""
+        return self.connection.execute(
+            "SELECT f.concept, c.report, f.relation FROM concept_forms f JOIN concepts c ON c.id = f.concept"
+            " WHERE f.form = ? ORDER BY c.report IS NOT NULL, f.concept", (key,)).fetchall()
+
+    def concept(self, concept_id: int) -> dict:
+        """A concept: term, report (ord or None), definition, period, and its forms as
+        (written, relation) pairs."""
+        term, report, definition, period = self.connection.execute(
+            "SELECT term, report, definition, period FROM concepts WHERE id = ?", (concept_id,)).fetchone()
+        forms = self.connection.execute("SELECT written, relation FROM concept_forms WHERE concept = ? ORDER BY rowid",
+                                        (concept_id,)).fetchall()
+        return {"id": concept_id, "term": term, "report": report, "definition": definition, "period": period,
+                "forms": forms}
+
     # ------------------------------------------------------------ vocabulary (search)
 
     def document_frequency(self, word: str) -> int | None:

@@ -2,6 +2,7 @@
 journalists publish every year."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from reportcli.errors import UsageError
@@ -37,6 +38,8 @@ def count_terms(store: Store, terms: list[str], selection: ReportFilter | None =
         glossary = store.glossary_sections(report.ord)
         for term, forms in needles:
             forms = list(dict.fromkeys(forms))
+            # one occurrence counts once: 地区生产总值 is not also a 生产总值 (longest form first)
+            pattern = re.compile("|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True)))
             texts: dict[int, tuple[int | None, str]] = {}
             for form in forms:
                 for paragraph_id, section_id, text in store.paragraphs_with(report, tokens_expression(form)):
@@ -46,8 +49,7 @@ def count_terms(store: Store, terms: list[str], selection: ReportFilter | None =
             total = containing = 0
             for paragraph_id in sorted(texts):
                 section_id, text = texts[paragraph_id]
-                folded = fold(text)
-                found = sum(folded.count(form) for form in forms)
+                found = len(pattern.findall(fold(text)))
                 if not found:
                     continue
                 total += found

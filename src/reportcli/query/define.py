@@ -24,7 +24,7 @@ _QUOTES = str.maketrans("", "", "“”\"「」『』‘’'《》 \u3000")
 
 @dataclass(frozen=True)
 class Definition:
-    report: str
+    report: str | None  # None: a lexicon definition of a term no selected report uses
     paragraph: int | None  # the glossary paragraph that defines the term
     section: str
     term: str
@@ -65,6 +65,9 @@ def define(store: Store, term: str | None, selection: ReportFilter | None = None
     results.sort(key=lambda r: -r.score)
     if results:
         return results
+    from_lexicon = lexicon_definitions(store, reports, term)
+    if from_lexicon:
+        return from_lexicon
     unused = undefined(store, reports, term, query)
     if unused:
         where = len(unused)
@@ -86,6 +89,51 @@ def _definition(store: Store, report, entry: dict, score: float) -> Definition:
 
 def _sections_of(store: Store, report, paragraph_ids: list[int]) -> list[str]:
     return [store.section_path(report.ord, store.paragraph(report, pid)[0]) for pid in paragraph_ids]
+
+
+def lexicon_definitions(store: Store, reports: list, term: str) -> list[Definition]:
+    """A term no glossary defines, answered from the shipped shorthand lexicon (source
+    "lexicon"), with the paragraphs of each selected report that use it or its long forms; one
+    row with report null when none does."""
+    from reportcli.query.concepts import concepts_named, key_of
+
+    hits = [hit for hit in concepts_named(store, term) if hit.report is None]
+    rows = []
+    for hit in hits:
+        forms = [key_of(form) for form in (hit.term, *hit.expansions) if len(key_of(form)) >= 2]
+        definition = hit.definition or "、".join(hit.members) or "；".join(hit.expansions)
+        if hit.period:
+            definition += f"（{hit.period}）"
+        aliases = list(dict.fromkeys([*hit.expansions, *hit.members]))
+        used = False
+        for report in reports:
+            mentions = _mentions_of(store, report, forms)
+            if mentions:
+                used = True
+                rows.append(Definition(
+                    report=report.id, paragraph=None, section="", term=hit.term, heading=None, definition=definition,
+                    aliases=aliases, mentions=[pid for pid, _ in mentions],
+                    mention_sections=[store.section_path(report.ord, sid) for _, sid in mentions], score=100.0,
+                    source="lexicon"))
+        if not used:
+            rows.append(Definition(report=None, paragraph=None, section="", term=hit.term, heading=None,
+                                   definition=definition, aliases=aliases, mentions=[], mention_sections=[],
+                                   score=100.0, source="lexicon"))
+    return rows
+
+
+def _mentions_of(store: Store, report, forms: list[str]) -> list[tuple[int, int | None]]:
+    """(paragraph id, section id) of body paragraphs that use any of the folded forms."""
+    glossary = store.glossary_sections(report.ord)
+    found: dict[int, int | None] = {}
+    for form in forms:
+        expression = tokens_expression(form)
+        if expression is None:
+            continue
+        for paragraph_id, section_id, text in store.paragraphs_with(report, expression):
+            if section_id not in glossary and form in normalize_term(text):
+                found[paragraph_id] = section_id
+    return sorted(found.items())
 
 
 def undefined(store: Store, reports: list, term: str, query: str) -> list[Definition]:

@@ -41,14 +41,18 @@ class Form(NamedTuple):
     """One way a query word may appear: exact text, all of several parts, or fuzzily; and where
     the form came from: the word as typed, or pinyin, a split, a typo, a concept (shorthand)."""
 
-    kind: str  # "exact", "parts" or "fuzzy"
+    kind: str  # "exact", "parts", "members" (enough of parts) or "fuzzy"
     text: str
     parts: tuple[str, ...] = ()
     origin: str = "typed"  # typed / pinyin / split / typo / concept
+    scope: int | None = None  # a report's own concept (from its glossary) applies to that report only
+    needed: int = 0  # for "members": how many of the parts a paragraph must name
 
     def describe(self) -> str:
         shown = " + ".join(self.parts) if self.kind == "parts" else self.text
-        how = {"pinyin": "pinyin", "split": "words apart", "typo": "with a typo", "concept": "related term"}
+        if self.kind == "members":
+            return f"{self.text}: {self.needed}+ of {'、'.join(self.parts)}"
+        how = {"pinyin": "pinyin", "split": "words apart", "typo": "with a typo", "concept": "same concept"}
         return f"{shown} ({how.get(self.origin, self.origin)})"
 
 

@@ -26,6 +26,7 @@ from typing import NamedTuple
 from reportcli.errors import UsageError
 from reportcli.index.store import Store
 from reportcli.query.common import ReportFilter, check_section, select_reports
+from reportcli.query.concepts import search_forms
 from reportcli.query.match import (FUZZY_MAX_LENGTH, Form, Vocabulary, find_all, fuzzy_spans, merge,  # noqa: F401
                                    tokens_expression, variants_of, widen)
 from reportcli.text import fold
@@ -107,6 +108,9 @@ def _form_expression(form: Form) -> str | None:
     if form.kind == "parts":
         parts = [tokens_expression(part) for part in form.parts]
         return " AND ".join(f"({p})" for p in parts if p) or None
+    if form.kind == "members":  # candidates: any member; verification counts them
+        parts = [tokens_expression(part) for part in form.parts]
+        return " OR ".join(f"({p})" for p in parts if p) or None
     half = len(form.text) // 2  # fuzzy: one edit leaves one half intact
     halves = [tokens_expression(form.text[:half]), tokens_expression(form.text[half:])]
     return " OR ".join(f"({h})" for h in halves if h) or None
@@ -169,6 +173,9 @@ def _match_form(form: Form, candidate: _Candidate) -> _Match | None:
     if form.kind == "parts":
         counts = [candidate.count(part) for part in form.parts]
         return _Match(2, 0.9, min(counts), form) if all(counts) else None
+    if form.kind == "members":
+        named = sum(1 for part in form.parts if candidate.count(part))
+        return _Match(2, named / len(form.parts), named, form) if named >= form.needed else None
     plain = not variants_of(form.text).search(candidate.text)
     spans, best = fuzzy_spans(form.text, candidate.text if plain else candidate.folded)
     return _Match(1, 1.0 - best / len(form.text), len(spans), form, spans) if spans else None
@@ -177,7 +184,7 @@ def _match_form(form: Form, candidate: _Candidate) -> _Match | None:
 def _spans(match: _Match, folded_text: str) -> list[tuple[int, int]]:
     if match.spans is not None:
         return match.spans
-    needles = match.form.parts if match.form.kind == "parts" else (match.form.text,)
+    needles = match.form.parts if match.form.kind in ("parts", "members") else (match.form.text,)
     return [span for needle in needles for span in find_all(folded_text, needle)]
 
 
@@ -226,7 +233,8 @@ def _evaluate(rows, word_forms: list[list[Form]], phrase: str, scope: _Scope, ra
         candidate = _Candidate(text)
         matches = []
         for forms in word_forms:
-            found = [m for m in (_match_form(form, candidate) for form in forms) if m]
+            found = [m for m in (_match_form(form, candidate) for form in forms
+                                 if form.scope is None or form.scope == report_ord) if m]
             if not found:
                 break
             matches.append(max(found, key=lambda m: (m.tier, m.quality, m.frequency)))
@@ -268,8 +276,22 @@ def search(store: Store, query: list[str], selection: ReportFilter | None = None
     results = list(_evaluate(store.paragraph_rows(rowids), exact_forms, phrase, scope, ranker))
     notes: list[str] = []
 
-    if not results and not exact:  # widen only a query that found nothing as typed
-        typed = " ".join(words)
+    # Concepts: a shorthand also finds its long forms (and a slogan its members), and the reverse,
+    # ranked after what matches as typed (and always tried: the report may write either form).
+    concept_forms = [[Form("exact", word), *([] if exact else search_forms(store, word))] for word in words]
+    if any(len(forms) > 1 for forms in concept_forms):
+        more = scope.candidates(_query_expression(concept_forms), wide_cap, exclude=set(rowids))
+        found = list(_evaluate(store.paragraph_rows(more), concept_forms, phrase, scope, ranker))
+        if found and not results:
+            used = dict.fromkeys(match.form.describe() for *_, matches in found for match in matches
+                                 if match.form.origin == "concept")
+            notes.append(f"no paragraph contains “{' '.join(query).strip()}” as typed; showing paragraphs that write the same "
+                         f"concept: {', '.join(list(used)[:4])} (--exact shows only exact matches)")
+        results += found
+        rowids = rowids + more
+
+    if not results and not exact:  # widen only a query that found nothing as typed (nor as a concept)
+        typed = " ".join(query).strip()
         if all(re.fullmatch(r"[a-z]+", word) for word in words) and len(words) > 1:
             words = ["".join(words)]  # la ji fen lei: pinyin typed with spaces
             phrase = words[0]
