@@ -51,9 +51,9 @@ def test_check_count_and_compare(cli, corpus):
 
 
 def test_every_command_is_documented_and_in_the_changelog():
-    from reportcli.cli import app
+    from reportcli.cli import COMMANDS
 
-    commands = {info.name for info in app.registered_commands}
+    commands = set(COMMANDS)
     assert commands - {"build", "add"} <= {h.split()[0] for h in re.findall(r"^## (.+)$", DOC, flags=re.M)}
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     missing = [name for name in commands if f"`{name}`" not in changelog]

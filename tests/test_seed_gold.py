@@ -1,13 +1,12 @@
 """The seed report against its hand-checked gold fixture (tests/gold/hailar-2021.json)."""
 import json
-from dataclasses import asdict
 from pathlib import Path
 
 GOLD = json.loads((Path(__file__).parent / "gold" / "hailar-2021.json").read_text(encoding="utf-8"))
 
 
 def test_metadata(seed_report):
-    assert asdict(seed_report.metadata) == GOLD["metadata"]
+    assert seed_report.metadata._asdict() == GOLD["metadata"]
     assert GOLD["metadata"]["region"] == "海拉尔区" and GOLD["metadata"]["date"] == "2021-03-02"
 
 

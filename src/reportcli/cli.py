@@ -1,19 +1,23 @@
 """The Typer app: global options, one thin function per command, one place mapping errors to exit codes.
 
-A command validates its options, calls one query with the read store, and hands the result to
-the output layer (render.Output and its views). Heavy modules (sqlite3, rich, the parser) are
-imported inside the commands that need them, so start-up costs no more than Typer itself.
+A command declares only its own options; `command(...)` adds the shared ones — the report filter
+(--report/--region/--year/--level → `selection`), the output options (--json/--format/--bom →
+`out`, a render.Output) and the global options, which work after the command too — when Typer
+reads the command's signature, which happens only for the command being run. A command body
+calls one query with the read store and hands the result to `out`. Heavy modules (sqlite3, rich,
+the parser) are imported inside the commands that need them, so start-up costs little more than
+Typer itself.
 """
 
-import functools
 import inspect
 import sys
-from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from collections.abc import Callable, Iterator, MutableMapping
+from typing import Annotated, Literal, Optional
 
 import typer
 from typer._click.exceptions import ClickException, NoArgsIsHelpError
+from typer.core import TyperGroup
 
 from reportcli import __version__
 from reportcli.errors import EXIT_OK, EXIT_USAGE, Interrupted, NoResults, ReportcliError
@@ -26,20 +30,55 @@ _APP_SETTINGS = dict(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-app = typer.Typer(**_APP_SETTINGS)
 
 
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
+class _CommandTable(MutableMapping):
+    """The app's commands by name, each turned into a click command the first time Click asks
+    for it. Typer would otherwise build every command's parameters on each run; Click resolves
+    the command name and fetches just that one (help and completion of names fetch them all)."""
+
+    def __init__(self) -> None:
+        self.functions: dict[str, Callable] = {}
+        self._built: dict[str, object] = {}
+
+    def __getitem__(self, name: str):
+        if name not in self._built:
+            from typer.main import get_command_from_info
+
+            info = typer.models.CommandInfo(name=name, callback=self.functions[name])
+            self._built[name] = get_command_from_info(info, pretty_exceptions_short=app.pretty_exceptions_short,
+                                                      rich_markup_mode=app.rich_markup_mode)
+        return self._built[name]
+
+    def __setitem__(self, name: str, command) -> None:
+        self._built[name] = command
+        self.functions.setdefault(name, command.callback)
+
+    def __delitem__(self, name: str) -> None:
+        del self.functions[name]
+        self._built.pop(name, None)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.functions)
+
+    def __len__(self) -> int:
+        return len(self.functions)
 
 
-class Color(str, Enum):
-    auto = "auto"
-    always = "always"
-    never = "never"
+COMMANDS = _CommandTable()
+
+
+class _Group(TyperGroup):
+    def __init__(self, **attrs) -> None:
+        super().__init__(**attrs)
+        self.commands = COMMANDS
+
+
+app = typer.Typer(cls=_Group, **_APP_SETTINGS)
+
+FORMATS = ("table", "json", "jsonl", "csv")
+COLORS = ("auto", "always", "never")
+LEVELS = ("national", "province", "city", "county")
 
 
 class Settings:
@@ -48,6 +87,15 @@ class Settings:
     def __init__(self, index: Optional[str] = None, debug: bool = False, color: str = "auto") -> None:
         self.index, self.debug, self.color = index, debug, color
         self._store = None
+
+    def apply(self, index: Optional[str], color: Optional[str], no_color: bool, debug: bool) -> None:
+        if index is not None:
+            self.index = index
+        if color is not None:
+            self.color = color
+        if no_color:
+            self.color = "never"
+        self.debug = self.debug or debug
 
     def store(self):  # -> reportcli.index.store.Store
         if self._store is None:
@@ -75,84 +123,98 @@ _complete_units = _completer("units")
 _complete_terms = _completer("glossary_terms")
 _complete_codes = _completer("codes")
 
-JsonFlag = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
 LimitOption = Annotated[int, typer.Option("--limit", "-n", help="At most N rows; 0 = all.")]
-BomFlag = Annotated[bool, typer.Option("--bom", help="Start CSV with a UTF-8 byte-order mark, for Excel.")]
 SectionOption = Annotated[Optional[str], typer.Option(
     "--section", "-s", help="Only this section: a number from `outline` (3.1) or words from its heading.",
     autocompletion=_complete_sections, show_default=False)]
-FormatOption = Annotated[Optional[Format], typer.Option(
-    "--format", "-f", help="Output format; default: a table on a terminal, plain text in a pipe.",
-    show_default=False)]
-ReportOption = Annotated[Optional[list[str]], typer.Option(
-    "--report", "-r", help="Only this report id (repeatable). Example: --report hailar-2021",
-    autocompletion=_complete_report_ids, show_default=False)]
 CodeOption = Annotated[Optional[str], typer.Option(
     "--code", help="Only this indicator of the curated table: gdp_growth, cpi, urban_jobs_new …",
     autocompletion=_complete_codes, show_default=False)]
+ParagraphArgument = Annotated[str, typer.Argument(help="Paragraph id (12) or REPORT:ID (hailar-2021:12).",
+                                                  autocompletion=_complete_paragraphs, show_default=False)]
 
-
-class Level(str, Enum):
-    national = "national"
-    province = "province"
-    city = "city"
-    county = "county"
-
-
-RegionOption = Annotated[Optional[str], typer.Option(
-    "--region", help="Only reports of this region (words of its name: 海拉尔, 呼伦贝尔市).", show_default=False)]
-YearOption = Annotated[Optional[int], typer.Option("--year", help="Only reports delivered in this year.",
-                                                   show_default=False)]
-LevelOption = Annotated[Optional[Level], typer.Option("--level", help="Only reports of this level.",
-                                                      show_default=False)]
-
-# The global options, accepted before the command (on the app) and after it (on each command).
+# The shared options, by group: name → (annotation, default). `command` adds them to a
+# command's signature and folds them into `selection`, `out` and the settings.
+_FILTER_OPTIONS = {
+    "report": (Annotated[Optional[list[str]], typer.Option(
+        "--report", "-r", help="Only this report id (repeatable). Example: --report hailar-2021",
+        autocompletion=_complete_report_ids, show_default=False)], None),
+    "region": (Annotated[Optional[str], typer.Option(
+        "--region", help="Only reports of this region (words of its name: 海拉尔, 呼伦贝尔市).", show_default=False)],
+        None),
+    "year": (Annotated[Optional[int], typer.Option("--year", help="Only reports delivered in this year.",
+                                                   show_default=False)], None),
+    "level": (Annotated[Optional[Literal[LEVELS]], typer.Option("--level", help="Only reports of this level.",
+                                                                show_default=False)], None),
+}
+_OUTPUT_OPTIONS = {
+    "as_json": (Annotated[bool, typer.Option("--json", help="Same as --format json.")], False),
+    "fmt": (Annotated[Optional[Literal[FORMATS]], typer.Option(
+        "--format", "-f", help="Output format; default: a table on a terminal, plain text in a pipe.",
+        show_default=False)], None),
+    "bom": (Annotated[bool, typer.Option("--bom", help="Start CSV with a UTF-8 byte-order mark, for Excel.")], False),
+}
 _GLOBAL_OPTIONS = {
-    "index": (Optional[str], typer.Option(
+    "index": (Annotated[Optional[str], typer.Option(
         "--index", metavar="FILE", show_default=False,
-        help="Index to read (else $REPORTCLI_INDEX, then `index` in config.toml, then the bundled index).")),
-    "color": (Optional[Color], typer.Option(
+        help="Index to read (else $REPORTCLI_INDEX, then `index` in config.toml, then the bundled index).")], None),
+    "color": (Annotated[Optional[Literal[COLORS]], typer.Option(
         "--color", help="Colour: auto (a terminal, unless NO_COLOR; FORCE_COLOR forces it), always, never.",
-        show_default=False)),
-    "no_color": (bool, typer.Option("--no-color", help="Same as --color never.")),
-    "debug": (bool, typer.Option("--debug", help="Show a traceback on errors (the exit code stays the same).")),
+        show_default=False)], None),
+    "no_color": (Annotated[bool, typer.Option("--no-color", help="Same as --color never.")], False),
+    "debug": (Annotated[bool, typer.Option("--debug", help="Show a traceback on errors (the exit code stays the same).")],
+              False),
 }
 
 
-def _apply_global(settings: Settings, index: Optional[str], color, no_color: bool, debug: bool) -> None:
-    if index is not None:
-        settings.index = index
-    if color is not None:
-        settings.color = color.value if isinstance(color, Color) else str(color)
-    if no_color:
-        settings.color = "never"
-    settings.debug = settings.debug or debug
+class _Command:
+    """A command function as Typer sees it: its own parameters plus the shared ones, built when
+    Typer first reads its signature (only for the command being run, so start-up stays cheap)."""
+
+    def __init__(self, function, filters: bool, output: bool) -> None:
+        self.__wrapped__ = function
+        self.__name__, self.__qualname__ = function.__name__, function.__qualname__
+        self.__module__, self.__doc__ = function.__module__, function.__doc__
+        self.groups = [group for group, wanted in ((_FILTER_OPTIONS, filters), (_OUTPUT_OPTIONS, output),
+                                                   (_GLOBAL_OPTIONS, True)) if wanted]
+        self._signature = None
+
+    @property
+    def __signature__(self) -> inspect.Signature:
+        if self._signature is None:
+            own = [parameter for name, parameter in inspect.signature(self.__wrapped__).parameters.items()
+                   if name not in ("selection", "out")]
+            shared = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
+                      for group in self.groups for name, (annotation, default) in group.items()]
+            self._signature = inspect.Signature([*own, *shared])
+        return self._signature
+
+    @property
+    def __annotations__(self) -> dict:
+        return {name: parameter.annotation for name, parameter in self.__signature__.parameters.items()}
+
+    def __call__(self, *args, **kwargs):
+        ctx = kwargs["ctx"]
+        _settings(ctx).apply(*(kwargs.pop(name) for name in _GLOBAL_OPTIONS))
+        if _FILTER_OPTIONS in self.groups:
+            from reportcli.query.common import ReportFilter
+
+            report, region, year, level = (kwargs.pop(name) for name in _FILTER_OPTIONS)
+            kwargs["selection"] = ReportFilter(ids=tuple(report or ()), region=region, year=year, level=level)
+        if _OUTPUT_OPTIONS in self.groups:
+            from reportcli.render import Output
+
+            as_json, fmt, bom = (kwargs.pop(name) for name in _OUTPUT_OPTIONS)
+            kwargs["out"] = Output(requested_format=fmt, as_json=as_json, color=_settings(ctx).color, bom=bom)
+        return self.__wrapped__(*args, **kwargs)
 
 
-def command(function):
-    """Register a command that also takes the global options after its name
-    (`reportcli search 就业 --index my.sqlite --no-color`)."""
-    signature = inspect.signature(function)
-    extra = [inspect.Parameter(f"global_{name}", inspect.Parameter.KEYWORD_ONLY,
-                               default=False if kind is bool else None, annotation=Annotated[kind, option])
-             for name, (kind, option) in _GLOBAL_OPTIONS.items()]
-
-    @functools.wraps(function)
-    def run(*args, **kwargs):
-        values = {name: kwargs.pop(f"global_{name}") for name in _GLOBAL_OPTIONS}
-        _apply_global(_settings(kwargs["ctx"]), **values)
-        return function(*args, **kwargs)
-
-    run.__signature__ = signature.replace(parameters=[*signature.parameters.values(), *extra])
-    run.__annotations__ = {**function.__annotations__, **{p.name: p.annotation for p in extra}}
-    return app.command(name=function.__name__.rstrip("_"))(run)  # inspect_ is the command `inspect`
-
-
-def _reports(report: Optional[list[str]], region: Optional[str], year: Optional[int], level: Optional[Level]):
-    """The --report/--region/--year/--level options as one filter for the queries."""
-    from reportcli.query.common import ReportFilter
-
-    return ReportFilter(ids=tuple(report or ()), region=region, year=year, level=level.value if level else None)
+def command(filters: bool = False, output: bool = True):
+    """Register a command; `filters` adds the report filter, `output` the output options."""
+    def register(function):
+        COMMANDS.functions[function.__name__.rstrip("_")] = _Command(function, filters, output)
+        return function
+    return register
 
 
 def _version(value: bool) -> None:
@@ -164,10 +226,10 @@ def _version(value: bool) -> None:
 @app.callback()
 def global_options(
     ctx: typer.Context,
-    index: Annotated[_GLOBAL_OPTIONS["index"][0], _GLOBAL_OPTIONS["index"][1]] = None,
-    color: Annotated[_GLOBAL_OPTIONS["color"][0], _GLOBAL_OPTIONS["color"][1]] = None,
-    no_color: Annotated[bool, _GLOBAL_OPTIONS["no_color"][1]] = False,
-    debug: Annotated[bool, _GLOBAL_OPTIONS["debug"][1]] = False,
+    index: _GLOBAL_OPTIONS["index"][0] = None,
+    color: _GLOBAL_OPTIONS["color"][0] = None,
+    no_color: _GLOBAL_OPTIONS["no_color"][0] = False,
+    debug: _GLOBAL_OPTIONS["debug"][0] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
 ) -> None:
@@ -176,7 +238,7 @@ def global_options(
     Global options work before or after the command. Example: reportcli search 垃圾分类
     """
     ctx.obj = Settings()
-    _apply_global(ctx.obj, index, color, no_color, debug)
+    ctx.obj.apply(index, color, no_color, debug)
 
 
 def _settings(ctx: typer.Context) -> Settings:
@@ -184,12 +246,6 @@ def _settings(ctx: typer.Context) -> Settings:
     if root.obj is None:
         root.obj = Settings()
     return root.obj
-
-
-def _output(ctx: typer.Context, fmt: Optional[Format], as_json: bool, bom: bool = False):  # -> render.Output
-    from reportcli.render import Output
-
-    return Output(requested_format=fmt.value if fmt else None, as_json=as_json, color=_settings(ctx).color, bom=bom)
 
 
 def _ask(ctx: typer.Context, out, query):
@@ -218,36 +274,21 @@ def _show(ctx: typer.Context, out, rows: list, view: str, *, empty: str, limit: 
         out.note(f"showing {len(shown)} of {'at least ' if at_least else ''}{total}; --limit 0 shows all")
 
 
-@command
-def reports(
-    ctx: typer.Context,
-    report: ReportOption = None,
-    region: RegionOption = None,
-    year: YearOption = None,
-    level: LevelOption = None,
-    as_json: JsonFlag = False,
-    fmt: FormatOption = None,
-    bom: BomFlag = False,
-    limit: Annotated[int, typer.Option("--limit", "-n", help="At most N reports; 0 = all.")] = 0,
-) -> None:
+@command(filters=True)
+def reports(ctx: typer.Context, selection, out,
+            limit: Annotated[int, typer.Option("--limit", "-n", help="At most N reports; 0 = all.")] = 0) -> None:
     """List the indexed reports with their metadata, source and SHA-256.
 
     Example: reportcli reports --json
     """
     from reportcli.query.reports import list_reports
 
-    out = _output(ctx, fmt, as_json, bom)
-    rows = _ask(ctx, out, lambda store: list_reports(store, _reports(report, region, year, level)))
+    rows = _ask(ctx, out, lambda store: list_reports(store, selection))
     _show(ctx, out, rows, "reports", empty="the index holds no reports", limit=limit)
 
 
-@command
-def info(
-    ctx: typer.Context,
-    as_json: JsonFlag = False,
-    fmt: FormatOption = None,
-    bom: BomFlag = False,
-) -> None:
+@command()
+def info(ctx: typer.Context, out) -> None:
     """Show which index is in use and why (--index, $REPORTCLI_INDEX, config.toml, bundled), its
     path, schema version, size, modification date and the reports it holds.
 
@@ -255,27 +296,13 @@ def info(
     """
     from reportcli.query.info import index_info
 
-    out = _output(ctx, fmt, as_json, bom)
     settings = _settings(ctx)
     summary = index_info(settings.index, settings.store)
-    if out.structured:
-        out.rows([summary], "info")
-        return
-    out.rows(summary.lines(), "info")
+    out.rows([summary] if out.structured else summary.lines(), "info")
 
 
-@command
-def outline(
-    ctx: typer.Context,
-    report: ReportOption = None,
-    region: RegionOption = None,
-    year: YearOption = None,
-    level: LevelOption = None,
-    limit: LimitOption = 0,
-    as_json: JsonFlag = False,
-    fmt: FormatOption = None,
-    bom: BomFlag = False,
-) -> None:
+@command(filters=True)
+def outline(ctx: typer.Context, selection, out, limit: LimitOption = 0) -> None:
     """Show the section tree (一、 → (一) → 一是) and the glossary, with paragraph ids.
 
     Example: reportcli outline --report hailar-2021
@@ -284,8 +311,7 @@ def outline(
     from reportcli.query.common import check_limit
     from reportcli.query.outline import outline as outline_of
 
-    out = _output(ctx, fmt, as_json, bom)
-    entries = _ask(ctx, out, lambda store: outline_of(store, _reports(report, region, year, level)))
+    entries = _ask(ctx, out, lambda store: outline_of(store, selection))
     if not entries:
         out.empty()
         raise NoResults("no sections were recognised in the selected reports")
@@ -295,19 +321,12 @@ def outline(
         out.note(f"showing {len(shown)} of {len(entries)} sections; --limit 0 shows all")
 
 
-@command
+@command(filters=True)
 def show(
     ctx: typer.Context,
-    paragraph: Annotated[str, typer.Argument(help="Paragraph id (12) or REPORT:ID (hailar-2021:12).",
-                                             autocompletion=_complete_paragraphs, show_default=False)],
-    report: ReportOption = None,
-    region: RegionOption = None,
-    year: YearOption = None,
-    level: LevelOption = None,
+    paragraph: ParagraphArgument,
+    selection, out,
     context: Annotated[int, typer.Option("--context", "-C", help="Neighbouring paragraphs on each side.")] = 1,
-    as_json: JsonFlag = False,
-    fmt: FormatOption = None,
-    bom: BomFlag = False,
 ) -> None:
     """Show one paragraph with its section path and its neighbours.
 
@@ -315,27 +334,20 @@ def show(
     """
     from reportcli.query.outline import show as show_paragraph
 
-    out = _output(ctx, fmt, as_json, bom)
-    rows = _ask(ctx, out, lambda store: show_paragraph(store, paragraph, _reports(report, region, year, level), context))
+    rows = _ask(ctx, out, lambda store: show_paragraph(store, paragraph, selection, context))
     _show(ctx, out, rows, "show", empty=f"no paragraph {paragraph}")
 
 
-@command
+@command(filters=True)
 def search(
     ctx: typer.Context,
     query: Annotated[list[str], typer.Argument(help="Words to find; every word must match.", show_default=False)],
-    report: ReportOption = None,
-    region: RegionOption = None,
-    year: YearOption = None,
-    level: LevelOption = None,
+    selection, out,
     section: SectionOption = None,
     exact: Annotated[bool, typer.Option(
         "--exact", help="Only paragraphs with the words as typed (after folding width, script and case): "
                         "no pinyin, shorthand, split words or typos.")] = False,
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most N paragraphs; 0 = all.")] = 20,
-    as_json: JsonFlag = False,
-    fmt: FormatOption = None,
-    bom: BomFlag = False,
 ) -> None:
     """Find paragraphs by words, ranked by relevance, with the matches highlighted.
 
@@ -349,43 +361,24 @@ def search(
     from reportcli.query.common import check_limit
     from reportcli.query.search import search as run_search
 
-    out = _output(ctx, fmt, as_json, bom)
-    result = _ask(ctx, out, lambda store: run_search(store, query, _reports(report, region, year, level), section,
-                                                     check_limit(limit), exact=exact))
+    result = _ask(ctx, out, lambda store: run_search(store, query, selection, section, check_limit(limit), exact=exact))
     for note in result.notes:
         out.note(note)
     _show(ctx, out, result.hits, "search", empty=f"no paragraph matches {' '.join(query)!r}", limit=limit,
           total=result.total, at_least=result.capped)
 
 
-class Kind(str, Enum):
-    level = "level"
-    change = "change"
-    share = "share"
-    rank = "rank"
-    ratio = "ratio"
-    other = "other"
-
-
-class Sort(str, Enum):
-    position = "position"
-    value = "value"
-
-
-@command
+@command(filters=True)
 def metrics(
     ctx: typer.Context,
     query: Annotated[Optional[str], typer.Argument(
         help="Words of the indicator or its context (地区生产总值, 就业, gdp in pinyin…).", show_default=False)] = None,
-    report: ReportOption = None,
-    region: RegionOption = None,
-    year: YearOption = None,
-    level: LevelOption = None,
+    selection=None, out=None,
     unit: Annotated[Optional[str], typer.Option(
         "--unit", "-u", help="Only this unit, as you would write it: 亿元, 万人, %, 亩.", autocompletion=_complete_units,
         show_default=False)] = None,
-    kind: Annotated[Optional[Kind], typer.Option("--kind", "-k", help="Only this kind of figure.",
-                                                 show_default=False)] = None,
+    kind: Annotated[Optional[Literal["level", "change", "share", "rank", "ratio", "other"]], typer.Option(
+        "--kind", "-k", help="Only this kind of figure.", show_default=False)] = None,
     code: CodeOption = None,
     section: SectionOption = None,
     target: Annotated[Optional[bool], typer.Option(
@@ -395,12 +388,9 @@ def metrics(
                                                      show_default=False)] = None,
     maximum: Annotated[Optional[float], typer.Option("--max", help="Largest value, in base units.",
                                                      show_default=False)] = None,
-    sort: Annotated[Sort, typer.Option("--sort", help="Order: position in the text, or value (largest first).")
-                    ] = Sort.position,
+    sort: Annotated[Literal["position", "value"], typer.Option(
+        "--sort", help="Order: position in the text, or value (largest first).")] = "position",
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most N figures; 0 = all.")] = 0,
-    bom: BomFlag = False,
-    as_json: JsonFlag = False,
-    fmt: FormatOption = None,
 ) -> None:
     """List every figure: value normalised to base units, unit, indicator, kind, target or achieved.
 
@@ -408,10 +398,9 @@ def metrics(
     """
     from reportcli.query.metrics import metrics as figures_of
 
-    out = _output(ctx, fmt, as_json, bom)
     rows = _ask(ctx, out, lambda store: figures_of(
-        store, query, _reports(report, region, year, level), unit=unit, kind=kind.value if kind else None,
-        section=section, target=target, minimum=minimum, maximum=maximum, code=code, sort=sort.value))
+        store, query, selection, unit=unit, kind=kind, section=section, target=target, minimum=minimum,
+        maximum=maximum, code=code, sort=sort))
     _show(ctx, out, rows, "metrics", empty="no figures match", limit=limit)
 
 
@@ -424,22 +413,16 @@ _CHECK_HELP = ("Beside each quantified target, the outcome stated by the next ye
                "restated target or another indicator.")
 
 
-@command
+@command(filters=True)
 def goals(
     ctx: typer.Context,
     query: Annotated[Optional[str], typer.Argument(
         help="Words of the target's indicator or text (地区生产总值, 就业…).", show_default=False)] = None,
-    report: ReportOption = None,
-    region: RegionOption = None,
-    year: YearOption = None,
-    level: LevelOption = None,
+    selection=None, out=None,
     main: Annotated[bool, typer.Option("--main", help="Only the headline expected targets (主要预期目标).")] = False,
     code: CodeOption = None,
     check: Annotated[bool, typer.Option("--check", help=_CHECK_HELP)] = False,
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most N targets; 0 = all.")] = 0,
-    as_json: JsonFlag = False,
-    fmt: FormatOption = None,
-    bom: BomFlag = False,
 ) -> None:
     """List the targets a report sets: headline expected targets first, then every other commitment.
 
@@ -447,34 +430,21 @@ def goals(
     """
     from reportcli.query.goals import goals as goals_of
 
-    out = _output(ctx, fmt, as_json, bom)
-    rows = _ask(ctx, out, lambda store: goals_of(store, query, _reports(report, region, year, level), main_only=main,
-                                                 check=check, code=code))
+    rows = _ask(ctx, out, lambda store: goals_of(store, query, selection, main_only=main, check=check, code=code))
     _show(ctx, out, rows, "goals-check" if check else "goals", empty="no targets found", limit=limit)
 
 
-class CountBy(str, Enum):
-    report = "report"
-    section = "section"
-
-
-@command
+@command(filters=True)
 def count(
     ctx: typer.Context,
     terms: Annotated[list[str], typer.Argument(help="Terms to count: 就业 高质量发展 …", show_default=False)],
-    report: ReportOption = None,
-    region: RegionOption = None,
-    year: YearOption = None,
-    level: LevelOption = None,
-    by: Annotated[CountBy, typer.Option("--by", help="One row per report, or per section that uses the term.")
-                  ] = CountBy.report,
+    selection, out,
+    by: Annotated[Literal["report", "section"], typer.Option(
+        "--by", help="One row per report, or per section that uses the term.")] = "report",
     expand: Annotated[bool, typer.Option(
         "--expand", help="Count a shorthand's long forms with it (新基建 with 新型基础设施建设) and the reverse; "
                          "off by default, so the counts stay the literal ones journalists publish.")] = False,
     limit: LimitOption = 0,
-    as_json: JsonFlag = False,
-    fmt: FormatOption = None,
-    bom: BomFlag = False,
 ) -> None:
     """Count how often each term occurs in each report (or section): the yearly keyword counts.
 
@@ -482,66 +452,45 @@ def count(
     """
     from reportcli.query.count import count_terms
 
-    out = _output(ctx, fmt, as_json, bom)
-
     def query(store):
         expansions = None
         if expand:
             from reportcli.query.concepts import expansions_for
 
             expansions = {term: expansions_for(store, term) for term in terms}
-        return count_terms(store, terms, _reports(report, region, year, level), by_section=by == CountBy.section,
-                           expansions=expansions)
+        return count_terms(store, terms, selection, by_section=by == "section", expansions=expansions)
 
     rows = _ask(ctx, out, query)
-    _show(ctx, out, rows, "count-section" if by == CountBy.section else "count", empty="none of the terms occurs",
+    _show(ctx, out, rows, "count-section" if by == "section" else "count", empty="none of the terms occurs",
           limit=limit)
 
 
-@command
-def cite(
-    ctx: typer.Context,
-    paragraph: Annotated[str, typer.Argument(help="Paragraph id (12) or REPORT:ID (hailar-2021:12).",
-                                             autocompletion=_complete_paragraphs, show_default=False)],
-    report: ReportOption = None,
-    region: RegionOption = None,
-    year: YearOption = None,
-    level: LevelOption = None,
-    as_json: JsonFlag = False,
-    fmt: FormatOption = None,
-    bom: BomFlag = False,
-) -> None:
+@command(filters=True)
+def cite(ctx: typer.Context, paragraph: ParagraphArgument, selection, out) -> None:
     """Print a paragraph as a ready quotation with the report's title, section path and source.
 
     Example: reportcli cite 7
     """
     from reportcli.query.cite import cite as quote
 
-    out = _output(ctx, fmt, as_json, bom)
-    citation = _ask(ctx, out, lambda store: quote(store, paragraph, _reports(report, region, year, level)))
+    citation = _ask(ctx, out, lambda store: quote(store, paragraph, selection))
     if out.structured:
         out.rows([citation], "cite")
     else:
         out.stdout.write(citation.citation + "\n")  # a quotation is one line of text, meant to be pasted
 
 
-@command
+@command(filters=True)
 def trend(
     ctx: typer.Context,
     indicator: Annotated[str, typer.Argument(
         help="The indicator to follow: words of its name (地区生产总值, 城镇新增就业) or a code (gdp_growth, cpi).",
         autocompletion=_complete_codes, show_default=False)],
-    report: ReportOption = None,
-    region: RegionOption = None,
-    year: YearOption = None,
-    level: LevelOption = None,
+    selection, out,
     unit: Annotated[Optional[str], typer.Option(
         "--unit", "-u", help="Only figures in this unit (亿元, %); default: the unit most reports use.",
         autocompletion=_complete_units, show_default=False)] = None,
     limit: LimitOption = 0,
-    as_json: JsonFlag = False,
-    fmt: FormatOption = None,
-    bom: BomFlag = False,
 ) -> None:
     """Follow an indicator's achieved figure across the reports of a corpus, year by year, with a chart.
 
@@ -554,8 +503,7 @@ def trend(
     from reportcli.query.common import check_limit
     from reportcli.query.trend import trend as follow
 
-    out = _output(ctx, fmt, as_json, bom)
-    points = _ask(ctx, out, lambda store: follow(store, indicator, _reports(report, region, year, level), unit))
+    points = _ask(ctx, out, lambda store: follow(store, indicator, selection, unit))
     if out.format == "table" and points:
         shown = points[:check_limit(limit)] if limit else points
         render.emit_trend(shown, out)
@@ -565,17 +513,14 @@ def trend(
     _show(ctx, out, points, "trend", empty=f"no report states an achieved figure for {indicator!r}", limit=limit)
 
 
-@command
+@command()
 def compare(
     ctx: typer.Context,
     first: Annotated[str, typer.Argument(metavar="A", help="A report id (the earlier one).",
                                          autocompletion=_complete_report_ids, show_default=False)],
     second: Annotated[str, typer.Argument(metavar="B", help="Another report id.",
                                           autocompletion=_complete_report_ids, show_default=False)],
-    limit: LimitOption = 0,
-    as_json: JsonFlag = False,
-    fmt: FormatOption = None,
-    bom: BomFlag = False,
+    out, limit: LimitOption = 0,
 ) -> None:
     """Show what changed between two reports: headline targets, indicators reported, glossary terms.
 
@@ -583,25 +528,18 @@ def compare(
     """
     from reportcli.query.compare import compare as differences_between
 
-    out = _output(ctx, fmt, as_json, bom)
     rows = _ask(ctx, out, lambda store: differences_between(store, first, second))
     _show(ctx, out, rows, "compare", empty=f"no differences between {first} and {second}", limit=limit,
           headers={"a": first, "b": second})
 
 
-@command
+@command(filters=True)
 def define(
     ctx: typer.Context,
     term: Annotated[Optional[str], typer.Argument(
         help="Term to explain: 放管服, 六保, fangguanfu, 河湖四乱…; none lists every term.",
         autocompletion=_complete_terms, show_default=False)] = None,
-    report: ReportOption = None,
-    region: RegionOption = None,
-    year: YearOption = None,
-    level: LevelOption = None,
-    as_json: JsonFlag = False,
-    fmt: FormatOption = None,
-    bom: BomFlag = False,
+    selection=None, out=None,
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most N terms; 0 = all.")] = 0,
 ) -> None:
     """Explain a term from the report's glossary (名词解释), or from the shorthand lexicon when no
@@ -611,11 +549,10 @@ def define(
     """
     from reportcli.query.define import NotDefined, define as look_up
 
-    out = _output(ctx, fmt, as_json, bom)
     view = "define-list" if term is None else "define"
     store = _settings(ctx).store()
     try:
-        rows = look_up(store, term, _reports(report, region, year, level))
+        rows = look_up(store, term, selection)
     except NotDefined as exc:  # used but not defined: the mentions, in the same shape, and exit 1
         out.rows(exc.rows, view, single_report=store.report_count() == 1)
         raise
@@ -625,7 +562,7 @@ def define(
     _show(ctx, out, rows, view, empty="the glossary of the selected reports is empty", limit=limit)
 
 
-@command
+@command(output=False)
 def build(
     ctx: typer.Context,
     paths: Annotated[Optional[list[Path]], typer.Argument(
@@ -645,7 +582,7 @@ def build(
     build_from_paths(paths or [], output, force=force)
 
 
-@command
+@command(output=False)
 def add(
     ctx: typer.Context,
     paths: Annotated[list[Path], typer.Argument(help="Report files and folders to add; a report with the same id "
@@ -664,13 +601,11 @@ def add(
     add_paths(paths, index, is_bundled=index.resolve() == BUNDLED_INDEX.resolve(), wait=wait)
 
 
-@command
+@command()
 def inspect_(
     ctx: typer.Context,
     paths: Annotated[list[Path], typer.Argument(help="Report files and folders to look at.", show_default=False)],
-    as_json: JsonFlag = False,
-    fmt: FormatOption = None,
-    bom: BomFlag = False,
+    out,
 ) -> None:
     """Show how files will be read, without building: format, metadata and its sources, outline, counts,
     repairs, warnings.
@@ -681,7 +616,6 @@ def inspect_(
     from reportcli.errors import InputError
     from reportcli.inspection import inspect_paths
 
-    out = _output(ctx, fmt, as_json, bom)
     rows = inspect_paths(paths)
     if not rows:
         out.empty()
@@ -692,7 +626,6 @@ def inspect_(
         raise InputError(failed[0].error if len(failed) == 1 else f"{len(failed)} of {len(rows)} files cannot be read")
 
 
-
 def main(argv: Optional[list[str]] = None) -> int:
     """Run the CLI and return its exit code; every error becomes one line on stderr (with
     --debug, the traceback first, and the same exit code)."""
@@ -700,7 +633,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     debug = "--debug" in args
     try:
         _warn_about_config()
-        result = _app_for(args)(args=args, prog_name="reportcli", standalone_mode=False)
+        result = app(args=args, prog_name="reportcli", standalone_mode=False)
         if result == 130:  # Typer turns Ctrl-C into a bare exit code
             sys.stderr.write("reportcli: interrupted\n")
         return result if isinstance(result, int) else EXIT_OK
@@ -777,45 +710,6 @@ def describe_unexpected(exc: BaseException) -> str:
         return "out of memory"
     detail = str(exc).strip() or "no details"
     return f"unexpected failure ({detail}); run with --debug for a traceback and please report it"
-
-
-# Global options that take a value: the word after them is not the command's name.
-_VALUED_GLOBALS = ("--index", "--color")
-
-
-def _app_for(args: list[str]) -> typer.Typer:
-    """The app with only the command being run registered.
-
-    Typer turns every registered command into click parameters on each run (~0.5 ms a command),
-    so a run of one command registers just that one — the same function, options and parsing,
-    only sooner. Help, command-name completion and anything unrecognised get the whole app.
-    """
-    import os
-
-    words, completing = args, any(name.endswith("_COMPLETE") for name in os.environ)
-    if completing:
-        # The shell's command line: bash gives COMP_WORDS and COMP_CWORD, the others the line so far.
-        line = os.environ.get("COMP_WORDS") or os.environ.get("_TYPER_COMPLETE_ARGS") or ""
-        words = line.split()[1:]
-        if "COMP_CWORD" in os.environ:
-            words = words[:max(0, int(os.environ["COMP_CWORD"]) - 1)]  # the words before the cursor
-        elif not line.endswith(" "):
-            words = words[:-1]  # the last word is the one being completed
-    position = 0
-    while position < len(words) and words[position].startswith("-"):
-        if words[position] in ("-h", "--help", "--version", "--install-completion", "--show-completion"):
-            return app
-        position += 2 if words[position] in _VALUED_GLOBALS else 1
-    if position >= len(words):
-        return app
-    chosen = [info for info in app.registered_commands
-              if (info.name or info.callback.__name__) == words[position]]
-    if not chosen:
-        return app
-    lean = typer.Typer(**_APP_SETTINGS)
-    lean.registered_callback = app.registered_callback
-    lean.registered_commands = chosen
-    return lean
 
 
 def _silence_stdout() -> None:

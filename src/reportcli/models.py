@@ -1,11 +1,11 @@
-"""Frozen dataclasses passed between the parser, the index, the queries and the renderer."""
+"""Frozen records passed between the parser, the index, the queries and the renderer
+(reportcli.record says why they are Records rather than dataclasses)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from reportcli.record import Record
 
 
-@dataclass(frozen=True)
-class Metadata:
+class Metadata(Record):
     """What a report says about itself; a field the text does not give stays None."""
 
     title: str | None = None
@@ -20,8 +20,7 @@ class Metadata:
     published: str | None = None  # publication date, ISO
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(Record):
     id: int  # 1-based, in text order
     parent: int | None
     level: int  # 1 = 一、, 2 = (一), 3 = 一是 / 1.
@@ -32,15 +31,13 @@ class Section:
     kind: str = "body"  # body / glossary
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(Record):
     id: int  # 1-based, in text order
     section: int | None  # Section.id, None before the first heading
     text: str
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(Record):
     term: str
     heading: str  # the glossary heading as written (a compound heading is shared)
     definition: str  # this term's own part of the definition
@@ -48,8 +45,7 @@ class Term:
     paragraph: int  # the glossary paragraph that defines it
 
 
-@dataclass(frozen=True, kw_only=True)
-class Figure:
+class Figure(Record):
     """A quantitative figure in a paragraph (see PRODUCT.md, "Figure conventions"). `report`
     and `section` are filled in when read from an index (the parser knows neither)."""
 
@@ -72,8 +68,7 @@ class Figure:
     name_en: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
-class Goal:
+class Goal(Record):
     """A target the report sets (see PRODUCT.md, `goals`)."""
 
     report: str | None = None
@@ -97,8 +92,7 @@ class Goal:
     name_en: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
-class Outcome:
+class Outcome(Record):
     """What the next year's report says happened to a target's indicator."""
 
     report: str
@@ -109,14 +103,12 @@ class Outcome:
     indicator: str
 
 
-@dataclass(frozen=True, kw_only=True)
 class CheckedGoal(Goal):
     status: str = "unknown"  # met / missed / unknown
     outcome: Outcome | None = None
 
 
-@dataclass(frozen=True)
-class ReportRecord:
+class ReportRecord(Record):
     """A report as the index holds it: its metadata and where its paragraphs lie."""
 
     ord: int
@@ -145,8 +137,7 @@ class ReportRecord:
         return self.first_rowid + self.paragraphs - 1
 
 
-@dataclass(frozen=True)
-class Repair:
+class Repair(Record):
     """One kind of publishing damage undone before parsing (see parse.repair)."""
 
     kind: str  # e.g. "hard-wrapped lines joined"
@@ -154,17 +145,16 @@ class Repair:
     examples: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(Record):
     metadata: Metadata
     sections: tuple[Section, ...]
     paragraphs: tuple[Paragraph, ...]
     terms: tuple[Term, ...]
-    warnings: tuple[str, ...] = field(default=())
-    figures: tuple[Figure, ...] = field(default=())
-    goals: tuple[Goal, ...] = field(default=())
-    repairs: tuple[Repair, ...] = field(default=())
+    warnings: tuple[str, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    goals: tuple[Goal, ...] = ()
+    repairs: tuple[Repair, ...] = ()
     # Where each metadata field came from: ("year", "body: 一、2020年工作回顾") …; fields read from
     # body cues rather than front matter are also listed in `inferred`.
-    provenance: tuple[tuple[str, str], ...] = field(default=())
-    inferred: tuple[str, ...] = field(default=())
+    provenance: tuple[tuple[str, str], ...] = ()
+    inferred: tuple[str, ...] = ()

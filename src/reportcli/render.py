@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import re
 import sys
-from dataclasses import asdict, is_dataclass
 from typing import Any, Callable, NamedTuple, TextIO
 
 FORMATS = ("table", "json", "jsonl", "csv")
@@ -33,7 +32,15 @@ class Column(NamedTuple):
 
 
 def as_dict(row: Any) -> dict:
-    return asdict(row) if is_dataclass(row) else dict(row)
+    from reportcli.record import plain
+
+    if isinstance(row, dict):
+        return dict(row)
+    if hasattr(row, "_asdict") and not isinstance(row, tuple):
+        return plain(row)
+    from dataclasses import asdict
+
+    return asdict(row)
 
 
 def choose_format(requested: str | None, as_json: bool, stream: TextIO) -> str:

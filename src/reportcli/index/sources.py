@@ -6,7 +6,7 @@ import os
 import re
 import sys
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportcli.errors import InputError, UsageError
@@ -155,7 +155,7 @@ def read(source: SourceFile) -> tuple[bytes, Decoded, Report]:
     if overrides:
         provenance = dict(report.provenance)
         provenance.update({name: "reports.toml" for name in overrides})
-        report = replace(report, metadata=replace(report.metadata, **overrides),
+        report = report._replace(metadata=report.metadata._replace(**overrides),
                          provenance=tuple(sorted(provenance.items())),
                          inferred=tuple(name for name in report.inferred if name not in overrides))
     return data, decoded, report

@@ -132,14 +132,12 @@ def _without_markdown(line: str) -> str:
 
 def with_codes(figures: list) -> list:
     """Each figure with the curated indicator it measures (parse.indicators), when it is one."""
-    from dataclasses import replace
-
     from reportcli.parse.indicators import classify
 
     coded = []
     for figure in figures:
         entry = classify(figure.indicator, figure.kind, figure.unit)
-        coded.append(replace(figure, code=entry.code, name_en=entry.name_en) if entry else figure)
+        coded.append(figure._replace(code=entry.code, name_en=entry.name_en) if entry else figure)
     return coded
 
 

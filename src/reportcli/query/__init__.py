@@ -1,1 +1,1 @@
-"""Queries over an open index. Each returns plain result dataclasses; none prints."""
+"""Queries over an open index. Each returns plain result records (reportcli.record); none prints."""

@@ -1,18 +1,16 @@
 """`cite`: one paragraph as a ready quotation, with the report's title, section path and source."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from reportcli.index.store import Store
 from reportcli.query.common import ReportFilter
 from reportcli.query.outline import resolve_paragraph
+from reportcli.record import Record
 
 # Quotation marks inside a quotation alternate: “…‘…’…” (and ‘’ already inside become “”).
 _INNER_QUOTES = str.maketrans({"“": "‘", "”": "’", "‘": "“", "’": "”"})
 
 
-@dataclass(frozen=True)
-class Citation:
+class Citation(Record):
     report: str
     paragraph: int
     section: str

@@ -3,17 +3,16 @@ which sections (--section)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from reportcli.errors import NoResults, UsageError
 from reportcli.index.store import Store, plain_value  # noqa: F401 - plain_value is part of this module's API
+from reportcli.record import Record
 from reportcli.text import fold
 
 LEVELS = ("national", "province", "city", "county")
 
 
-@dataclass(frozen=True)
-class ReportFilter:
+class ReportFilter(Record):
     """Which reports a query covers: --report ids (repeatable), --region, --year, --level."""
 
     ids: tuple[str, ...] = ()

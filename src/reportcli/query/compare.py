@@ -2,17 +2,15 @@
 reported in one and not the other, glossary terms added or dropped."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from reportcli.errors import UsageError
 from reportcli.index.store import Store
 from reportcli.parse.lexicon import goal_indicator
 from reportcli.query.common import select_reports
+from reportcli.record import Record
 from reportcli.text import fold
 
 
-@dataclass(frozen=True)
-class Difference:
+class Difference(Record):
     kind: str  # target / indicator / term
     name: str
     a: str | None  # as report A has it (None: absent)

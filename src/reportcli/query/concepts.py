@@ -4,10 +4,9 @@ the index (parse.concepts). search finds a concept's forms as `match: "concept"`
 from the lexicon when no glossary defines a term; count --expand counts the long forms too."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from reportcli.index.store import Store
 from reportcli.query.match import Form
+from reportcli.record import Record
 from reportcli.text import fold
 
 _QUOTES = str.maketrans("", "", "“”\"「」『』‘’'《》 \u3000")
@@ -15,8 +14,7 @@ _QUOTES = str.maketrans("", "", "“”\"「」『』‘’'《》 \u3000")
 MEMBERS_NEEDED = 3
 
 
-@dataclass(frozen=True)
-class ConceptHit:
+class ConceptHit(Record):
     id: int
     report: int | None  # None: the shipped lexicon; else the report whose glossary defines it
     term: str

@@ -3,24 +3,22 @@ journalists publish every year."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from reportcli.errors import UsageError
 from reportcli.index.store import Store
 from reportcli.query.common import ReportFilter, select_reports
 from reportcli.query.match import tokens_expression
+from reportcli.record import Record
 from reportcli.text import fold
 
 
-@dataclass(frozen=True)
-class CountRow:
+class CountRow(Record):
     report: str
     term: str
     count: int  # occurrences (width, script and case folded)
     paragraphs: int  # paragraphs containing the term
 
 
-@dataclass(frozen=True)
 class SectionCountRow(CountRow):
     section: str = ""
 

@@ -11,19 +11,17 @@ comes back with `definition` null and its mentions (exit 1).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from reportcli.errors import NoResults, UsageError
 from reportcli.index.store import Store
 from reportcli.query.common import ReportFilter, select_reports
 from reportcli.query.match import tokens_expression, within_typos
+from reportcli.record import Record
 from reportcli.text import fold
 
 _QUOTES = str.maketrans("", "", "“”\"「」『』‘’'《》 \u3000")
 
 
-@dataclass(frozen=True)
-class Definition:
+class Definition(Record):
     report: str | None  # None: a lexicon definition of a term no selected report uses
     paragraph: int | None  # the glossary paragraph that defines the term
     section: str

@@ -2,19 +2,19 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
+from reportcli.record import Record
 
-@dataclass(frozen=True)
-class IndexInfo:
+
+class IndexInfo(Record):
     index: str  # the path in use
     reason: str  # flag / environment / config / bundled
     detail: str  # how the reason was given (--index FILE, $REPORTCLI_INDEX, config.toml path)
     schema_version: int
     size: int  # bytes
     modified: str  # the file's modification time, ISO 8601 (UTC)
-    reports: list[dict] = field(default_factory=list)  # id, year, region, level, paragraphs, figures, goals, terms
+    reports: tuple[dict, ...] = ()  # id, year, region, level, paragraphs, figures, goals, terms
 
     def lines(self) -> list[dict]:
         """The same, as (field, value) rows for a terminal."""

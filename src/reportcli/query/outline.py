@@ -2,15 +2,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from reportcli.errors import UsageError
 from reportcli.index.store import Store
 from reportcli.query.common import ReportFilter, select_reports
+from reportcli.record import Record
 
 
-@dataclass(frozen=True)
-class OutlineEntry:
+class OutlineEntry(Record):
     report: str
     number: str  # dotted position, what --section takes
     level: int
@@ -38,8 +37,7 @@ def outline(store: Store, selection: ReportFilter | None = None) -> list[Outline
     return entries
 
 
-@dataclass(frozen=True)
-class ShownParagraph:
+class ShownParagraph(Record):
     report: str
     paragraph: int
     section: str

@@ -1,14 +1,12 @@
 """`reports`: the indexed reports and their metadata."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from reportcli.index.store import Store
 from reportcli.query.common import ReportFilter, select_reports
+from reportcli.record import Record
 
 
-@dataclass(frozen=True)
-class ReportInfo:
+class ReportInfo(Record):
     """A report's metadata (models.ReportRecord without its storage fields) and its counts."""
 
     id: str

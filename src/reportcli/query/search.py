@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from reportcli.errors import UsageError
@@ -29,6 +28,7 @@ from reportcli.query.common import ReportFilter, check_section, select_reports
 from reportcli.query.concepts import search_forms
 from reportcli.query.match import (FUZZY_MAX_LENGTH, Form, Vocabulary, find_all, fuzzy_spans, merge,  # noqa: F401
                                    tokens_expression, variants_of, widen)
+from reportcli.record import Record
 from reportcli.text import fold
 
 # Ranking reads at most this many candidate paragraphs (in index order) per phase, so a very
@@ -42,8 +42,7 @@ TIER_BANDS = {4: (75.0, 25.0), 3: (55.0, 20.0), 2: (40.0, 15.0), 1: (20.0, 20.0)
 MATCH_OF_TIER = {4: "exact", 3: "words", 2: "concept", 1: "fuzzy"}
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(Record):
     report: str
     paragraph: int
     section: str
@@ -53,8 +52,7 @@ class Hit:
     match: str  # exact / words / concept / fuzzy (MATCH_OF_TIER)
 
 
-@dataclass(frozen=True)
-class SearchResult:
+class SearchResult(Record):
     hits: list[Hit]
     total: int  # hits found before --limit cut them (a lower bound when `capped`)
     capped: bool  # candidates were capped (CANDIDATE_CAP): there may be more

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 
 from reportcli.errors import UsageError
 from reportcli.index.store import Store
@@ -13,11 +12,11 @@ from reportcli.query.common import ReportFilter, select_reports
 from reportcli.query.match import SIMILAR, fold_query, similarity
 from reportcli.query.metrics import base_unit
 from reportcli.query.outcomes import outcome_of
+from reportcli.record import Record
 from reportcli.text import fold
 
 
-@dataclass(frozen=True)
-class TrendPoint:
+class TrendPoint(Record):
     report: str
     year: int | None  # the year the report was delivered
     period: int | None  # the year its figure measures: the year before, for a report's review
