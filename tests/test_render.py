@@ -6,8 +6,8 @@ import re
 import pytest
 from rich.cells import cell_len
 
-from reportcli import render
-from reportcli.render import Column
+from reportcli import render, views
+from reportcli.views import Column
 
 
 class Terminal(io.StringIO):
@@ -25,7 +25,7 @@ COLUMNS = [Column("report", "report", no_wrap=True), Column("paragraph", "¶", j
 def test_tables_fit_the_terminal_width_with_double_width_characters(monkeypatch, width):
     monkeypatch.setenv("COLUMNS", str(width))
     out = Terminal()
-    render.emit(ROWS, "table", COLUMNS, stream=out, highlight_key="text")
+    views.emit(ROWS, "table", COLUMNS, stream=out, highlight_key="text")
     lines = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in out.getvalue().splitlines()]
     assert lines and all(cell_len(line) <= width for line in lines)
     assert len({cell_len(line) for line in lines if line.strip()}) == 1  # box edges line up
@@ -34,14 +34,14 @@ def test_tables_fit_the_terminal_width_with_double_width_characters(monkeypatch,
 def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch):
     monkeypatch.setenv("COLUMNS", "100")
     coloured = Terminal()
-    render.emit(ROWS, "table", COLUMNS, stream=coloured, highlight_key="text")
+    views.emit(ROWS, "table", COLUMNS, stream=coloured, highlight_key="text")
     assert "\x1b[" in coloured.getvalue()
     plain = Terminal()
-    render.emit(ROWS, "table", COLUMNS, stream=plain, highlight_key="text", no_color=True)
+    views.emit(ROWS, "table", COLUMNS, stream=plain, highlight_key="text", no_color=True)
     assert "\x1b[3" not in plain.getvalue()  # no colour codes (bold/reverse may remain)
     monkeypatch.setenv("NO_COLOR", "1")
     env_plain = Terminal()
-    render.emit(ROWS, "table", COLUMNS, stream=env_plain, highlight_key="text")
+    views.emit(ROWS, "table", COLUMNS, stream=env_plain, highlight_key="text")
     assert "\x1b[3" not in env_plain.getvalue()
 
 
@@ -50,13 +50,13 @@ def test_pipe_gets_plain_lines_and_json_is_clean():
     assert render.choose_format(None, False, Terminal()) == "table"
     assert render.choose_format("csv", True, Terminal()) == "json"
     out = io.StringIO()
-    render.emit(ROWS, "json", COLUMNS, stream=out)
+    views.emit(ROWS, "json", COLUMNS, stream=out)
     assert json.loads(out.getvalue())[0]["paragraph"] == 64
 
 
 def test_snippet_windows_long_text_around_the_match():
     text = "前" * 300 + "垃圾分类" + "后" * 300
-    window, spans = render.snippet(text, [[300, 304]], width=120)
+    window, spans = views.snippet(text, [[300, 304]], width=120)
     assert window.startswith("…") and window.endswith("…") and len(window) <= 122
     [(start, end)] = spans
     assert window[start:end] == "垃圾分类"

@@ -22,7 +22,6 @@ SEEDS = PROJECT_ROOT / "seeds"
 
 
 def build_from_paths(paths: list[Path], output: Path | None, force: bool = False) -> None:
-    from reportcli import render
     from reportcli.index.build import guard_output, write_index
     from reportcli.index.sources import REPORT_SUFFIXES, discover
 

@@ -9,6 +9,8 @@ the parser) are imported inside the commands that need them, so start-up costs l
 Typer itself.
 """
 
+from __future__ import annotations
+
 import inspect
 import sys
 from pathlib import Path
@@ -182,7 +184,7 @@ class _Command:
     @property
     def __signature__(self) -> inspect.Signature:
         if self._signature is None:
-            own = [parameter for name, parameter in inspect.signature(self.__wrapped__).parameters.items()
+            own = [parameter for name, parameter in inspect.signature(self.__wrapped__, eval_str=True).parameters.items()
                    if name not in ("selection", "out")]
             shared = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
                       for group in self.groups for name, (annotation, default) in group.items()]
@@ -307,7 +309,7 @@ def outline(ctx: typer.Context, selection, out, limit: LimitOption = 0) -> None:
 
     Example: reportcli outline --report hailar-2021
     """
-    from reportcli import render
+    from reportcli import views
     from reportcli.query.common import check_limit
     from reportcli.query.outline import outline as outline_of
 
@@ -316,7 +318,7 @@ def outline(ctx: typer.Context, selection, out, limit: LimitOption = 0) -> None:
         out.empty()
         raise NoResults("no sections were recognised in the selected reports")
     shown = entries[:check_limit(limit)] if limit else entries
-    render.emit_outline(shown, out)
+    views.emit_outline(shown, out)
     if len(shown) < len(entries):
         out.note(f"showing {len(shown)} of {len(entries)} sections; --limit 0 shows all")
 
@@ -499,14 +501,14 @@ def trend(
 
     Example: reportcli --index corpus.sqlite trend gdp_growth --region 青山
     """
-    from reportcli import render
+    from reportcli import views
     from reportcli.query.common import check_limit
     from reportcli.query.trend import trend as follow
 
     points = _ask(ctx, out, lambda store: follow(store, indicator, selection, unit))
     if out.format == "table" and points:
         shown = points[:check_limit(limit)] if limit else points
-        render.emit_trend(shown, out)
+        views.emit_trend(shown, out)
         if len(shown) < len(points):
             out.note(f"showing {len(shown)} of {len(points)}; --limit 0 shows all")
         return
@@ -612,7 +614,7 @@ def inspect_(
 
     Example: reportcli inspect report.pdf
     """
-    from reportcli import render
+    from reportcli import views
     from reportcli.errors import InputError
     from reportcli.inspection import inspect_paths
 
@@ -620,7 +622,7 @@ def inspect_(
     if not rows:
         out.empty()
         raise NoResults("no report files found")
-    render.emit_inspection(rows, out)
+    views.emit_inspection(rows, out)
     failed = [row for row in rows if row.error]
     if failed:
         raise InputError(failed[0].error if len(failed) == 1 else f"{len(failed)} of {len(rows)} files cannot be read")

@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from reportcli.text import chinese_to_int
 
 # Longest first, so 千瓦时 wins over 千瓦 and 个百分点 over 个.
 UNITS = sorted("""
