@@ -92,7 +92,10 @@ def write_structured(rows: list[dict], fmt: str, stream: TextIO, bom: bool = Fal
 
     stream = utf8(stream)
     if fmt == "json":
-        stream.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        # One element a line: valid JSON that diffs and greps by row, and written by json's C
+        # encoder (indent= falls back to the pure-Python one, about five times slower).
+        body = ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows)
+        stream.write(f"[\n{body}\n]\n" if rows else "[]\n")
     elif fmt == "jsonl":
         for row in rows:
             stream.write(json.dumps(row, ensure_ascii=False) + "\n")

@@ -31,7 +31,7 @@ def console(no_color: bool, stream: TextIO | None = None, force: bool = False): 
     from rich.console import Console
 
     # Rich itself honours NO_COLOR and drops colour when the stream is not a terminal.
-    return Console(file=stream or sys.stdout, no_color=no_color or None, highlight=False, soft_wrap=False,
+    return Console(file=stream or sys.stdout, no_color=no_color or None, highlight=False, soft_wrap=False, emoji=False,
                    force_terminal=True if force and not no_color else None)
 
 

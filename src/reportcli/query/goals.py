@@ -18,18 +18,19 @@ from functools import lru_cache
 from reportcli.index.store import Store
 from reportcli.models import CheckedGoal, Goal, Outcome
 from reportcli.query.common import ReportFilter, select_reports
-from reportcli.query.match import TextMatcher
-from reportcli.query.outcomes import goal_outcome, signed
 from reportcli.text import fold
 
 ABOUT_POINTS = 0.2  # 5%左右 is met by 4.8% growth, not by 4.7%
 ABOUT_SHARE = 0.02  # 1200万人左右 is met by 1176万
-# Indicators where less is better, recognised by wording when they have no code.
-_LOWER_IS_BETTER = re.compile(r"失业率|价格|涨幅|物价|赤字|负债率|杠杆率|浓度|能耗总量|排放总量|发生率|死亡率|事故")
+# Indicators where less is better, recognised by wording when they have no code. (Patterns on
+# the query path stay strings, compiled by `re` on first use: most queries never need them.)
+_LOWER_IS_BETTER = (r"失业率|价格|涨幅|物价|赤字|负债率|杠杆率|浓度|能耗总量|排放总量|发生率|死亡率|事故")
 
 
 def goals(store: Store, query: str | None = None, selection: ReportFilter | None = None, main_only: bool = False,
           check: bool = False, code: str | None = None) -> list[Goal]:
+    from reportcli.query.match import TextMatcher
+
     matcher = TextMatcher(store, query) if query else None
     rows: list[Goal] = []
     for report in select_reports(store, selection):
@@ -43,6 +44,8 @@ def goals(store: Store, query: str | None = None, selection: ReportFilter | None
 
 
 def _checked(store: Store, report, goal: Goal) -> CheckedGoal:
+    from reportcli.query.outcomes import goal_outcome, signed
+
     figure, _ = goal_outcome(store, goal, report)
     if figure is None:
         return CheckedGoal(**vars(goal), status="unknown", outcome=None)
@@ -59,7 +62,7 @@ def lower_is_better(goal: Goal) -> bool:
     better = _better().get(goal.code) if goal.code else None
     if better:
         return better == "lower"
-    return bool(_LOWER_IS_BETTER.search(fold(goal.indicator))) and goal.direction != "down"
+    return bool(re.search(_LOWER_IS_BETTER, fold(goal.indicator))) and goal.direction != "down"
 
 
 def met(goal: Goal, outcome: float) -> bool:
