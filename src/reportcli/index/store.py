@@ -273,8 +273,11 @@ class Store:
     # ------------------------------------------------------------ figures and targets
 
     def figures(self, report, *, unit: str | None = None, kind: str | None = None, target: bool | None = None,
-                minimum: float | None = None, maximum: float | None = None, code: str | None = None) -> list:
-        """The report's figures (models.Figure with report and section filled in), in text order."""
+                minimum: float | None = None, maximum: float | None = None, code: str | None = None,
+                keep=None) -> list:
+        """The report's figures (models.Figure with report and section filled in), in text order;
+        with `keep`, only those for which keep(indicator, context) holds (tested before a
+        Figure is made: a query over many reports keeps few of their figures)."""
         from reportcli.models import Figure
 
         sql = ("SELECT paragraph, section, raw, value, unit, approx, indicator, kind, target, context, start, \"end\","
@@ -297,7 +300,7 @@ class Store:
                        value=plain_value(row[3]), unit=row[4], approx=row[5], indicator=row[6], kind=row[7],
                        target=bool(row[8]), context=row[9], start=row[10], end=row[11], low=plain_value(row[12]),
                        high=plain_value(row[13]), code=row[14], name_en=row[15])
-                for row in self.connection.execute(sql + " ORDER BY seq", params)]
+                for row in self.connection.execute(sql + " ORDER BY seq", params) if keep is None or keep(row[6], row[9])]
 
     def figure_sections(self, report) -> dict[int, int | None]:
         """paragraph id → section id, for the paragraphs that hold figures."""

@@ -8,27 +8,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 
 _HAS_WORD_CHAR = re.compile(r"[^\W_]")
 _ALL_CJK = re.compile(r"^[\u3400-\u9fff]+$")
 
 
-@lru_cache(maxsize=1)
-def _tokenizer():
-    import logging
-
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)  # jieba announces its dictionary loading on stderr
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    return tokenizer
-
-
 def paragraph_words(folded_text: str) -> set[str]:
-    """The distinct jieba words of one folded paragraph (punctuation and spaces dropped)."""
-    return {word for word in _tokenizer().lcut(folded_text) if _HAS_WORD_CHAR.search(word)}
+    """The distinct words of one folded paragraph (punctuation and spaces dropped)."""
+    from reportcli.parse.segment import segmenter
+
+    return {word for word in segmenter().words(folded_text) if _HAS_WORD_CHAR.search(word)}
 
 
 def document_frequencies(folded_paragraphs: list[str]) -> Counter:

@@ -320,23 +320,15 @@ def _chinese_quantity(folded: str, match: re.Match) -> bool:
 
 # ---------------------------------------------------------------- indicator, kind, target
 
-def _pos_tagger() -> Tagger:
-    import logging
-
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.posseg.POSTokenizer(jieba.Tokenizer())
-    return lambda text: [(pair.word, pair.flag) for pair in tokenizer.lcut(text)]
-
-
 _DEFAULT_TAGGER: list[Tagger] = []
 
 
 def default_tagger() -> Tagger:
+    """jieba's part-of-speech tagger (parse.segment: its dictionary is loaded once a process)."""
     if not _DEFAULT_TAGGER:
-        _DEFAULT_TAGGER.append(_pos_tagger())
+        from reportcli.parse.segment import segmenter
+
+        _DEFAULT_TAGGER.append(segmenter().tags)
     return _DEFAULT_TAGGER[0]
 
 

@@ -37,17 +37,21 @@ def metrics(store: Store, query: str | None = None, selection: ReportFilter | No
     wanted_unit = base_unit(unit) if unit is not None else None
     reports = select_reports(store, selection)
     allowed = check_section(store, reports, section)
-    rows: list[Figure] = []
-    for report in reports:
-        figure_sections = store.figure_sections(report) if allowed is not None else {}
-        for figure in store.figures(report, unit=wanted_unit, kind=kind, target=target, minimum=minimum,
-                                    maximum=maximum, code=code):
-            if allowed is not None and figure_sections.get(figure.paragraph) not in allowed[report.ord]:
-                continue
-            rows.append(figure)
-    if matcher is not None:
-        matched = [row for row in rows if matcher.contains(row.indicator, row.context)]
-        rows = matched or [row for row in rows if matcher.close(row.indicator)]
+
+    def collect(keep) -> list[Figure]:
+        rows: list[Figure] = []
+        for report in reports:
+            figure_sections = store.figure_sections(report) if allowed is not None else {}
+            for figure in store.figures(report, unit=wanted_unit, kind=kind, target=target, minimum=minimum,
+                                        maximum=maximum, code=code, keep=keep):
+                if allowed is None or figure_sections.get(figure.paragraph) in allowed[report.ord]:
+                    rows.append(figure)
+        return rows
+
+    if matcher is None:
+        rows = collect(None)
+    else:  # figures that name the query; else those whose indicator is close to it
+        rows = collect(matcher.contains) or collect(lambda indicator, _context: matcher.close(indicator))
     if sort == "value":
         rows.sort(key=lambda row: (row.value is None, -(row.value or 0)))
     return rows
