@@ -20,10 +20,10 @@ from pathlib import Path
 
 from reportcli.errors import IndexFileError, UsageError
 from reportcli.index.schema import SCHEMA, SCHEMA_VERSION
-from reportcli.index.vocab import lookup_keys, pinyin_keys
 from reportcli.index.sources import LoadedReport
-from reportcli.parse.concepts import from_glossary, lexicon
-from reportcli.parse.glossary import find_mentions, mention_forms
+from reportcli.index.vocab import lookup_keys, pinyin_keys
+from reportcli.parse.concepts import lexicon
+from reportcli.parse.glossary import mention_forms
 from reportcli.text import fold, gram_tokens
 
 # How long a build waits for an `add` in progress before replacing the index it writes to.
@@ -317,14 +317,10 @@ def _insert_report(connection: sqlite3.Connection, ord_: int, loaded: LoadedRepo
     _insert(connection, "sections", [dict(
         report=ord_, id=s.id, parent=s.parent, level=s.level, number=s.number, label=s.label, title=s.title,
         path=s.path, kind=s.kind) for s in report.sections])
-    folded = [fold(p.text) for p in report.paragraphs]
     rowids = range(first_rowid, first_rowid + len(report.paragraphs))
     _insert(connection, "paragraphs", [dict(rowid=rowid, report=ord_, id=p.id, section=p.section, text=p.text)
                                        for rowid, p in zip(rowids, report.paragraphs)])
-    connection.executemany("INSERT INTO grams(rowid, g) VALUES (?, ?)",
-                           [(rowid, " ".join(gram_tokens(text))) for rowid, text in zip(rowids, folded)])
-    glossary_sections = {s.id for s in report.sections if s.kind == "glossary"}
-    body = [(p.id, text) for p, text in zip(report.paragraphs, folded) if p.section not in glossary_sections]
+    connection.executemany("INSERT INTO grams(rowid, g) VALUES (?, ?)", zip(rowids, loaded.grams))
     section_of = {p.id: p.section for p in report.paragraphs}
     _insert(connection, "figures", [dict(
         report=ord_, seq=seq, paragraph=f.paragraph, section=section_of.get(f.paragraph), raw=f.raw, value=f.value,
@@ -336,13 +332,12 @@ def _insert_report(connection: sqlite3.Connection, ord_: int, loaded: LoadedRepo
         raw=g.raw, value=g.value, unit=g.unit, comparator=g.comparator, direction=g.direction, main=int(g.main),
         strength=g.strength, low=g.low, high=g.high, horizon=g.horizon, text=g.text, start=g.start, end=g.end,
         code=g.code, name_en=g.name_en) for seq, g in enumerate(report.goals, start=1)])
-    _insert_concepts(connection, ord_, from_glossary(list(report.terms)))
-    mentions = find_mentions(list(report.terms), body)
+    _insert_concepts(connection, ord_, loaded.concepts)
     _insert(connection, "terms", [dict(
         report=ord_, seq=seq, term=t.term, heading=t.heading, definition=t.definition,
         aliases=json.dumps(list(t.aliases), ensure_ascii=False), paragraph=t.paragraph, mentions=json.dumps(found),
         keys=json.dumps(lookup_keys(mention_forms(t)), ensure_ascii=False))
-        for seq, (t, found) in enumerate(zip(report.terms, mentions), start=1)])
+        for seq, (t, found) in enumerate(zip(report.terms, loaded.mentions), start=1)])
     return first_rowid + len(report.paragraphs)
 
 

@@ -17,7 +17,7 @@ def paragraph_words(folded_text: str) -> set[str]:
     """The distinct words of one folded paragraph (punctuation and spaces dropped)."""
     from reportcli.parse.segment import segmenter
 
-    return {word for word in segmenter().words(folded_text) if _HAS_WORD_CHAR.search(word)}
+    return {word for word in set(segmenter().words(folded_text)) if word.isalnum() or _HAS_WORD_CHAR.search(word)}
 
 
 def document_frequencies(folded_paragraphs: list[str]) -> Counter:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from functools import lru_cache
 
 from reportcli.models import Figure
 from reportcli.parse.lexicon import PLAN_HEADING, REVIEW_HEADING
@@ -148,16 +149,22 @@ class _Occupancy:
 def _boundaries(folded: str, ends: set[str]) -> list[int]:
     """Positions of clause or sentence ends, ignoring those inside quotes and brackets."""
     found, depth = [], 0
-    for index, ch in enumerate(folded):
+    for match in _punctuation(frozenset(ends)).finditer(folded):  # only the marks, not every character
+        ch, index = match.group(), match.start()
         if ch in _OPENERS:
             depth += 1
         elif ch in _CLOSERS:
             depth = max(0, depth - 1)
-        elif ch in ends and depth == 0:
+        elif depth == 0:
             if ch in ",:" and folded[index - 1:index].isdigit() and folded[index + 1:index + 2].isdigit():
                 continue  # 5,000 and 3.7:23.1: part of a number, not punctuation
             found.append(index)
     return found
+
+
+@lru_cache(maxsize=None)
+def _punctuation(ends: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("[" + re.escape("".join(sorted(set(_OPENERS) | set(_CLOSERS) | ends))) + "]")
 
 
 def _last_before(boundaries: list[int], position: int) -> int:

@@ -433,8 +433,10 @@ def _join_wrapped(entries: list[tuple[str, bool]], log: _Log) -> list[str]:
 def _display_width(line: str) -> int:
     """Columns a line takes: Chinese characters and full-width forms two, the rest one (a line
     with digits holds more characters than one without, but is no wider)."""
-    return sum(2 if "\u2e80" <= ch <= "\ufaff" or "\uff01" <= ch <= "\uff60" or ch in "“”‘’…—" else 1
-               for ch in line)
+    return len(line) + len(_WIDE.findall(line))
+
+
+_WIDE = re.compile("[\u2e80-\ufaff\uff01-\uff60“”‘’…—]")
 
 
 def _glue(before: str, after: str) -> str:
