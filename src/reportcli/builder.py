@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sys
 from contextlib import closing, contextmanager
 from pathlib import Path
 
@@ -22,6 +21,7 @@ SEEDS = PROJECT_ROOT / "seeds"
 
 
 def build_from_paths(paths: list[Path], output: Path | None, force: bool = False) -> None:
+    from reportcli import render
     from reportcli.index.build import guard_output, write_index
     from reportcli.index.sources import REPORT_SUFFIXES, discover
 
@@ -42,7 +42,7 @@ def build_from_paths(paths: list[Path], output: Path | None, force: bool = False
     with _stopped_by_signals(), closing(_loaded_reports(sources, "indexing")) as reports:
         summary = write_index(reports, output)
     _report_on_files(summary)
-    sys.stderr.write(f"indexed {_summary_line(summary)} → {output}\n")
+    render.outcome(f"indexed {_summary_line(summary)} → {output}")
 
 
 def add_paths(paths: list[Path], index: Path, is_bundled: bool, wait: float) -> None:
@@ -68,7 +68,7 @@ def add_paths(paths: list[Path], index: Path, is_bundled: bool, wait: float) -> 
         summary, replaced = add_to_index(loaded, index, wait=wait, on_wait=render.note)
     _report_on_files(summary)
     note = f" (replaced {', '.join(replaced)})" if replaced else ""
-    sys.stderr.write(f"added {_summary_line(summary)}{note} → {index}\n")
+    render.outcome(f"added {_summary_line(summary)}{note} → {index}")
 
 
 # Files named one by one in a build's summary; past this, a count and how to see the rest.

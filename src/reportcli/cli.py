@@ -219,6 +219,9 @@ def command(filters: bool = False, output: bool = True):
     return register
 
 
+IndexOption, ColorOption, NoColorOption, DebugOption = (_GLOBAL_OPTIONS[name][0] for name in _GLOBAL_OPTIONS)
+
+
 def _version(value: bool) -> None:
     if value:
         sys.stdout.write(f"reportcli {__version__}\n")
@@ -228,10 +231,10 @@ def _version(value: bool) -> None:
 @app.callback()
 def global_options(
     ctx: typer.Context,
-    index: _GLOBAL_OPTIONS["index"][0] = None,
-    color: _GLOBAL_OPTIONS["color"][0] = None,
-    no_color: _GLOBAL_OPTIONS["no_color"][0] = False,
-    debug: _GLOBAL_OPTIONS["debug"][0] = False,
+    index: IndexOption = None,
+    color: ColorOption = None,
+    no_color: NoColorOption = False,
+    debug: DebugOption = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
 ) -> None:

@@ -43,6 +43,7 @@ class Term(Record):
     definition: str  # this term's own part of the definition
     aliases: tuple[str, ...]
     paragraph: int  # the glossary paragraph that defines it
+    mentions: tuple[int, ...] = ()  # the body paragraphs that use it (parse.glossary.find_mentions)
 
 
 class Figure(Record):

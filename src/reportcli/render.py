@@ -187,6 +187,11 @@ def warn(message: str, stream: TextIO | None = None) -> None:
     (stream or sys.stderr).write(f"reportcli: warning: {message}\n")
 
 
+def outcome(message: str, stream: TextIO | None = None) -> None:
+    """What a build or add did, as its last line on stderr (stdout stays free for data)."""
+    (stream or sys.stderr).write(message + "\n")
+
+
 def note(message: str, stream: TextIO | None = None) -> None:
     stream = stream or sys.stderr
     stream.write(f"reportcli: {message}\n")

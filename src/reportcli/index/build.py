@@ -335,9 +335,10 @@ def _insert_report(connection: sqlite3.Connection, ord_: int, loaded: LoadedRepo
     _insert_concepts(connection, ord_, loaded.concepts)
     _insert(connection, "terms", [dict(
         report=ord_, seq=seq, term=t.term, heading=t.heading, definition=t.definition,
-        aliases=json.dumps(list(t.aliases), ensure_ascii=False), paragraph=t.paragraph, mentions=json.dumps(found),
+        aliases=json.dumps(list(t.aliases), ensure_ascii=False), paragraph=t.paragraph,
+        mentions=json.dumps(list(t.mentions)),
         keys=json.dumps(lookup_keys(mention_forms(t)), ensure_ascii=False))
-        for seq, (t, found) in enumerate(zip(report.terms, loaded.mentions), start=1)])
+        for seq, t in enumerate(report.terms, start=1)])
     return first_rowid + len(report.paragraphs)
 
 

@@ -40,7 +40,6 @@ class LoadedReport:
     # worker processes), so that the process writing the index does little more than write.
     # (Pinyin keys stay with the writer: pypinyin takes 0.4 s to load, once there.)
     grams: tuple[str, ...] = ()  # per paragraph: its search tokens, space-separated (text.gram_tokens)
-    mentions: tuple[list[int], ...] = ()  # per glossary term: the body paragraphs that use it
     concepts: tuple = ()  # the glossary's concepts (parse.concepts.from_glossary)
 
 
@@ -172,16 +171,11 @@ def load(source: SourceFile) -> LoadedReport:
     data, decoded, report = read(source)
     from reportcli.index.vocab import document_frequencies
     from reportcli.parse.concepts import from_glossary
-    from reportcli.parse.glossary import find_mentions
     from reportcli.text import fold, gram_tokens
 
     folded = [fold(p.text) for p in report.paragraphs]
-    glossary_sections = {s.id for s in report.sections if s.kind == "glossary"}
-    body = [(p.id, text) for p, text in zip(report.paragraphs, folded) if p.section not in glossary_sections]
-    terms = list(report.terms)
     return LoadedReport(id=source.id, report=report, sha256=hashlib.sha256(data).hexdigest(),
                         file=source.display, source=source.overrides.get("source"), format=decoded.format,
                         word_counts=document_frequencies(folded),
                         grams=tuple(" ".join(gram_tokens(text)) for text in folded),
-                        mentions=tuple(find_mentions(terms, body)),
-                        concepts=tuple(from_glossary(terms)))
+                        concepts=tuple(from_glossary(list(report.terms))))

@@ -41,7 +41,8 @@ _SOFT = re.compile(r"力争|争取|努力|力求|尽力")
 _QUALITATIVE = re.compile(r"稳步增长|同步增长|基本同步|同步$|基本平衡|持平|持续改善|稳中有升|稳中向好|总体稳定|保持稳定|"
                           r"稳定增长|合理增长|相适应|完成.{0,12}(?:任务|目标)|持续提升|明显改善|进一步改善|稳定在合理区间")
 _QUALITATIVE_SUBJECT_END = re.compile(r"预计|与上年|稳步|同步|基本|持平|持续|保持|稳中|总体|稳定|合理|进一步|明显|完成")
-_LEADING = re.compile(r"^(?:\d{1,2}[.、](?!\d)|\(\d{1,2}\)|[①-⑳]|[●•◆◇■□▪▶►○◎★☆※·]|今年|全年|年内|明年|\d{4}年|继续推行|继续|着力|努力|力争|争取|确保|实现|保持|推动|全区|全市|全省|全县|全国|"
+# Words before a headline item's indicator (1. 今年 力争 全市 …), not part of its name.
+_ITEM_LEAD = re.compile(r"^(?:\d{1,2}[.、](?!\d)|\(\d{1,2}\)|[①-⑳]|[●•◆◇■□▪▶►○◎★☆※·]|今年|全年|年内|明年|\d{4}年|继续推行|继续|着力|努力|力争|争取|确保|实现|保持|推动|全区|全市|全省|全县|全国|"
                       r"[^,;。]{0,10}?体系,)+")
 _FIVE_YEAR = re.compile(r"“?十([一二三四五六七八九])五”?")
 _BY_YEAR = re.compile(r"到((?:19|20)\d{2})年")
@@ -318,7 +319,7 @@ def _goal_from_figure(figure: Figure, text: str, folded: str, clause: tuple[int,
 def _qualitative_goal(paragraph: Paragraph, start: int, piece: str, sentence: str, year: int | None,
                       horizon: str | None = None) -> Goal:
     written = paragraph.text[start:start + len(piece)]
-    lead = _LEADING.match(piece)
+    lead = _ITEM_LEAD.match(piece)
     offset = lead.end() if lead else 0
     subject_end = _QUALITATIVE_SUBJECT_END.search(piece, offset + 2)
     indicator = written[offset:subject_end.start() if subject_end else len(piece)].strip()

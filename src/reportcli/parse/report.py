@@ -6,7 +6,7 @@ import re
 from reportcli.models import Metadata, Paragraph, Report, Section
 from reportcli.parse import front
 from reportcli.parse.decode import html_to_text, looks_like_html
-from reportcli.parse.glossary import headless_glossary_start, is_glossary_heading, parse_glossary
+from reportcli.parse.glossary import find_mentions, headless_glossary_start, is_glossary_heading, parse_glossary
 from reportcli.parse.goals import extract_goals
 from reportcli.parse.repair import repair_text
 from reportcli.parse.sections import INTERJECTION, build_tree, heading_of
@@ -72,6 +72,8 @@ def parse_report(text: str) -> Report:
                         f"and {'were' if len(unreadable) != 1 else 'was'} skipped: {shown}")
     body = [p for p in paragraphs if p.section is None or sections[p.section - 1].kind == "body"]
     goals = extract_goals(body, sections, figures, metadata.year)
+    uses = find_mentions(terms, [(p.id, fold(p.text)) for p in body])
+    terms = [term._replace(mentions=tuple(found)) for term, found in zip(terms, uses)]
     if not paragraphs:
         warnings.append("no paragraph of report text was found")
     return Report(metadata=metadata, sections=tuple(sections), paragraphs=tuple(paragraphs),
