@@ -228,7 +228,17 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _evaluated_once(function):
+    """Evaluate a function's string annotations (this module defers them) once: Typer reads the
+    group callback's signature and type hints four times a run, each a dozen eval() calls."""
+    signature = inspect.signature(function, eval_str=True)
+    function.__signature__ = signature
+    function.__annotations__ = {name: parameter.annotation for name, parameter in signature.parameters.items()}
+    return function
+
+
 @app.callback()
+@_evaluated_once
 def global_options(
     ctx: typer.Context,
     index: IndexOption = None,

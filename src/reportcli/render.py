@@ -60,8 +60,6 @@ def use_color(choice: str, stream: TextIO) -> bool:
 
 
 def cell(value: Any, number: bool = False) -> str:
-    import json
-
     if value is None:
         return ""
     if number and isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -71,7 +69,9 @@ def cell(value: Any, number: bool = False) -> str:
     if isinstance(value, (list, tuple)):
         return ", ".join(cell(item) for item in value)
     if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False)
+        from reportcli.jsoncodec import dumps
+
+        return dumps(value)
     return str(value)
 
 
@@ -88,17 +88,17 @@ def utf8(stream: TextIO) -> TextIO:
 
 
 def write_structured(rows: list[dict], fmt: str, stream: TextIO, bom: bool = False) -> None:
-    import json
+    from reportcli.jsoncodec import dumps
 
     stream = utf8(stream)
     if fmt == "json":
         # One element a line: valid JSON that diffs and greps by row, and written by json's C
         # encoder (indent= falls back to the pure-Python one, about five times slower).
-        body = ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows)
+        body = ",\n".join(dumps(row) for row in rows)
         stream.write(f"[\n{body}\n]\n" if rows else "[]\n")
     elif fmt == "jsonl":
         for row in rows:
-            stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+            stream.write(dumps(row) + "\n")
     elif fmt == "csv":
         if not rows:
             return
@@ -111,7 +111,7 @@ def write_structured(rows: list[dict], fmt: str, stream: TextIO, bom: bool = Fal
         writer = csv.DictWriter(stream, fieldnames=fields, lineterminator="\n", restval="")
         writer.writeheader()
         for row in flat:
-            writer.writerow({key: json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict))
+            writer.writerow({key: dumps(value) if isinstance(value, (list, dict))
                              else ("" if value is None else value) for key, value in row.items()})
     else:  # pragma: no cover - guarded by the CLI's choices
         raise ValueError(fmt)

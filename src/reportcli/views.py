@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import Any, Callable, NamedTuple, TextIO
+from typing import Any, Callable, TextIO
 
+from reportcli.record import Record
 from reportcli.render import FORMATS, Output, as_dict, cell, write_structured
 
 
-class Column(NamedTuple):
+class Column(Record):
     """One column of a table (and of plain output): which field, its header, its layout."""
 
     key: str
@@ -36,7 +37,7 @@ def console(no_color: bool, stream: TextIO | None = None, force: bool = False): 
 
 
 
-class View(NamedTuple):
+class View(Record):
     columns: tuple[Column, ...]
     highlight: str | None = None  # a text column whose row carries `matches` spans to highlight
     prepare: Callable[[list[dict]], list[dict]] | None = None  # display transforms for table and plain text
@@ -71,7 +72,7 @@ def goal_display(rows: list[dict]) -> list[dict]:
 
 
 _COMPARATOR_SIGNS = {"about": "≈", ">=": "≥", "<=": "≤", "=": "="}
-_QUALIFIER = re.compile(r"(以上|以内|以下|左右|之内|内|余|多)$")
+_QUALIFIER = r"(以上|以内|以下|左右|之内|内|余|多)$"  # compiled by re's cache when a goal is drawn
 
 
 def target_cell(goal: dict) -> str:
@@ -84,7 +85,7 @@ def target_cell(goal: dict) -> str:
     sign = _COMPARATOR_SIGNS.get(goal["comparator"] or "=", "=")
     from reportcli.text import fold
 
-    qualifier = _QUALIFIER.search(fold(raw))  # 以內 folds to 以内
+    qualifier = re.search(_QUALIFIER, fold(raw))  # 以內 folds to 以内
     return f"{sign} {raw[:qualifier.start()] if qualifier else raw}"
 
 

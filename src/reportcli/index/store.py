@@ -143,7 +143,7 @@ class Store:
         return self._reports
 
     def _read_reports(self, where: str, params: tuple) -> list:
-        import json
+        from reportcli.jsoncodec import loads
 
         from reportcli.models import ReportRecord
 
@@ -151,7 +151,7 @@ class Store:
             ord=row[0], id=row[1], title=row[2], region=row[3], level=row[4], year=row[5], date=row[6],
             meeting=row[7], office=row[8], speaker=row[9], publisher=row[10], published=row[11], source=row[12],
             sha256=row[13], file=row[14], first_rowid=row[15], paragraphs=row[16],
-            warnings=tuple(json.loads(row[17])), format=row[18], inferred=tuple(json.loads(row[19])))
+            warnings=tuple(loads(row[17])), format=row[18], inferred=tuple(loads(row[19])))
             for row in self.connection.execute(
                 "SELECT ord, id, title, region, level, year, date, meeting, office, speaker, publisher, published,"
                 " source, sha256, file, first_rowid, paragraphs, warnings, format, inferred FROM reports " + where,
@@ -331,10 +331,10 @@ class Store:
     def terms(self, report) -> list[dict]:
         """The report's glossary terms as dicts: seq, term, heading, definition, aliases, paragraph,
         mentions, keys (lookup keys), section (id of the defining paragraph's section)."""
-        import json
+        from reportcli.jsoncodec import loads
 
-        return [dict(seq=row[0], term=row[1], heading=row[2], definition=row[3], aliases=json.loads(row[4]),
-                     paragraph=row[5], mentions=json.loads(row[6]), keys=json.loads(row[7]), section=row[8])
+        return [dict(seq=row[0], term=row[1], heading=row[2], definition=row[3], aliases=loads(row[4]),
+                     paragraph=row[5], mentions=loads(row[6]), keys=loads(row[7]), section=row[8])
                 for row in self.connection.execute(
                     "SELECT t.seq, t.term, t.heading, t.definition, t.aliases, t.paragraph, t.mentions, t.keys, p.section"
                     " FROM terms t JOIN paragraphs p ON p.rowid = ? + t.paragraph - 1 WHERE t.report = ? ORDER BY t.seq",

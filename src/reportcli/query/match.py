@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import math
 import re
-from typing import NamedTuple
 
 from reportcli.errors import UsageError
 from reportcli.index.store import Store
+from reportcli.record import Record
 from reportcli.text import fold, gram_runs, gram_tokens
 
 # Candidate generation uses at most this many bigrams of a word; verification checks it all.
@@ -37,7 +37,7 @@ def fold_query(text: str) -> str:
     return "".join(fold(text).split())
 
 
-class Form(NamedTuple):
+class Form(Record):
     """One way a query word may appear: exact text, all of several parts, or fuzzily; and where
     the form came from: the word as typed, or pinyin, a split, a typo, a concept (shorthand)."""
 

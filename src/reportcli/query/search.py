@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import math
 import re
-from typing import NamedTuple
 
 from reportcli.errors import UsageError
 from reportcli.index.store import Store
@@ -59,12 +58,18 @@ class SearchResult(Record):
     notes: list[str]  # for stderr: approximate answers and what was searched instead
 
 
-class _Match(NamedTuple):
-    tier: int  # 3 exact, 2 every part of the word, 1 fuzzy (the strength of the form's own match)
-    quality: float  # 0–1 similarity of what matched to what was asked
-    frequency: int  # occurrences, for BM25's term frequency
-    form: Form
-    spans: list[tuple[int, int]] | None = None  # known up front only for fuzzy matches
+class _Match:
+    """How one word matched one paragraph (a slotted class: a query makes thousands at scale)."""
+
+    __slots__ = ("tier", "quality", "frequency", "form", "spans")
+
+    def __init__(self, tier: int, quality: float, frequency: int, form: Form,
+                 spans: list[tuple[int, int]] | None = None) -> None:
+        self.tier = tier  # 3 exact, 2 every part of the word, 1 fuzzy (the strength of the form's own match)
+        self.quality = quality  # 0–1 similarity of what matched to what was asked
+        self.frequency = frequency  # occurrences, for BM25's term frequency
+        self.form = form
+        self.spans = spans  # known up front only for fuzzy matches
 
 
 class _Candidate:
