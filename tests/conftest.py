@@ -44,6 +44,22 @@ def seed_report(seed_text):
     return parse_report(seed_text)
 
 
+def altered_bundled_index(path: Path, *statements: str) -> Path:
+    """A copy of the bundled index at `path` with SQL statements applied (a damaged, older or
+    newer index for the tests of how one is refused)."""
+    import sqlite3
+
+    from reportcli.config import BUNDLED_INDEX
+
+    path.write_bytes(BUNDLED_INDEX.read_bytes())
+    connection = sqlite3.connect(path)
+    for statement in statements:
+        connection.execute(statement)
+    connection.commit()
+    connection.close()
+    return path
+
+
 def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(text.encode(encoding))

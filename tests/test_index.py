@@ -7,7 +7,7 @@ from reportcli.config import BUNDLED_INDEX
 from reportcli.errors import IndexFileError
 from reportcli.index.store import open_index
 
-from conftest import ROOT, SEED, write
+from conftest import ROOT, SEED, altered_bundled_index, write
 
 
 def dump(path):
@@ -71,12 +71,7 @@ def test_sqlite_file_that_is_not_an_index(tmp_path):
 
 
 def test_index_of_another_schema_version(tmp_path):
-    old = tmp_path / "old.sqlite"
-    old.write_bytes(BUNDLED_INDEX.read_bytes())
-    connection = sqlite3.connect(old)
-    connection.execute("UPDATE meta SET value = '0' WHERE key = 'schema_version'")
-    connection.commit()
-    connection.close()
+    old = altered_bundled_index(tmp_path / "old.sqlite", "UPDATE meta SET value = '0' WHERE key = 'schema_version'")
     with pytest.raises(IndexFileError, match="schema version 0"):
         open_index(old)
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SEED, write
+from conftest import ROOT, SEED, altered_bundled_index, write
 
 FIXTURES = ROOT / "tests" / "fixtures" / "qingshan"
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
@@ -355,14 +355,7 @@ def test_no_home_and_no_passwd_entry_means_no_config(cli, monkeypatch):
 
 
 def test_a_damaged_index_is_a_sentence_not_an_exception_name(cli, tmp_path):
-    from reportcli.config import BUNDLED_INDEX
-
-    damaged = tmp_path / "damaged.sqlite"
-    damaged.write_bytes(BUNDLED_INDEX.read_bytes())
-    connection = sqlite3.connect(damaged)
-    connection.execute("DROP TABLE figures")
-    connection.commit()
-    connection.close()
+    damaged = altered_bundled_index(tmp_path / "damaged.sqlite", "DROP TABLE figures")
     code, out, err = cli("--index", str(damaged), "metrics", "--json")
     assert code == 2 and err.count("\n") == 1
     assert "OperationalError" not in err and "could not be read" in err and "no such table" in err
@@ -376,14 +369,7 @@ def test_an_unreadable_input_is_a_sentence(cli, tmp_path):
 
 
 def test_a_newer_index_asks_to_upgrade_reportcli(cli, tmp_path):
-    from reportcli.config import BUNDLED_INDEX
-
-    newer = tmp_path / "newer.sqlite"
-    newer.write_bytes(BUNDLED_INDEX.read_bytes())
-    connection = sqlite3.connect(newer)
-    connection.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
-    connection.commit()
-    connection.close()
+    newer = altered_bundled_index(tmp_path / "newer.sqlite", "UPDATE meta SET value = '999' WHERE key = 'schema_version'")
     code, _, err = cli("--index", str(newer), "reports")
     assert code == 2 and "newer reportcli" in err and "upgrade reportcli" in err and "rebuild" not in err
 

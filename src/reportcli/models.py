@@ -109,10 +109,9 @@ class CheckedGoal(Goal):
     outcome: Outcome | None = None
 
 
-class ReportRecord(Record):
-    """A report as the index holds it: its metadata and where its paragraphs lie."""
+class ReportMetadata(Record):
+    """A report's metadata as the index stores it and `reports` lists it."""
 
-    ord: int
     id: str
     title: str | None
     region: str | None
@@ -127,6 +126,12 @@ class ReportRecord(Record):
     source: str | None
     sha256: str
     file: str | None
+
+
+class ReportRecord(ReportMetadata):
+    """A report as the index holds it: its metadata and where its paragraphs lie."""
+
+    ord: int
     first_rowid: int
     paragraphs: int
     warnings: tuple[str, ...]

@@ -3,26 +3,12 @@ from __future__ import annotations
 
 from reportcli.index.store import Store
 from reportcli.query.common import ReportFilter, select_reports
-from reportcli.record import Record
+from reportcli.models import ReportMetadata
 
 
-class ReportInfo(Record):
-    """A report's metadata (models.ReportRecord without its storage fields) and its counts."""
+class ReportInfo(ReportMetadata):
+    """A report's metadata and its counts."""
 
-    id: str
-    title: str | None
-    region: str | None
-    level: str | None
-    year: int | None
-    date: str | None
-    meeting: str | None
-    office: str | None
-    speaker: str | None
-    publisher: str | None
-    published: str | None
-    source: str | None
-    sha256: str
-    file: str | None
     paragraphs: int
     sections: int
     terms: int
@@ -34,12 +20,7 @@ class ReportInfo(Record):
 
 
 def list_reports(store: Store, selection: ReportFilter | None = None) -> list[ReportInfo]:
-    results = []
-    for report in select_reports(store, selection):
-        results.append(ReportInfo(
-            id=report.id, title=report.title, region=report.region, level=report.level, year=report.year,
-            date=report.date, meeting=report.meeting, office=report.office, speaker=report.speaker,
-            publisher=report.publisher, published=report.published, source=report.source, sha256=report.sha256,
-            file=report.file, paragraphs=report.paragraphs, warnings=list(report.warnings), format=report.format,
-            inferred=list(report.inferred), **store.counts(report.ord)))
-    return results
+    return [ReportInfo(**{name: getattr(report, name) for name in ReportMetadata._fields},
+                       paragraphs=report.paragraphs, warnings=list(report.warnings), format=report.format,
+                       inferred=list(report.inferred), **store.counts(report.ord))
+            for report in select_reports(store, selection)]
