@@ -159,6 +159,27 @@ def test_debug_shows_the_traceback_and_keeps_the_exit_code(cli, tmp_path):
     assert code == 2 and "--bogus" in err
 
 
+def test_a_query_process_ends_without_teardown_but_with_all_its_output_and_exit_code(tmp_path):
+    """run() ends a query's process with os._exit after flushing: nothing written may be lost,
+    to a pipe or a file, and the exit code stays grep-like."""
+    def run(*argv, stdout=subprocess.PIPE):
+        return subprocess.run([sys.executable, "-m", "reportcli", *argv], stdout=stdout, stderr=subprocess.PIPE,
+                              cwd=ROOT, timeout=60)
+
+    everything = run("metrics", "--json")
+    assert everything.returncode == 0 and len(json.loads(everything.stdout)) > 100
+    with open(tmp_path / "figures.csv", "wb") as handle:
+        assert run("metrics", "--format", "csv", stdout=handle).returncode == 0
+    import csv
+
+    with open(tmp_path / "figures.csv", encoding="utf-8", newline="") as handle:
+        assert len(list(csv.DictReader(handle))) == len(json.loads(everything.stdout))
+    nothing = run("search", "量子计算机器人", "--exact", "--json")
+    assert nothing.returncode == 1 and nothing.stdout == b"[]\n" and nothing.stderr.startswith(b"reportcli: no paragraph")
+    usage = run("search")
+    assert usage.returncode == 2 and usage.stderr.count(b"\n") == 1
+
+
 def test_python_dash_m_and_broken_pipe():
     """A real process: `python -m reportcli` works, and a closed pipe ends it quietly."""
     process = subprocess.Popen([sys.executable, "-m", "reportcli", "search", "发展", "--limit", "0"],

@@ -173,7 +173,10 @@ class _Command:
     """A command function as Typer sees it: its own parameters plus the shared ones, built when
     Typer first reads its signature (only for the command being run, so start-up stays cheap)."""
 
-    def __init__(self, function, filters: bool, output: bool) -> None:
+    ran: Optional["_Command"] = None  # the command this process ran (`run` ends the process by it)
+
+    def __init__(self, function, filters: bool, output: bool, writes: bool) -> None:
+        self.writes = writes
         self.__wrapped__ = function
         self.__name__, self.__qualname__ = function.__name__, function.__qualname__
         self.__module__, self.__doc__ = function.__module__, function.__doc__
@@ -196,6 +199,7 @@ class _Command:
         return {name: parameter.annotation for name, parameter in self.__signature__.parameters.items()}
 
     def __call__(self, *args, **kwargs):
+        _Command.ran = self
         ctx = kwargs["ctx"]
         _settings(ctx).apply(*(kwargs.pop(name) for name in _GLOBAL_OPTIONS))
         if _FILTER_OPTIONS in self.groups:
@@ -211,10 +215,11 @@ class _Command:
         return self.__wrapped__(*args, **kwargs)
 
 
-def command(filters: bool = False, output: bool = True):
-    """Register a command; `filters` adds the report filter, `output` the output options."""
+def command(filters: bool = False, output: bool = True, writes: bool = False):
+    """Register a command; `filters` adds the report filter, `output` the output options;
+    `writes` marks one that writes files (it ends with the interpreter's full shutdown)."""
     def register(function):
-        COMMANDS.functions[function.__name__.rstrip("_")] = _Command(function, filters, output)
+        COMMANDS.functions[function.__name__.rstrip("_")] = _Command(function, filters, output, writes)
         return function
     return register
 
@@ -577,7 +582,7 @@ def define(
     _show(ctx, out, rows, view, empty="the glossary of the selected reports is empty", limit=limit)
 
 
-@command(output=False)
+@command(output=False, writes=True)
 def build(
     ctx: typer.Context,
     paths: Annotated[Optional[list[Path]], typer.Argument(
@@ -597,7 +602,7 @@ def build(
     build_from_paths(paths or [], output, force=force)
 
 
-@command(output=False)
+@command(output=False, writes=True)
 def add(
     ctx: typer.Context,
     paths: Annotated[list[Path], typer.Argument(help="Report files and folders to add; a report with the same id "
@@ -757,4 +762,21 @@ def run() -> None:
     except OSError as exc:  # stdout on a full disk or a closed descriptor
         sys.stderr.write(f"reportcli: error: cannot write the output: {exc.strerror or exc}\n")
         code = code or EXIT_USAGE
+    if _Command.ran is not None and not _Command.ran.writes:
+        _end_now(code)
     sys.exit(code)
+
+
+def _end_now(code: int) -> None:
+    """End a query's process without the interpreter's teardown. Freeing every module and object
+    one by one costs a Typer process about 30 ms — a fifth of its start-up — and a query that has
+    drawn a Rich table more; a query holds nothing that needs it (its output is flushed above,
+    its index was opened read-only, and it starts no thread or process), so the operating system
+    may reclaim it all at once."""
+    import os
+
+    try:
+        sys.stderr.flush()
+    except OSError:
+        pass
+    os._exit(code)

@@ -46,15 +46,12 @@ CHINESE_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "�
                   "六": 6, "七": 7, "八": 8, "九": 9}
 CHINESE_UNITS = {"十": 10, "百": 100, "千": 1000}
 
-_CHINESE_NUMERAL = re.compile(r"^[〇零一二两三四五六七八九十百千]+$")
-
-
 def chinese_to_int(numeral: str) -> int | None:
     """Value of a Chinese numeral below 10,000 (十五 → 15, 二〇二一 → 2021), or None.
 
     A run of bare digits (二〇二一) reads digit by digit, as years are written.
     """
-    if not numeral or not _CHINESE_NUMERAL.match(numeral):
+    if not numeral or not all(ch in CHINESE_DIGITS or ch in CHINESE_UNITS for ch in numeral):
         return None
     if all(ch in CHINESE_DIGITS for ch in numeral):
         value = 0

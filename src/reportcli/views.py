@@ -72,7 +72,6 @@ def goal_display(rows: list[dict]) -> list[dict]:
 
 
 _COMPARATOR_SIGNS = {"about": "≈", ">=": "≥", "<=": "≤", "=": "="}
-_QUALIFIER = r"(以上|以内|以下|左右|之内|内|余|多)$"  # compiled by re's cache when a goal is drawn
 
 
 def target_cell(goal: dict) -> str:
@@ -83,9 +82,10 @@ def target_cell(goal: dict) -> str:
     if goal["comparator"] == "range":
         return raw.replace("%-", "–").replace("-", "–").replace("至", "–")
     sign = _COMPARATOR_SIGNS.get(goal["comparator"] or "=", "=")
+    from reportcli.parse.lexicon import APPROX_AFTER, alternation
     from reportcli.text import fold
 
-    qualifier = re.search(_QUALIFIER, fold(raw))  # 以內 folds to 以内
+    qualifier = re.search(f"(?:{alternation(APPROX_AFTER)})$", fold(raw))  # 以內 folds to 以内
     return f"{sign} {raw[:qualifier.start()] if qualifier else raw}"
 
 

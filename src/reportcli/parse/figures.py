@@ -14,7 +14,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from reportcli.models import Figure
-from reportcli.parse.lexicon import PLAN_HEADING, REVIEW_HEADING
+from reportcli.parse.lexicon import CHANGE_VERBS, CLAUSE_ENDS, PLAN_HEADING, REVIEW_HEADING, STATEMENT_ENDS, alternation
 from reportcli.parse.numbers import (CHINESE_NUMERAL, CN_DIGITS, NUMBER, SCALES, UNITS, Quantity, chinese_value,
                                      number_value, plain_number, read_quantity)
 from reportcli.text import fold
@@ -52,8 +52,8 @@ _CN_ACCEPT_AFTER = re.compile(r"(?:余|多)?(?:万亿|亿|万|千)?(?:余|多)?(
 
 # ---------------------------------------------------------------- sentences, clauses, subjects
 
-_SENTENCE_END = set("。!?;")
-_CLAUSE_END = set(",:") | _SENTENCE_END  # not 、: it lists items inside one clause
+_SENTENCE_END = set(STATEMENT_ENDS)  # a subject does not carry across ; (lexicon.STATEMENT_ENDS)
+_CLAUSE_END = set(CLAUSE_ENDS)
 _OPENERS, _CLOSERS = "“(《〔[「『", "”)》〕]」』"
 _LEADING = re.compile(
     r"(?:与[^,;:。]{1,12}?(?:达成|签订|签署|签约)|"  # 与内蒙古交投达成债权转让2.89亿元: the partner is no subject
@@ -89,7 +89,7 @@ _TRAILING = re.compile(
     r"每亩|人均|共计|计|全部|均|都|也|还|再|新增|力争|确保|预计|计划|争取|要|将|\s)+$"
 )
 _CHANGE_VERB = re.compile(r"净增|净减|增长|增加|下降|降低|减少|提高|提升|上升|上涨|回落|缩小|扩大|压减|压缩|缩减|缩短|下滑|增幅|降幅|减")
-_TO_AFTER_CHANGE = re.compile(r"(?:增长|增加|下降|降低|减少|提高|提升|上升|上涨|回落|缩小|扩大|压减|压缩|缩减|缩短)(?:至|到)")
+_TO_AFTER_CHANGE = re.compile(f"(?:{alternation(CHANGE_VERBS)})(?:至|到)")
 _GAP = re.compile(r"(?<!不)(?:高于|低于|高出|低出|快于|慢于|好于|多于|少于|超出)\S{0,8}$")
 # An action that is itself a change when it opens the subject: 减少燃煤散烧量30余万吨.
 _CHANGE_ACTION = re.compile(r"减少|增加|压减|压缩|缩减|降低|下降|增长")
@@ -448,19 +448,17 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
     section_default = section_tense(section)
     starts = [c.start for c in candidates]
     figures: list[Figure] = []
-    previous: dict | None = None
-    sentence_bases: list[str] = []  # distinct subjects named so far in the sentence, for 分别
-    group: tuple[int, int] | None = None  # (position, size) inside a 分别 group
+    carry = _Carry(-1)
     for candidate in candidates:
         sentence_start = _last_before(sentence_ends, candidate.start)
         sentence_end = _next_after(sentence_ends, candidate.end, len(folded))
         clause_start = _last_before(clause_ends, candidate.start)
-        same_sentence = previous is not None and previous["sentence"] == sentence_start
+        same_sentence = carry.sentence == sentence_start
         if not same_sentence:
-            sentence_bases, group = [], None
+            carry = _Carry(sentence_start)
         prefix_start = max(clause_start, candidate.start - SUBJECT_WINDOW)
-        if same_sentence and previous["end"] > prefix_start and not previous["threshold"]:
-            prefix_start = previous["end"]  # 131件、政协委员提案168件: the next item starts after the last
+        if same_sentence and carry.end > prefix_start and not carry.threshold:
+            prefix_start = carry.end  # 131件、政协委员提案168件: the next item starts after the last
         subject, chain = _subject(text, folded, prefix_start, candidate.start, candidate.unit)
         prefix = folded[max(clause_start, candidate.start - SUBJECT_WINDOW):candidate.start]
         change_word = None
@@ -470,7 +468,7 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
             change_word = text[at:at + len(in_chain.group())]  # as written: 增長 stays 增長
         elif subject and _CHANGE_ACTION.match(fold(subject)):
             change_word = subject[:len(_CHANGE_ACTION.match(fold(subject)).group())]
-        distribute = "分别" in prefix or (same_sentence and previous["distribute"])
+        distribute = "分别" in prefix or carry.distribute
         clause_end = _next_after(clause_ends, candidate.end, len(folded))
         threshold = _is_threshold(folded, candidate)
         after = _noun_after(text, folded, candidate.end, min(clause_end, candidate.end + NOUN_WINDOW), tagger) \
@@ -488,34 +486,35 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
             # 5000万元以上项目: a threshold qualifies the noun after it (its size).
             counted_end = text.index(after, candidate.end) + len(after)
             subject, base = (_threshold_name(text, prefix_start, candidate.start, after) if threshold else after), ""
-        elif not subject and same_sentence and previous["base"]:
-            subject = previous["base"]  # 同比增长0.8%: the subject carries across the clauses
-            change_word = change_word or (previous["change"] if not chain.strip() else None)
+        elif not subject and carry.base:
+            subject = carry.base  # 同比增长0.8%: the subject carries across the clauses
+            change_word = change_word or (carry.change if not chain.strip() else None)
             if "分别" in folded[prefix_start:candidate.start]:
                 # A达到…，B达到…，分别增长x和y: the k-th figure of the group is said of the k-th subject
                 size = 1 + bisect_left(starts, clause_end) - bisect_right(starts, candidate.start)
-                group = (0, size)
-            elif group is not None and same_sentence:
-                group = (group[0] + 1, group[1])
-            if group is not None and len(sentence_bases) >= group[1] and "城乡" not in fold(subject):
-                subject = sentence_bases[len(sentence_bases) - group[1] + group[0]]
-        elif subject.startswith("占") and same_sentence and previous["base"]:
-            subject = previous["base"] + subject  # 民生支出…占一般公共预算支出的70.22%
+                carry.group = (0, size)
+            elif carry.group is not None:
+                carry.group = (carry.group[0] + 1, carry.group[1])
+            group = carry.group
+            if group is not None and len(carry.bases) >= group[1] and "城乡" not in fold(subject):
+                subject = carry.bases[len(carry.bases) - group[1] + group[0]]
+        elif subject.startswith("占") and carry.base:
+            subject = carry.base + subject  # 民生支出…占一般公共预算支出的70.22%
         elif not subject:
             subject, base = after, ""
         if not subject and same_sentence:
-            subject = previous["subject"]  # 3项指标要全部达到100%: still those indicators
+            subject = carry.subject  # 3项指标要全部达到100%: still those indicators
         listed = _LISTED_SUBJECT.match(fold(subject)) if distribute else None
         items = re.split(r"[、]", subject) if distribute and not listed and "城乡" not in fold(subject) else []
-        if len(items) >= 2 and all(len(item) >= 3 for item in items):
-            # 一般公共预算收入、税收收入分别增长5%和6%: the k-th figure is the k-th item's
-            restart = "分别" in folded[prefix_start:candidate.start] or not (same_sentence and previous["distribute"])
-            order = 0 if restart else previous["distributed"] + 1
+        paired = len(items) >= 2 and all(len(item) >= 3 for item in items)
+        # The k-th figure after 分别 is the k-th listed subject's; a new 分别 (分别达到…, 分别增长…)
+        # starts the pairing again.
+        order = carry.next_order("分别" in folded[prefix_start:candidate.start]) \
+            if paired or distribute and ("城乡" in fold(subject) or listed) else -1
+        if paired:
+            # 一般公共预算收入、税收收入分别增长5%和6%
             indicator_subject = items[min(order, len(items) - 1)]
-        elif distribute and ("城乡" in fold(subject) or listed):
-            # a new 分别 (分别达到…, 分别增长…) starts the pairing again
-            restart = "分别" in folded[prefix_start:candidate.start] or not (same_sentence and previous["distribute"])
-            order = 0 if restart else previous["distributed"] + 1
+        elif order >= 0:
             if listed:  # 城镇、农村居民人均可支配收入分别增长5.3%和7%: 城镇… then 农村…
                 first, second = listed.span(1), listed.span(2)
                 item = subject[slice(*(first if order == 0 else second))]
@@ -526,24 +525,23 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
                 places = ("城镇", "农村") if subject[index:index + 2] == "城乡" else ("城鎮", "農村")
                 indicator_subject = subject[:index] + places[min(order, 1)] + subject[index + 2:]
         else:
-            order = -1
             indicator_subject = subject
         if candidate.kind != "rank" and _is_generic_head(indicator_subject):
             indicator_subject = _named_head(text, folded, candidate, prefix_start, clause_end, sentence_end,
-                                            indicator_subject, previous if same_sentence else None, tagger)
-        elif _BARE_RATE.fullmatch(fold(indicator_subject)) and same_sentence and previous.get("things"):
+                                            indicator_subject, carry.noun, tagger)
+        elif _BARE_RATE.fullmatch(fold(indicator_subject)) and carry.things:
             # 改造卫生厕所1,273户…，普及率达到91.32% → 卫生厕所普及率
-            indicator_subject = "和".join(previous["things"][-2:]) + indicator_subject
+            indicator_subject = "和".join(carry.things[-2:]) + indicator_subject
         elif after and subject == after and fold(after) in _GENERIC_COUNTED_NOUNS:
             # 7个项目入园, 300余家企业参展, 2家企业实现新三板挂牌: what the counted things did names them
             done = _DONE_BY_COUNTED.match(folded, counted_end)
             if done:
                 indicator_subject = text[done.start("what"):done.end("what")] + after
         multiple = _MULTIPLE_OF.match(folded[prefix_start:candidate.start].strip()) if candidate.unit == "倍" else None
-        if multiple and same_sentence and previous["base"]:
+        if multiple and carry.base:
             # 达到3,000亿元，是“十三五”末的1.5倍: the ratio of the subject to the reference
             reference = text[prefix_start:candidate.start].strip()[multiple.start("ref"):multiple.end("ref")]
-            indicator_subject = f"{previous['base']}与{reference}之比"
+            indicator_subject = f"{carry.base}与{reference}之比"
         kind = candidate.kind or _kind(candidate, folded, prefix, indicator_subject, change_word)
         if kind == "rank":
             indicator_subject = _rank_indicator(text, folded, prefix_start, clause_end, candidate)
@@ -561,20 +559,45 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
                          min(_next_after(context_ends, candidate.end, len(folded)), candidate.end + CONTEXT_WINDOW)
                          ].strip(),
             start=candidate.start, end=candidate.end, low=candidate.low, high=candidate.high))
-        if base and base not in sentence_bases:
-            sentence_bases.append(base)
-        carried = base or (previous["base"] if same_sentence and counted_end == candidate.end else "")
-        things = list((previous or {}).get("things", [])) if same_sentence else []
+        if base and base not in carry.bases:
+            carry.bases.append(base)
         if kind == "level" and candidate.unit in _CLASSIFIERS and not threshold:
             thing = _ACTION_VERBS.sub("", _counted_noun(subject, figures, threshold))
-            if len(thing) >= 2 and thing not in things:
-                things.append(thing)  # what has been counted in the sentence: what a bare rate is of
-        previous = {"sentence": sentence_start, "end": counted_end, "base": carried, "change": change_word,
-                    "subject": subject, "noun": _counted_noun(subject, figures, threshold)
-                    if not threshold and not _is_generic_head(subject) else
-                    (previous or {}).get("noun") if same_sentence else None, "things": things,
-                    "distribute": distribute, "distributed": order, "threshold": threshold}
+            if len(thing) >= 2 and thing not in carry.things:
+                carry.things.append(thing)  # what has been counted in the sentence: what a bare rate is of
+        if not threshold and not _is_generic_head(subject):
+            carry.noun = _counted_noun(subject, figures, threshold)
+        carry.base = base or (carry.base if counted_end == candidate.end else "")
+        carry.end, carry.change, carry.subject, carry.threshold = counted_end, change_word, subject, threshold
+        carry.distribute, carry.distributed = distribute, order
     return figures
+
+
+class _Carry:
+    """What the figures of one sentence pass on to the next: the subject carries across clauses
+    (地区生产总值…，同比增长0.8%), 分别 pairs figures with the subjects listed before it in order,
+    and a bare rate (普及率) is of the things counted before it. A new sentence starts afresh."""
+
+    __slots__ = ("sentence", "end", "base", "change", "subject", "noun", "things", "bases", "group",
+                 "distribute", "distributed", "threshold")
+
+    def __init__(self, sentence: int) -> None:
+        self.sentence = sentence  # where the sentence starts
+        self.end = 0  # where the last figure's counted phrase ends (the next item starts after it)
+        self.base = ""  # the subject that carries to a figure without its own
+        self.change: str | None = None  # the last figure's change verb (同比增长0.8%、…)
+        self.subject = ""  # the last figure's subject
+        self.noun: str | None = None  # the last counted noun that names a generic head (项目 → …项目)
+        self.things: list[str] = []  # what has been counted in the sentence
+        self.bases: list[str] = []  # distinct subjects named so far in the sentence, for 分别
+        self.group: tuple[int, int] | None = None  # (position, size) inside a 分别 group
+        self.distribute = False  # a 分别 is pairing figures with listed subjects
+        self.distributed = -1  # which listed subject the last figure took
+        self.threshold = False  # the last figure was a threshold (5000万元以上项目)
+
+    def next_order(self, restart: bool) -> int:
+        """Which listed subject the next figure of a 分别 takes."""
+        return 0 if restart or not self.distribute else self.distributed + 1
 
 
 _BARE_RATE = re.compile(r"[\u4e00-\u9fff]{1,2}率")  # 普及率, 办复率, 覆盖率: a rate of what?
@@ -590,7 +613,7 @@ _NEXT_OBJECT = re.compile(r"[,;]\s*(?:用于|实施|建设|完成|推进|启动|
 
 
 def _named_head(text: str, folded: str, candidate: _Candidate, prefix_start: int, clause_end: int,
-                sentence_end: int, head: str, previous: dict | None, tagger: Tagger) -> str:
+                sentence_end: int, head: str, counted_before: str | None, tagger: Tagger) -> str:
     """A generic head (投资, 总投资, 投入, 年产 …) with the thing it is of, from the sentence:
     总投资3.7亿元的11个教育基础设施项目 → 教育基础设施项目总投资 (the noun after the figure);
     实施市政建设项目23个，完成投资5.5亿元 → 市政建设项目完成投资 (the noun counted before it);
@@ -600,9 +623,9 @@ def _named_head(text: str, folded: str, candidate: _Candidate, prefix_start: int
         noun = _noun_after(text, folded, following, min(clause_end, following + NOUN_WINDOW), tagger)
         if len(noun) >= 2 and fold(noun) not in _GENERIC_HEADS:
             return noun + head
-    if previous and previous.get("noun"):
+    if counted_before:
         phrase = _TRAILING.sub("", _SCOPE_WORDS.sub("", text[prefix_start:candidate.start].strip("，,；; ")))
-        return previous["noun"] + (phrase or head)
+        return counted_before + (phrase or head)
     next_clause = _NEXT_OBJECT.match(folded, clause_end, sentence_end) if clause_end < sentence_end else None
     if next_clause:
         start = _AFTER_FIGURE.match(folded, next_clause.end()).end()

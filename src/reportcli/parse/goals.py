@@ -11,7 +11,7 @@ from bisect import bisect_left
 
 from reportcli.models import Figure, Goal, Paragraph, Section
 from reportcli.parse.indicators import classify
-from reportcli.parse.lexicon import goal_indicator
+from reportcli.parse.lexicon import DOWN_VERBS, SENTENCE_ENDS, UP_VERBS, alternation, goal_indicator
 from reportcli.text import fold
 
 # What introduces the year's headline targets; the list follows in the same sentence, in the next
@@ -34,8 +34,8 @@ _HEADLINE_CODES = {"gdp_growth", "urban_jobs_new", "unemployment_surveyed", "une
 _ITEM_SPLIT = re.compile(r"[;]")
 _AT_LEAST = re.compile(r"以上|不低于|不少于|(?<!不)超过|突破|(?<!不)高于|(?<!不)多于|至少")
 _AT_MOST = re.compile(r"以内|以下|不超过|不高于|不多于|控制在|(?<!不)低于|(?<!不)少于|之内|压减至|压缩至|降至|降低到|降低至")
-_UP = re.compile(r"增长|提高|上涨|增加|提升|扩大|上升")
-_DOWN = re.compile(r"下降|降低|减少|压减|压缩|缩减|缩小|削减")
+_UP = re.compile(alternation(UP_VERBS))
+_DOWN = re.compile(alternation(DOWN_VERBS))
 _HARD = re.compile(r"确保|必须|坚决|务必")
 _SOFT = re.compile(r"力争|争取|努力|力求|尽力")
 _QUALITATIVE = re.compile(r"稳步增长|同步增长|基本同步|同步$|基本平衡|持平|持续改善|稳中有升|稳中向好|总体稳定|保持稳定|"
@@ -114,8 +114,10 @@ WINDOW = 300
 
 def _sentence_of(folded: str, start: int, end: int) -> tuple[int, int]:
     low, high = max(0, start - WINDOW), min(len(folded), end + WINDOW)
-    left = max(folded.rfind(mark, low, start) for mark in "。!?")
-    rights = [folded.find(mark, end, high) for mark in "。!?"]
+    # The whole sentence, over its ;-separated statements: a target list's anchor
+    # (主要预期目标是) opens the sentence whose statements are the items.
+    left = max(folded.rfind(mark, low, start) for mark in SENTENCE_ENDS)
+    rights = [folded.find(mark, end, high) for mark in SENTENCE_ENDS]
     right = min([r for r in rights if r >= 0], default=high)
     return (left + 1 if left >= 0 else low), right
 

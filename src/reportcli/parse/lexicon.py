@@ -14,9 +14,30 @@ PLAN_HEADING = re.compile(r"安排|任务|目标|计划|建议|部署|展望|思
 
 # Verbs of change: what a figure's indicator ends with when the figure is a growth or a fall.
 UP_VERBS = ("增长", "提高", "上涨", "增加", "提升", "扩大", "上升")
-DOWN_VERBS = ("下降", "降低", "减少", "压减", "压缩", "缩减", "缩小", "削减", "回落", "下滑")
+DOWN_VERBS = ("下降", "降低", "减少", "压减", "压缩", "缩减", "缩小", "缩短", "削减", "回落", "下滑", "收窄")
+CHANGE_VERBS = UP_VERBS + DOWN_VERBS
 
-_CHANGE_TAIL = re.compile(r"(?:年均|同比|比上年)?(?:" + "|".join(UP_VERBS + DOWN_VERBS) + r")$")
+# Words that make a figure approximate, before it (约5%) or after it (5%左右), and how.
+APPROX_BEFORE = {"超过": "over", "突破": "over", "逾": "over", "超": "over", "多于": "over",
+                 "将近": "under", "接近": "under", "不到": "under", "不足": "under", "近": "under",
+                 "大约": "about", "约": "about"}
+APPROX_AFTER = {"左右": "about", "余": "over", "多": "over", "以上": "over", "强": "over",
+                "以内": "under", "以下": "under", "之内": "under", "内": "under"}
+
+# Where a sentence ends, and where a statement ends: a semicolon joins the statements of one
+# sentence (the items of a target list, each with its own subject). Clauses end at commas and
+# colons too, never at 、, which lists items inside one clause. Folded text (half-width marks).
+SENTENCE_ENDS = "。!?"
+STATEMENT_ENDS = SENTENCE_ENDS + ";"
+CLAUSE_ENDS = STATEMENT_ENDS + ",:"
+
+
+def alternation(words) -> str:
+    """A regex alternative of words, longer first (so 压缩至 is tried before 压缩)."""
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+_CHANGE_TAIL = re.compile(r"(?:年均|同比|比上年)?(?:" + alternation(CHANGE_VERBS) + r")$")
 
 
 def goal_indicator(indicator: str) -> str:

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from reportcli.parse.lexicon import APPROX_AFTER, APPROX_BEFORE, alternation
+
 
 # Longest first, so 千瓦时 wins over 千瓦 and 个百分点 over 个.
 UNITS = sorted("""
@@ -47,12 +49,7 @@ _PER_UNIT = re.compile(r"/(?:" + _UNIT_PATTERN + r")")
 _QUALIFIER = re.compile(r"余|多")
 _POST = re.compile(r"左右|以上|以内|以下|之内|多|余")
 _DURATIONS = {"天", "年", "个月", "月", "小时", "分钟", "周", "个工作日", "工作日"}
-APPROX_BEFORE = {"超过": "over", "突破": "over", "逾": "over", "超": "over", "多于": "over",
-                 "将近": "under", "接近": "under", "不到": "under", "不足": "under", "近": "under",
-                 "大约": "about", "约": "about"}
-_APPROX_BEFORE = re.compile("(?<!不)(" + "|".join(sorted(APPROX_BEFORE, key=len, reverse=True)) + r")\s?$")
-APPROX_AFTER = {"左右": "about", "余": "over", "多": "over", "以上": "over", "强": "over",
-                "以内": "under", "以下": "under", "之内": "under", "内": "under"}
+_APPROX_BEFORE = re.compile(f"(?<!不)({alternation(APPROX_BEFORE)})\\s?$")
 
 
 @dataclass(frozen=True)

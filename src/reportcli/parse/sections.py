@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from reportcli.models import Paragraph, Section
+from reportcli.parse.lexicon import STATEMENT_ENDS
 
 _CN = "一二三四五六七八九十"
 MARKER_STYLES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
@@ -24,7 +25,7 @@ MARKER_STYLES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
     ("circled", 6, re.compile(r"^[①-⑳]\s*")),
 )
 INTERJECTION = re.compile(r"^各位代表\s*[!,:;。]?\s*$|^各位代表[!:]")
-_SENTENCE_END = re.compile(r"[。!?;]")
+_SENTENCE_END = re.compile(f"[{STATEMENT_ENDS}]")
 _TITLE_END = re.compile(r"[。!?;:]")  # （一）关于经济发展：全年…: the title ends at the colon
 
 

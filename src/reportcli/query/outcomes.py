@@ -16,7 +16,7 @@ import re
 
 from reportcli.index.store import Store
 from reportcli.models import Figure, Goal
-from reportcli.parse.lexicon import REVIEW_HEADING
+from reportcli.parse.lexicon import DOWN_VERBS, REVIEW_HEADING, alternation
 from reportcli.query.match import similarity
 from reportcli.text import fold
 
@@ -27,7 +27,7 @@ _WINDOW = re.compile(r"年均|平均增长|平均每年|五年|十年|三年来|
                      r"累计|过去\S{0,3}年来|近\S{0,2}年")
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 _CHANGE_TAIL = re.compile(r"(?:年均|同比|比上年|较上年)?(?:增长|增速|增幅|涨幅|上涨|下降|降低|减少|提高|提升|回落|增加|上升|下滑)$")
-_DOWN = re.compile(r"(?:下降|降低|减少|回落|下滑|压减|缩减|收窄)$")
+_DOWN = re.compile(f"(?:{alternation(DOWN_VERBS)})$")
 
 
 def review_sections(store: Store, report) -> set[int] | None:
