@@ -283,6 +283,23 @@ def test_workers_die_with_a_killed_build(tmp_path):
     assert not any(_alive(pid) for pid in workers)
 
 
+def test_one_usable_core_builds_without_a_pool(tmp_path, monkeypatch):
+    """Workers are counted from the cores this process may use (taskset, a cpuset), not from
+    the machine's: on one usable core a big build parses in-process."""
+    import multiprocessing
+
+    from reportcli import builder
+    from reportcli.index.sources import discover
+
+    folder = tmp_path / "many"
+    for n in range(builder.PARALLEL_FROM):
+        write(folder / f"{n:02d}.txt", SEED.read_text(encoding="utf-8"))
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    monkeypatch.setattr(multiprocessing, "Pool", lambda *args, **kwargs: pytest.fail("a pool on one core"))
+    loaded = [result for _, result in builder._load_all(discover([folder]))]
+    assert len(loaded) == builder.PARALLEL_FROM and all(result.report.paragraphs for result in loaded)
+
+
 # ---------------------------------------------------------------- 6. linear work
 
 def test_figure_extraction_tags_a_bounded_window_per_figure():

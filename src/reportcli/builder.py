@@ -152,7 +152,7 @@ def _load_or_error(source):
 
 def _load_all(sources):
     """(source, LoadedReport or InputError) in input order, in worker processes for big builds."""
-    workers = os.cpu_count() or 1
+    workers = _usable_cores()
     if len(sources) < PARALLEL_FROM or workers < 2:
         for source in sources:
             yield source, _load_or_error(source)
@@ -166,6 +166,14 @@ def _load_all(sources):
     finally:
         pool.terminate()  # on an error or interrupt the workers stop now, not after the queue
         pool.join()
+
+
+def _usable_cores() -> int:
+    """The cores this process may run on (taskset, a container's cpuset), not all the machine has."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        return os.cpu_count() or 1
 
 
 def _worker_start(parent: int) -> None:

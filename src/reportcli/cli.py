@@ -132,6 +132,11 @@ SectionOption = Annotated[Optional[str], typer.Option(
 CodeOption = Annotated[Optional[str], typer.Option(
     "--code", help="Only this indicator of the curated table: gdp_growth, cpi, urban_jobs_new …",
     autocompletion=_complete_codes, show_default=False)]
+def OptionalWords(help_text: str):  # noqa: N802 - used as a type in signatures, named like one
+    """An optional QUERY argument: words that select the rows."""
+    return Annotated[Optional[str], typer.Argument(help=help_text, show_default=False)]
+
+
 ParagraphArgument = Annotated[str, typer.Argument(help="Paragraph id (12) or REPORT:ID (hailar-2021:12).",
                                                   autocompletion=_complete_paragraphs, show_default=False)]
 
@@ -391,8 +396,7 @@ def search(
 @command(filters=True)
 def metrics(
     ctx: typer.Context,
-    query: Annotated[Optional[str], typer.Argument(
-        help="Words of the indicator or its context (地区生产总值, 就业, gdp in pinyin…).", show_default=False)] = None,
+    query: OptionalWords("Words of the indicator or its context (地区生产总值, 就业, gdp in pinyin…).") = None,
     selection=None, out=None,
     unit: Annotated[Optional[str], typer.Option(
         "--unit", "-u", help="Only this unit, as you would write it: 亿元, 万人, %, 亩.", autocompletion=_complete_units,
@@ -436,8 +440,7 @@ _CHECK_HELP = ("Beside each quantified target, the outcome stated by the next ye
 @command(filters=True)
 def goals(
     ctx: typer.Context,
-    query: Annotated[Optional[str], typer.Argument(
-        help="Words of the target's indicator or text (地区生产总值, 就业…).", show_default=False)] = None,
+    query: OptionalWords("Words of the target's indicator or text (地区生产总值, 就业…).") = None,
     selection=None, out=None,
     main: Annotated[bool, typer.Option("--main", help="Only the headline expected targets (主要预期目标).")] = False,
     code: CodeOption = None,

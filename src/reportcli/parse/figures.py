@@ -14,7 +14,8 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from reportcli.models import Figure
-from reportcli.parse.lexicon import CHANGE_VERBS, CLAUSE_ENDS, PLAN_HEADING, REVIEW_HEADING, STATEMENT_ENDS, alternation
+from reportcli.parse.lexicon import (CHANGE_VERBS, CLAUSE_ENDS, PLAN_HEADING, RATE_OF_CHANGE, REVIEW_HEADING,
+                                     STATEMENT_ENDS, alternation)
 from reportcli.parse.numbers import (CHINESE_NUMERAL, CN_DIGITS, NUMBER, SCALES, UNITS, Quantity, chinese_value,
                                      number_value, plain_number, read_quantity)
 from reportcli.text import fold
@@ -36,11 +37,17 @@ _DATE_SPANS = re.compile(
     r"|(?<!个)(?<!\d)\d{1,2}\s?月(?:\s?\d{1,2}\s?[日号])?(?:份|底|初|末|中旬|上旬|下旬)?"
     r"|[〇零一二三四五六七八九]{4}年"
 )
+# Phone numbers are not quantities: 12345热线, 服务热线0470-….
 _HOTLINE = re.compile(r"\d{5,}(?=\s?(?:热线|服务热线|电话|便民热线))|(?<=热线)\d{3,}|(?<=电话)\d{3,}")
+# What joins the two ends of a range: 6%-6.5%, 5至8万元.
 _RANGE_JOINER = re.compile(r"\s?(?:-|—|–|~|～|至|到)\s?")
+# A ratio of three or more parts (种植结构3:4:3) is one figure, not numbers with colons between.
 _RATIO = re.compile(r"\d+(?:\.\d+)?(?:\s?:\s?\d+(?:\.\d+)?){2,}")
+# Percentages written in words: 百分之三点五.
 _PERCENT_WORDS = re.compile(r"百分之([一二两三四五六七八九十百千零〇点]+)")
+# 两位数增长: a growth of at least 10%, said as the count of digits.
 _DIGIT_CLASS = re.compile(r"([两三四五])位数")
+# 翻一番 / 翻两番: a multiple, 2× or 4×.
 _DOUBLING = re.compile(r"翻([一两二三])番")
 _RANK_SCOPE = r"(?:全国|全省|全市|全区|全盟|全旗|全县|全州|全自治区|全球|全行业|同类城市|同级|自治区)"
 _RANK = re.compile(
@@ -88,8 +95,10 @@ _TRAILING = re.compile(
     r"降低到|降低至|高于|低于|好于|多于|少于|快于|继续|持续|稳步|大幅|较|可|能|已|了|的|每月|每年|每人|每天|每日|每户|拟|"
     r"每亩|人均|共计|计|全部|均|都|也|还|再|新增|力争|确保|预计|计划|争取|要|将|\s)+$"
 )
-_CHANGE_VERB = re.compile(r"净增|净减|增长|增加|下降|降低|减少|提高|提升|上升|上涨|回落|缩小|扩大|压减|压缩|缩减|缩短|下滑|增幅|降幅|减")
+# The verb that makes a figure a change (增长5%); not when it changes *to* a level (提高到80%).
+_CHANGE_VERB = re.compile(alternation(("净增", "净减", *CHANGE_VERBS, "增幅", "降幅", "减")))
 _TO_AFTER_CHANGE = re.compile(f"(?:{alternation(CHANGE_VERBS)})(?:至|到)")
+# A gap to another entity at the end of a clause (高于全国0.4个百分点): not a change of the subject.
 _GAP = re.compile(r"(?<!不)(?:高于|低于|高出|低出|快于|慢于|好于|多于|少于|超出)\S{0,8}$")
 # An action that is itself a change when it opens the subject: 减少燃煤散烧量30余万吨.
 _CHANGE_ACTION = re.compile(r"减少|增加|压减|压缩|缩减|降低|下降|增长")
@@ -105,12 +114,15 @@ _CLASSIFIERS = set("个家名户项件所座条辆台套张份头只处宗批场
 _HEAD_NOUNS = re.compile(r"(?:者|员|人|户|企业|项目|单位|机构|国家|地区|城市|媒体|事项|小区|学校|医院|园区|基地|平台|"
                          r"中心|社区|部门|群众|干部|家庭|组织|团伙|集团|问题|案件|工程|线路|航线|任务|指标|制度|"
                          r"企业集团|商户|市场主体)$")
+# A generic head named by the words before it: 审批事项, 重点项目, 示范企业.
 _NAMED_BY_HEAD = re.compile(r"[\u4e00-\u9fff“”]{1,8}?(?:事项|项目|企业|要求|标准|措施|工程|任务|指标|制度|机制|行动|平台|"
                             r"基地|园区|中心|学校|医院|社区|村|镇|街道|景区|产品|品牌|课题|专利|成果)")
+# 连续3年: a streak, whose figure counts years, not the subject.
 _STREAK = re.compile(r"连续\s?$")
 # Two items of the same length listed before a shared noun: 城镇、农村 | 居民人均可支配收入.
 _LISTED_SUBJECT = re.compile(r"([\u4e00-\u9fff]{2})[、和与及]([\u4e00-\u9fff]{2})(?=[\u4e00-\u9fff]{2,})")
-_RATE_OF_CHANGE = re.compile(r"(?:增速|增幅|涨幅|降幅|增长率|增长速度)$")
+# Words naming a rate of change: the figure after them is a change even without a verb.
+_RATE_OF_CHANGE = re.compile(f"(?:{alternation(RATE_OF_CHANGE)})$")
 _SHARE_INDICATOR = re.compile(r"(?:率|比重|占比|比例|份额|覆盖面|普及率)$")
 _DURATION_UNITS = {"年", "个月", "月", "小时", "分钟", "周", "个工作日", "工作日"}
 # Strong markers set a target wherever they stand; weak ones (将, 要, 努力) only outside a review.

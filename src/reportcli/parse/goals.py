@@ -62,20 +62,21 @@ def _comparator(figure: Figure, near: str) -> str:
     return "="
 
 
+def _first_label(words: str, labelled: tuple[tuple[str, re.Pattern[str]], ...]) -> str | None:
+    """The label of the first pattern (in order of precedence) found in the words, if any."""
+    return next((label for label, pattern in labelled if pattern.search(words)), None)
+
+
+_DIRECTIONS = (("down", _DOWN), ("up", _UP))  # 降低增长: a fall wins
+_STRENGTHS = (("hard", _HARD), ("soft", _SOFT))  # 确保…力争: the firmer word wins
+
+
 def _direction(words: str) -> str | None:
-    if _DOWN.search(words):
-        return "down"
-    if _UP.search(words):
-        return "up"
-    return None
+    return _first_label(words, _DIRECTIONS)
 
 
 def _strength(words: str) -> str | None:
-    if _HARD.search(words):
-        return "hard"
-    if _SOFT.search(words):
-        return "soft"
-    return None
+    return _first_label(words, _STRENGTHS)
 
 
 def _horizon(sentence: str, year: int | None) -> str | None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from reportcli.parse.lexicon import CHANGE_TAIL
 from reportcli.text import fold
 
 TABLE = Path(__file__).resolve().parent.parent / "data" / "indicators.toml"
@@ -33,9 +34,9 @@ _LEAD = re.compile(
     r"^(?:全国|全省|全市|全区|全县|全旗|全州|全盟|全镇|全乡|全自治区|全辖区|我国|我省|我市|我区|我县|我旗|我州|本市|本省|本区|本县|"
     r"全年|今年|去年|上年|年度|当年|年内|全口径|实际|预计|初步预计|初步核算|累计|实现|完成|全部|力争|确保|争取|其中|同口径|"
     r"(?:19|20)\d{2}年(?:度|全年)?|[●•◆◇■□▪▶►○◎★☆※·\-–—]|\d{1,2}[.、]|\(\d{1,2}\)|[①-⑳]|、|\s)+")
-_TAIL = re.compile(r"(?:同比|比上年|较上年|比去年|较去年|年均|平均)?"
-                   r"(?:增长|增速|增幅|涨幅|上涨|下降|降低|减少|提高|提升|回落|增加|上升|下滑|降幅|增长率|增长速度)$")
+# Aliases, quotes and spaces are not part of the name: 地区生产总值(GDP), “菜篮子”.
 _BRACKETS = re.compile(r"\([^()]*\)|“|”|\"|《|》|\s")
+# A region's name before the indicator (呼伦贝尔市地区生产总值): the scope, not the indicator.
 _REGION = re.compile(r"^[\u4e00-\u9fff]{1,10}?(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|州|盟|地区|县|旗|区)")
 
 
@@ -53,7 +54,7 @@ def key_of(indicator: str) -> str:
     """The bare name of an indicator: folded, without brackets, scope, time and change verb."""
     text = _BRACKETS.sub("", fold(indicator))
     text = _LEAD.sub("", text)
-    return _TAIL.sub("", text) or text
+    return CHANGE_TAIL.sub("", text) or text
 
 
 @lru_cache(maxsize=1)

@@ -16,6 +16,8 @@ PLAN_HEADING = re.compile(r"安排|任务|目标|计划|建议|部署|展望|思
 UP_VERBS = ("增长", "提高", "上涨", "增加", "提升", "扩大", "上升")
 DOWN_VERBS = ("下降", "降低", "减少", "压减", "压缩", "缩减", "缩小", "缩短", "削减", "回落", "下滑", "收窄")
 CHANGE_VERBS = UP_VERBS + DOWN_VERBS
+# Nouns that name a rate of change: a figure after them is a change even without a verb (增速6%).
+RATE_OF_CHANGE = ("增速", "增幅", "涨幅", "降幅", "增长率", "增长速度")
 
 # Words that make a figure approximate, before it (约5%) or after it (5%左右), and how.
 APPROX_BEFORE = {"超过": "over", "突破": "over", "逾": "over", "超": "over", "多于": "over",
@@ -38,6 +40,8 @@ def alternation(words) -> str:
 
 
 _CHANGE_TAIL = re.compile(r"(?:年均|同比|比上年)?(?:" + alternation(CHANGE_VERBS) + r")$")
+# The change after an indicator's name, with what it compares with: 地区生产总值同比增长 → 地区生产总值.
+CHANGE_TAIL = re.compile(f"(?:同比|比上年|较上年|比去年|较去年|年均|平均)?(?:{alternation(CHANGE_VERBS + RATE_OF_CHANGE)})$")
 
 
 def goal_indicator(indicator: str) -> str:

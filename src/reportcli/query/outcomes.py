@@ -16,7 +16,7 @@ import re
 
 from reportcli.index.store import Store
 from reportcli.models import Figure, Goal
-from reportcli.parse.lexicon import DOWN_VERBS, REVIEW_HEADING, alternation
+from reportcli.parse.lexicon import CHANGE_TAIL, DOWN_VERBS, REVIEW_HEADING, alternation
 from reportcli.query.match import similarity
 from reportcli.text import fold
 
@@ -26,7 +26,6 @@ SAME_NAME = 80
 _WINDOW = re.compile(r"年均|平均增长|平均每年|五年|十年|三年来|两年来|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|以来)|以来|"
                      r"累计|过去\S{0,3}年来|近\S{0,2}年")
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
-_CHANGE_TAIL = re.compile(r"(?:年均|同比|比上年|较上年)?(?:增长|增速|增幅|涨幅|上涨|下降|降低|减少|提高|提升|回落|增加|上升|下滑)$")
 _DOWN = re.compile(f"(?:{alternation(DOWN_VERBS)})$")
 
 
@@ -75,7 +74,7 @@ def outcome_of(store: Store, report, *, code: str | None, indicator: str, unit: 
 def _base(indicator: str) -> str:
     """An indicator without its change verb, folded: what a target and its outcome share."""
     folded = fold(indicator)
-    tail = _CHANGE_TAIL.search(folded)
+    tail = CHANGE_TAIL.search(folded)
     return folded[:tail.start()] if tail and tail.start() > 0 else folded
 
 
