@@ -232,12 +232,15 @@ def test_a_write_protected_index_is_refused(cli, tmp_path):
 
 def test_term_during_a_build_leaves_no_temp_file(tmp_path):
     folder = tmp_path / "many"
-    for n in range(40):
-        write(folder / f"{n:02d}.txt", SEED.read_text(encoding="utf-8"))
+    for n in range(120):
+        write(folder / f"{n:03d}.txt", SEED.read_text(encoding="utf-8"))
     out = tmp_path / "out" / "index.sqlite"
     out.parent.mkdir()
     process = reportcli("build", str(folder), "-o", str(out))
-    time.sleep(3)
+    deadline = time.monotonic() + 60
+    while not list(out.parent.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.05)  # TERM once the build is writing its temporary file
+    assert list(out.parent.iterdir()), "the build never started writing"
     process.send_signal(signal.SIGTERM)
     _, err = process.communicate(timeout=60)
     assert process.returncode == 128 + signal.SIGTERM, err

@@ -765,7 +765,7 @@ def run() -> None:
     except OSError as exc:  # stdout on a full disk or a closed descriptor
         sys.stderr.write(f"reportcli: error: cannot write the output: {exc.strerror or exc}\n")
         code = code or EXIT_USAGE
-    if _Command.ran is not None and not _Command.ran.writes:
+    if _Command.ran is None or not _Command.ran.writes:  # help, usage errors and queries
         _end_now(code)
     sys.exit(code)
 
@@ -773,9 +773,9 @@ def run() -> None:
 def _end_now(code: int) -> None:
     """End a query's process without the interpreter's teardown. Freeing every module and object
     one by one costs a Typer process about 30 ms — a fifth of its start-up — and a query that has
-    drawn a Rich table more; a query holds nothing that needs it (its output is flushed above,
-    its index was opened read-only, and it starts no thread or process), so the operating system
-    may reclaim it all at once."""
+    drawn a Rich table more. Only build and add write files, start worker processes and hold
+    temporary files; every other run holds nothing that needs the teardown (its output is flushed
+    above, its index was opened read-only), so the operating system may reclaim it all at once."""
     import os
 
     try:
