@@ -19,6 +19,12 @@ from reportcli.parse import parse_report
     ("各位代表：\n现在，我代表呼和浩特市人民政府，向大会报告工作。\n今年是2024年，是实现“十四五”规划目标任务的关键一年。",
      "呼和浩特市", "city", 2024),
     ("各位代表：\n现在，我代表某某自治县人民政府向大会报告工作。", "某某自治县", "county", None),
+    # news items: the session they report on names the region; the list names its year
+    ("1月14日，东湖区第八届人民代表大会第四次会议开幕，区长代表区人民政府作政府工作报告。\n"
+     "报告提出，2024年全区经济社会发展主要预期目标为：地区生产总值增长6.5%左右。", "东湖区", "county", 2024),
+    ("昨天上午，在青州市第十八届人民代表大会第三次会议上，市长作了政府工作报告。", "青州市", "city", None),
+    ("3月5日，第十四届全国人民代表大会第二次会议在北京开幕。", "全国", "national", None),
+    ("我们要认真贯彻第十四届全国人民代表大会第二次会议精神，全年地区生产总值增长5%。", None, None, None),
 ])
 def test_cues_in_the_body(text, region, level, year):
     report = parse_report(text)

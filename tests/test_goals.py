@@ -242,3 +242,51 @@ def test_a_review_heading_naming_this_year_is_still_a_review():
 def test_a_restated_target_in_the_review_is_not_the_outcome():
     text = ("一、2022年工作回顾\n我们坚持年初确定的地区生产总值增长6.5%左右的预期目标不动摇，全年地区生产总值增长4.3%。")
     assert [(f.raw, f.target) for f in parse_report(text).figures] == [("6.5%左右", True), ("4.3%", False)]
+
+
+NATIONAL_STYLE_2019 = """二、今年经济社会发展总体要求和政策取向
+今年发展的主要预期目标是：国内生产总值增长6%－6.5%；城镇新增就业1100万人以上，城镇调查失业率5.5%左右；\
+居民消费价格涨幅3%左右；国际收支基本平衡，进出口稳中提质；宏观杠杆率基本稳定，金融财政风险有效防控；\
+农村贫困人口减少1000万以上；生态环境进一步改善，单位国内生产总值能耗下降3%左右，主要污染物排放量继续下降。
+"""
+
+
+def test_every_item_of_a_headline_list_is_a_target_qualitative_ones_included():
+    assert [(indicator, value) for indicator, value, *_ in main_goals(NATIONAL_STYLE_2019)] == [
+        ("国内生产总值", 6), ("城镇新增就业", 11_000_000), ("城镇调查失业率", 5.5), ("居民消费价格涨幅", 3),
+        ("国际收支", None), ("进出口", None), ("宏观杠杆率", None), ("金融财政风险", None),
+        ("农村贫困人口", 10_000_000), ("生态环境", None), ("单位国内生产总值能耗", 3), ("主要污染物排放量", None)]
+    assert [g.direction for g in goals_of(NATIONAL_STYLE_2019) if g.indicator == "主要污染物排放量"] == ["down"]
+
+
+def test_a_qualitative_subject_ends_where_its_predicate_begins():
+    text = "今年主要预期目标是：进出口促稳提质，生态环境质量稳定改善，守住不发生规模性返贫的底线。"
+    assert [g.indicator for g in goals_of(text) if g.main] == ["进出口", "生态环境质量", "守住不发生规模性返贫的底线"]
+
+
+NEWS_PAGE_TRADITIONAL = """<html><head><title>区政府工作报告摘要</title></head><body>
+<h1>東湖區政府工作報告摘要：今年經濟增長目標6.5%左右</h1>
+<p>記者 張三 報道 2024-01-15 10:32 來源：某某日報</p>
+<p>1月14日，東湖區第八屆人民代表大會第四次會議開幕。</p>
+<p>報告指出，2023年全區實現地區生產總值486.3億元，同比增長6.8%，增速居全市第二位；一般公共預算收入32.5億元，增長8.2%。</p>
+<p>報告提出，2024年全區經濟社會發展主要預期目標為：地區生產總值增長6.5%左右；一般公共預算收入增長6%；固定資產投資增長8%；\
+城鄉居民人均可支配收入分別增長5.5%和7%；城鎮新增就業1.2萬人以上。</p>
+<p>責任編輯：王五</p>
+</body></html>"""
+
+
+def test_a_news_item_in_traditional_characters():
+    from reportcli.parse.decode import decode_bytes
+
+    report = parse_report(decode_bytes(NEWS_PAGE_TRADITIONAL.encode("utf-8")))
+    meta = report.metadata
+    assert (meta.title, meta.region, meta.level, meta.year, meta.published) == (
+        "東湖區政府工作報告摘要：今年經濟增長目標6.5%左右", "東湖區", "county", 2024, "2024-01-15")
+    assert not any("記者" in p.text for p in report.paragraphs)  # the byline is page chrome, not joined to the title
+    assert [(g.indicator, g.value) for g in report.goals if g.main] == [
+        ("地區生產總值", 6.5), ("一般公共預算收入", 6), ("固定資產投資", 8), ("城鎮居民人均可支配收入", 5.5),
+        ("農村居民人均可支配收入", 7), ("城鎮新增就業", 12_000)]
+    review = [f for f in report.figures if f.paragraph == report.goals[0].paragraph - 1]
+    assert review and not any(f.target for f in review)  # 報告指出，2023年…: the review, not targets
+    assert [f.indicator for f in review if f.kind == "rank"] == ["地區生產總值增速全市排名"]
+    assert all(f.target for f in report.figures if f.paragraph == report.goals[0].paragraph)

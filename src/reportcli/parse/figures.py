@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from reportcli.models import Figure
 from reportcli.parse.lexicon import (CHANGE_VERBS, CLAUSE_ENDS, PLAN_HEADING, RATE_OF_CHANGE, REVIEW_HEADING,
-                                     STATEMENT_ENDS, alternation)
+                                     SENTENCE_ENDS, STATEMENT_ENDS, alternation)
 from reportcli.parse.numbers import (CHINESE_NUMERAL, CN_DIGITS, NUMBER, SCALES, UNITS, Quantity, chinese_value,
                                      number_value, plain_number, read_quantity)
 from reportcli.text import fold
@@ -129,6 +129,9 @@ _DURATION_UNITS = {"年", "个月", "月", "小时", "分钟", "周", "个工作
 _TARGET_MARKERS = re.compile(r"力争|争取|确保|计划|目标|(?<![超于及])预期|力求|拟")
 # In a review these describe what was achieved (预计完成680亿元 is an estimate of last year).
 _WEAK_TARGET_MARKERS = re.compile(r"努力|将|要|必须|不低于|不超过|控制在")
+# A target list opened earlier in the sentence: its ;-separated items are targets too
+# (主要预期目标为:地区生产总值增长6.5%左右;一般公共预算收入增长6%;…).
+_LIST_OPENER = re.compile(r"(?:主要|预期|发展)目标(?:任务)?(?:建议|拟|确定|设定)?(?:是|为|如下)?\s*:|(?:主要|预期)目标(?:是|为)")
 _ACHIEVED_MARKERS = re.compile(r"同比|比上年|较上年|比去年|较去年|上年|去年|过去|已经|已|完成了|实现了|累计|年均增长")
 _NOUN_FLAGS = ("n", "vn", "an", "nz", "nt", "ns", "nr", "j", "l", "b", "eng")
 
@@ -431,6 +434,10 @@ _ALIAS = re.compile(r"[(（][A-Za-z0-9&.\s]{2,12}[)）]")  # 地区生产总值(
 _MULTIPLE_OF = re.compile(r"^(?:是|为|相当于|达到|达)(?P<ref>.{1,20}?)的$")
 
 
+# A ranked measure that names no subject of its own (增速居全市第二位, 总量排名全省第三).
+_RANKED_MEASURE = re.compile(f"(?:{alternation(RATE_OF_CHANGE)}|总量|规模|总额)")
+
+
 def _rank_indicator(text: str, folded: str, start: int, end: int, candidate: _Candidate) -> str:
     """What is ranked, and where: 地区生产总值增速居全省第一位 → 地区生产总值增速全省排名."""
     prefix = folded[start:candidate.start]
@@ -456,6 +463,7 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
     tagger = tagger or default_tagger()
     clause_ends = _boundaries(folded, _CLAUSE_END)
     sentence_ends = _boundaries(folded, _SENTENCE_END)
+    whole_sentence_ends = _boundaries(folded, set(SENTENCE_ENDS))  # across ;
     context_ends = _boundaries(folded, _SENTENCE_END | {","})
     section_default = section_tense(section)
     starts = [c.start for c in candidates]
@@ -557,6 +565,9 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
         kind = candidate.kind or _kind(candidate, folded, prefix, indicator_subject, change_word)
         if kind == "rank":
             indicator_subject = _rank_indicator(text, folded, prefix_start, clause_end, candidate)
+            if carry.base and _RANKED_MEASURE.match(fold(indicator_subject)):
+                # …地区生产总值486亿元，增长6.8%，增速居全市第二位: the growth of the subject carried
+                indicator_subject = carry.base + indicator_subject
         indicator = _ALIAS.sub("", indicator_subject)
         if (kind == "change" or candidate.unit == "倍") and change_word and not indicator.endswith(change_word) \
                 and change_word not in subject[:4]:
@@ -566,7 +577,10 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
         figures.append(Figure(
             paragraph=paragraph, raw=text[candidate.start:candidate.end], value=candidate.value, unit=candidate.unit,
             approx=candidate.approx, indicator=indicator, kind=kind,
-            target=_is_target(sentence, folded[clause_start:clause_end], section_default, report_year),
+            target=_is_target(sentence, folded[clause_start:clause_end], section_default, report_year) or (
+                section_default is not False and _LIST_OPENER.search(folded, max(
+                    _last_before(whole_sentence_ends, candidate.start), candidate.start - SENTENCE_WINDOW),
+                    candidate.start) is not None),
             context=text[max(clause_start, candidate.start - CONTEXT_WINDOW):
                          min(_next_after(context_ends, candidate.end, len(folded)), candidate.end + CONTEXT_WINDOW)
                          ].strip(),

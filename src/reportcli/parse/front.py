@@ -23,6 +23,9 @@ _FIELD_KEYS = ("索引号", "组配分类", "发布机构", "主题分类", "名
 _FIELD = re.compile(r"(?P<key>" + "|".join(_FIELD_KEYS) + r")\s*[:]\s*")
 _BREADCRUMB = re.compile(r"^(您现在所在的位置|您当前的位置|您现在的位置|当前位置|您的位置|所在位置|位置)\s*:|^首页\s*[>»/]")
 _PAGE_TOOLS = re.compile(r"^[\[【]?\s*(打印|关闭|字体|分享|收藏|返回顶部|扫一扫|打印本页|关闭窗口|【?大\s*中\s*小)")
+# A news item's byline: 记者 张三 报道, 本报记者 李四, a publication timestamp (2024-01-15 10:32).
+_BYLINE = re.compile(r"^(?:[\u4e00-\u9fff]{0,6}记者|通讯员)\s*[\u4e00-\u9fff·]{2,4}(?:\s|报道|摄|$)"
+                     r"|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}")
 # Site footers; only on short lines, since a report may well say 加大技术支持力度.
 _FOOTER = re.compile(r"版权所有|网站标识码|icp备|公网安备|主办单位|承办单位|技术支持\s*[:]|网站地图|联系我们|"
                      r"关于我们|网站声明|copyright|©")
@@ -33,7 +36,8 @@ SPEAKER = re.compile(
     r"\s*(?P<name>[\u4e00-\u9fff·]{2,5})?\s*$"
 )
 REPORT_TITLE = re.compile(r"政府工作报告|名词解释")
-_REGION_UNIT = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|州|盟|地区|县|旗|区)")
+# 州 ends a unit only when no other suffix follows it: 杭州市 and 青州市 are cities named …州.
+_REGION_UNIT = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|州(?![市县区盟])|盟|地区|县|旗|区)")
 _MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
 
 
@@ -64,7 +68,7 @@ def is_boilerplate(folded_line: str) -> bool:
     """A web-page chrome line: breadcrumb, page tools, or a line of 索引号:…-style fields."""
     if _BREADCRUMB.search(folded_line) or _PAGE_TOOLS.search(folded_line):
         return True
-    if len(folded_line) <= 80 and _FOOTER.search(folded_line):
+    if len(folded_line) <= 80 and (_FOOTER.search(folded_line) or _BYLINE.search(folded_line)):
         return True
     keys = _FIELD.findall(folded_line)
     if not keys:
@@ -104,6 +108,8 @@ def read_header(lines: list[str], folded: list[str], limit: int) -> Header:
             for key, value in read_fields(fold_line, line).items():
                 if value:
                     header.fields.setdefault(key, value)
+            if _BYLINE.search(fold_line):
+                header.fields.setdefault("byline", line)  # its timestamp: when the item was published
             continue
         meeting = MEETING.search(fold_line)
         if meeting and header.meeting is None:
@@ -205,7 +211,7 @@ def year_from(date: str | None, title: str | None) -> int | None:
 
 
 def published_from(fields: dict[str, str]) -> str | None:
-    for key in ("发布日期", "发布时间", "日期", "时间"):
+    for key in ("发布日期", "发布时间", "日期", "时间", "byline"):
         value = fields.get(key)
         if value:
             match = re.search(ISO_DATE, value) or re.search(DATE, value)
@@ -229,6 +235,14 @@ _JUST_PASSED = re.compile(r"(?:刚刚过去的|过去的|回顾)(?P<y>(?:19|20)\
 _PLAN_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]部分)\s*"
                            r"(?P<y>(?:19|20)\d{2})\s*年.{0,12}?(?:工作安排|重点工作|主要任务|工作任务|目标任务|政府工作|"
                            r"主要预期目标|总体要求)")
+# The year's headline list names its year: 2024年全区经济社会发展主要预期目标为:…
+_LIST_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年[^。;!?]{0,24}?(?:主要)?预期目标(?:是|为|如下|:)")
+# A news item names the session the report was delivered to: 某某区第八届人民代表大会第四次会议开幕.
+# Only the session the item is about (…会议开幕 / 在…会议上 / …会议召开), not one whose spirit a
+# report studies (贯彻第十四届全国人民代表大会第一次会议精神).
+_SESSION = re.compile(r"(?:在|于|出席|参加|召开的|今天|昨天|上午|下午|日前|近日)?(?P<org>[\u4e00-\u9fff]{2,20}?|(?=第))"
+                      r"第[一二三四五六七八九十\d]{1,3}届(?P<national>全国)?人民代表大会第[一二三四五六七八九十\d]{1,3}次"
+                      r"(?:全体)?会议(?=上|开幕|隆重开幕|召开|举行|在\S{1,6}(?:开幕|召开|举行))")
 # 今年是…, with the year named in the same sentence (今年是2024年, 今年(2024年)是…)
 _THIS_YEAR_IS = re.compile(r"今年\s*(?:\(\s*(?P<a>(?:19|20)\d{2})\s*年\s*\)\s*)?是(?:(?P<b>(?:19|20)\d{2})\s*年)?")
 
@@ -243,8 +257,9 @@ class BodyCues:
 
 def body_cues(lines: list[str], folded: list[str]) -> BodyCues:
     """Region, level and year from cues in the report's own words: 我代表国务院 (national),
-    我代表X人民政府 (X and its level), 一、2023年工作回顾 and 刚刚过去的2023年 (delivered in
-    2024), 二、2024年工作安排 and 2024年是… (2024). Cues that disagree give nothing."""
+    我代表X人民政府 (X and its level), else the session a news item names (X第八届人民代表大会
+    第四次会议); 一、2023年工作回顾 and 刚刚过去的2023年 (delivered in 2024), 二、2024年工作安排,
+    2024年…主要预期目标为 and 2024年是… (2024). Cues that disagree give nothing."""
     region = level = None
     sources: list[tuple[str, str]] = []
     for line, fold_line in zip(lines, folded):
@@ -267,6 +282,18 @@ def body_cues(lines: list[str], folded: list[str]) -> BodyCues:
                     level = level_of(units, national=False)
                     sources += [("region", cue), ("level", cue)]
             break
+    if region is None and level is None:
+        for line, fold_line in zip(lines[:40], folded[:40]):
+            session = _SESSION.search(fold_line)
+            if session:
+                text = line[session.start("org"):session.end()]
+                if session.group("national"):
+                    region, level = "全国", "national"
+                else:
+                    region, level, _ = region_from([("meeting", text, fold_line[session.start("org"):session.end()])])
+                if region:
+                    sources += [("region", text), ("level", text)]
+                break
     years: dict[int, str] = {}
     for line, fold_line in zip(lines, folded):
         for pattern, offset in ((_REVIEW_HEADING, 1), (_PLAN_HEADING, 0)):
@@ -276,6 +303,9 @@ def body_cues(lines: list[str], folded: list[str]) -> BodyCues:
         match = _JUST_PASSED.search(fold_line)
         if match:
             years.setdefault(int(match.group("y")) + 1, line[match.start():match.end()])
+        match = _LIST_YEAR.search(fold_line)
+        if match:
+            years.setdefault(int(match.group("y")), line[match.start():match.end()])
         match = _THIS_YEAR_IS.search(fold_line)
         if match and (match.group("a") or match.group("b")):
             years.setdefault(int(match.group("a") or match.group("b")), line[match.start():match.end()])

@@ -19,8 +19,10 @@ from reportcli.text import fold
 _HEADLINE = re.compile(
     r"(?:主要(?:预期)?目标|预期(?:发展)?目标|发展目标)(?:任务)?(?:建议|拟|安排|确定|设定|定)?(?:是|为|如下)?\s*(?:[:]|$)"
     r"|(?:主要(?:预期)?目标|预期目标)(?:建议|拟|安排)?(?:是|为)(?=\S)")
-# Reported speech in a news item: 报告提出，今年要…；城镇新增就业…
+# Reported speech in a news item: 报告提出，今年要…；城镇新增就业… — when it looks ahead; 报告指出，
+# 2023年全区实现… reports the review.
 _REPORTED = re.compile(r"(?:政府工作)?报告(?:提出|指出|明确|提到|确定|强调)\s*[,:]")
+_AHEAD = re.compile(r"今年|明年|本年|要|将|力争|争取|确保|目标|预期|计划")
 # A list item line: a bullet or a number before it.
 _ITEM_MARK = re.compile(r"^(?:[●•◆◇■□▪▶►○◎★☆※·\-–—]|\d{1,2}\s*[.、)]|\(\d{1,2}\)|[①-⑳])")
 # A heading of the report's outline: the list is over.
@@ -38,9 +40,17 @@ _UP = re.compile(alternation(UP_VERBS))
 _DOWN = re.compile(alternation(DOWN_VERBS))
 _HARD = re.compile(r"确保|必须|坚决|务必")
 _SOFT = re.compile(r"力争|争取|努力|力求|尽力")
+# A headline item without a figure is a qualitative target when it states a level or a trend to
+# keep or reach: 居民收入稳步增长, 国际收支基本平衡, 进出口稳中提质, 宏观杠杆率基本稳定, 金融风险有效防控,
+# 主要污染物排放量继续下降, 守住不发生规模性返贫的底线, 完成上级下达的节能减排任务.
 _QUALITATIVE = re.compile(r"稳步增长|同步增长|基本同步|同步$|基本平衡|持平|持续改善|稳中有升|稳中向好|总体稳定|保持稳定|"
-                          r"稳定增长|合理增长|相适应|完成.{0,12}(?:任务|目标)|持续提升|明显改善|进一步改善|稳定在合理区间")
-_QUALITATIVE_SUBJECT_END = re.compile(r"预计|与上年|稳步|同步|基本|持平|持续|保持|稳中|总体|稳定|合理|进一步|明显|完成")
+                          r"稳定增长|合理增长|相适应|相协调|相匹配|基本匹配|完成.{0,12}(?:任务|目标)|持续提升|明显改善|"
+                          r"进一步改善|稳定改善|持续好转|稳定在合理区间|合理区间|基本稳定|稳中提质|促稳提质|量稳质升|提质增效|"
+                          r"有效防控|有效防范|有效控制|继续下降|持续下降|稳步提高|稳步提升|不断提高|逐步提高|明显提升|显著提升|"
+                          r"只增不减|守住.{0,16}底线|不发生.{0,12}风险")
+# Where a qualitative item's subject ends and its predicate begins (宏观杠杆率 | 基本稳定).
+_QUALITATIVE_SUBJECT_END = re.compile(r"预计|与上年|稳步|同步|基本|持平|持续|保持|稳中|总体|稳定|合理|进一步|明显|完成|"
+                                      r"有效|继续|不断|逐步|显著|只增不减|相协调|相匹配")
 # Words before a headline item's indicator (1. 今年 力争 全市 …), not part of its name.
 _ITEM_LEAD = re.compile(r"^(?:\d{1,2}[.、](?!\d)|\(\d{1,2}\)|[①-⑳]|[●•◆◇■□▪▶►○◎★☆※·]|今年|全年|年内|明年|\d{4}年|继续推行|继续|着力|努力|力争|争取|确保|实现|保持|推动|全区|全市|全省|全县|全国|"
                       r"[^,;。]{0,10}?体系,)+")
@@ -187,6 +197,8 @@ def _headline_lists(paragraphs: list[Paragraph], by_paragraph: dict[int, list[Fi
         folded = fold(paragraph.text)
         for pattern in (_HEADLINE, _REPORTED):
             match = pattern.search(folded)
+            if match and pattern is _REPORTED and not _looks_ahead(folded[match.end():match.end() + 40], year):
+                match = None
             if match:
                 intro = folded[max(folded.rfind("。", 0, match.start()) + 1, 0):match.end()]
                 spans = _headline_spans(paragraphs, index, folded, match.end(), reported=pattern is _REPORTED)
@@ -199,6 +211,14 @@ def _headline_lists(paragraphs: list[Paragraph], by_paragraph: dict[int, list[Fi
                 candidates.append((1, index, [(paragraph, start, len(folded))], folded[start:start + 2]))
     candidates.sort(key=lambda candidate: candidate[:2])
     return [(spans, intro) for _, _, spans, intro in candidates]
+
+
+def _looks_ahead(words: str, year: int | None) -> bool:
+    """Words right after 报告提出/指出 that speak of what comes: 今年要…, 2024年…目标 (the report's year)."""
+    if _AHEAD.search(words):
+        return True
+    years = [int(found) for found in re.findall(r"((?:19|20)\d{2})年", words)]
+    return bool(year and years and min(years) >= year)
 
 
 def _intro_rank(intro: str, year: int | None) -> int:
@@ -324,8 +344,9 @@ def _qualitative_goal(paragraph: Paragraph, start: int, piece: str, sentence: st
     written = paragraph.text[start:start + len(piece)]
     lead = _ITEM_LEAD.match(piece)
     offset = lead.end() if lead else 0
-    subject_end = _QUALITATIVE_SUBJECT_END.search(piece, offset + 2)
-    indicator = written[offset:subject_end.start() if subject_end else len(piece)].strip()
+    ends = [match.start() for match in (_QUALITATIVE_SUBJECT_END.search(piece, offset + 2),
+                                        _QUALITATIVE.search(piece, offset + 2)) if match]
+    indicator = written[offset:min(ends, default=len(piece))].strip()
     comparator = "=" if "持平" in piece else None
     entry = classify(indicator, None, "")
     return Goal(paragraph=paragraph.id, indicator=indicator, raw="", value=None, unit="", comparator=comparator,
