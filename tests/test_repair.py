@@ -204,6 +204,40 @@ ONE_LINE = ("各位代表：现在，我代表市人民政府，向大会报告�
             + "我们将坚持稳中求进，推动高质量发展。" * 40 + "（一）着力扩大有效需求。全年实施重点项目300个。")
 
 
+WIKI_PAGE = """2016年政府工作报告
+维基文库，自由的图书馆
+跳转到导航 跳转到搜索
+政府工作报告[编辑]
+——2016年3月5日在第十二届全国人民代表大会第四次会议上
+国务院总理 李克强
+一、2015年工作回顾[编辑]
+国内生产总值达到67.7万亿元[2]，增长6.9%，在世界主要经济体中位居前列。
+二、2016年重点工作[编辑]
+今年发展的主要预期目标是：国内生产总值增长6.5%－7%，居民消费价格涨幅3%左右[3]。
+本作品在全世界都属于公有领域。
+分类：政府工作报告
+"""
+
+
+def test_a_wiki_page_loses_its_edit_links_citations_and_chrome():
+    lines = repaired(WIKI_PAGE)
+    assert "一、2015年工作回顾" in lines and "二、2016年重点工作" in lines  # headings stay lines of their own
+    assert "国内生产总值达到67.7万亿元，增长6.9%，在世界主要经济体中位居前列。" in lines
+    assert not any("[" in line or "维基" in line or "跳转" in line or "分类" in line or "公有领域" in line
+                   for line in lines)
+    assert "——2016年3月5日在第十二届全国人民代表大会第四次会议上" in lines and "国务院总理 李克强" in lines
+    report = parse_report(WIKI_PAGE)
+    assert (report.metadata.year, report.metadata.level, report.metadata.speaker) == (2016, "national", "李克强")
+    assert [s.label for s in report.sections] == ["一、2015年工作回顾", "二、2016年重点工作"]
+    assert [p.text[:6] for p in report.paragraphs] == ["国内生产总值", "今年发展的主"]
+    assert kinds(WIKI_PAGE)["wiki marks removed"] == 5
+
+
+def test_a_population_is_its_own_indicator():
+    figures = parse_report("全市地区生产总值增长6%，一个拥有13亿多人口的大国实现了比较充分就业。").figures
+    assert [(f.indicator, f.raw) for f in figures][-1] == ("人口", "13亿多人")
+
+
 def test_a_one_line_report_is_split_at_headings_and_sentences():
     report = parse_report(ONE_LINE)
     assert len(report.paragraphs) >= 6

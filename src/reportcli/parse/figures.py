@@ -480,6 +480,8 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
         if same_sentence and carry.end > prefix_start and not carry.threshold:
             prefix_start = carry.end  # 131件、政协委员提案168件: the next item starts after the last
         subject, chain = _subject(text, folded, prefix_start, candidate.start, candidate.unit)
+        if candidate.unit == "人" and folded.startswith("口", candidate.end):
+            subject, chain = "人口", ""  # 13亿多人口的大国, 50万人口以上城市: a population, whatever came before
         prefix = folded[max(clause_start, candidate.start - SUBJECT_WINDOW):candidate.start]
         change_word = None
         in_chain = _CHANGE_VERB.search(chain)

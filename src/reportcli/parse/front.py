@@ -28,7 +28,9 @@ _BYLINE = re.compile(r"^(?:[\u4e00-\u9fff]{0,6}记者|通讯员)\s*[\u4e00-\u9ff
                      r"|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}")
 # Site footers; only on short lines, since a report may well say 加大技术支持力度.
 _FOOTER = re.compile(r"版权所有|网站标识码|icp备|公网安备|主办单位|承办单位|技术支持\s*[:]|网站地图|联系我们|"
-                     r"关于我们|网站声明|copyright|©")
+                     r"关于我们|网站声明|copyright|©|"
+                     # wiki chrome: 维基文库，自由的图书馆 / 跳转到导航 / 本作品在全世界都属于公有领域 / 分类:…
+                     r"维基文库|维基百科|自由的图书馆|自由的百科全书|跳转到导航|跳转到搜索|属于公有领域|^分类\s*:|^参考文献$|^外部链接$")
 MEETING = re.compile(r"^[—\-–－~～―(]*\s*(?:" + DATE + r")\s*在(?P<meeting>.{2,60}?会议)上")
 _OFFICES = "总理|省长|市长|区长|县长|旗长|州长|盟长|自治区主席|主席|镇长|乡长|专员"
 SPEAKER = re.compile(

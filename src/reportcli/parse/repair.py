@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from reportcli.models import Repair
-from reportcli.parse.front import is_boilerplate
+from reportcli.parse.front import MEETING, SPEAKER, is_boilerplate
 from reportcli.text import fold
 
 # ---------------------------------------------------------------- character classes
@@ -72,7 +72,8 @@ _BOILERPLATE = re.compile(
     r"|^(?:微信|微博|qq空间|qq|朋友圈|豆瓣|领英|facebook|twitter)$"
     r"|版权所有|网站标识码|icp备|公网安备|主办单位|承办单位|网站地图|联系我们|copyright|©"
     r"|本页面最后(?:修订|编辑)于|知识共享|署名-相同方式共享|cc by|隐私政策|免责声明|关于维基|维基百科|"
-    r"本站的全部文字|取自“|^分类\s*[:：]|^参考(?:资料|文献)$|^外部链接$|^(?:查看|编辑|讨论|历史)$",
+    r"本站的全部文字|取自“|^分类\s*[:：]|^参考(?:资料|文献)$|^外部链接$|^(?:查看|编辑|讨论|历史)$|"
+    r"维基文库|自由的图书馆|跳转到导航|跳转到搜索|属于公有领域",
     re.IGNORECASE)
 _TAIL_FRAGMENT = 12  # a trailing line this short without a sentence mark is page furniture
 _TAIL_FRAGMENTS_NEEDED = 3
@@ -133,7 +134,7 @@ def repair_text(text: str) -> Repaired:
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     pages = [page.split("\n") for page in text.split("\f")]
     pages = [_without_invisible(lines, log) for lines in pages]
-    pages = [[_without_pinyin(line, log) for line in lines] for lines in pages]
+    pages = [[_without_wiki_marks(_without_pinyin(line, log), log) for line in lines] for lines in pages]
     lines = _without_furniture(pages, log)
     lines = _without_trailing_boilerplate(lines, log)
     lines = _split_flattened(lines, log)
@@ -190,6 +191,21 @@ def _without_pinyin(line: str, log: _Log) -> str:
         return ""
 
     return _PINYIN_READING.sub(drop, line)
+
+
+# Wiki pages: edit links beside headings and citation marks beside figures (一、工作回顾[编辑],
+# 82.7万亿元[1]); reports themselves never write square brackets so.
+_WIKI_MARK = re.compile(r"\[(?:编辑|編輯|编辑源代码|編輯原始碼|edit|隐藏|隱藏|显示|顯示|来源请求|來源請求|注\s?\d{1,3}|"
+                        r"\d{1,3}(?:[-–,，]\d{1,3})*)\]")
+
+
+def _without_wiki_marks(line: str, log: _Log) -> str:
+    if "[" not in line:
+        return line
+    def drop(match: re.Match) -> str:
+        log.note("wiki marks removed", line[max(0, match.start() - 8):match.end()])
+        return ""
+    return _WIKI_MARK.sub(drop, line)
 
 
 def _is_pinyin(letters: str) -> bool:
@@ -456,7 +472,8 @@ def _wrap_width(entries: list[tuple[str, bool]]) -> int | None:
         return None
     counts = Counter(open_ended)
     mode = max(counts, key=lambda width: (sum(counts[n] for n in range(width - 3, width + 4)), width))
-    if sum(counts[n] for n in range(mode - 3, mode + 4)) < 0.5 * len(open_ended) or mode > 240:
+    # Narrower than 12 characters is no page's column: a cluster of short chrome lines (跳转到导航…).
+    if sum(counts[n] for n in range(mode - 3, mode + 4)) < 0.5 * len(open_ended) or not 24 <= mode <= 240:
         return None
     # CJK line breaking leaves a full line a character or two short (no line may start with 。):
     # the full width is where the short tail of the open-ended lines begins.
@@ -481,6 +498,10 @@ def _continues(before: str, last_width: int, line: str, indented: bool, width: i
     if indented or _HEADING_START.match(folded_line) or _BULLET_START.match(line) or is_boilerplate(folded_line) \
             or is_boilerplate(fold(_tail_of(before))):
         return False  # page chrome (索引号: … 发布机构: …) is read line by line
+    if MEETING.search(folded_before) or SPEAKER.search(folded_line) or SPEAKER.search(folded_before):
+        return False  # the front matter is read line by line: the meeting line, the speaker
+    # A heading goes on only when it ran to the margin of a wrapped page (政策\n取向).
+    heading = _HEADING_START.match(folded_before) is not None and not re.search(r"[。!?;,]", folded_before)
     ends_sentence = folded_before[-1] in _TERMINAL
     if folded_before[-1] in ",、(“《":
         return True  # a line never ends a paragraph on a comma or an opening mark
@@ -488,12 +509,12 @@ def _continues(before: str, last_width: int, line: str, indented: bool, width: i
         return True  # a line that starts with a closing mark continues the sentence before it
     if width is not None:
         if not ends_sentence:
-            return last_width >= 0.8 * width or len(before) >= 20
+            return last_width >= width if heading else last_width >= 0.8 * width or len(before) >= 20
         # a sentence that ends at the margin: the paragraph most likely goes on
         return last_width >= width and not folded_line.startswith("各位代表")
     # Not a wrapped document (one paragraph a line, as web pages give): only a long line cut
-    # before its sentence ends continues, as in text copied out of a PDF viewer.
-    return not ends_sentence and len(folded_before) >= 20 and re.match(rf"[{_CJK}\w“\"(（]", folded_line) is not None
+    # before its sentence ends continues, as in text copied out of a PDF viewer; never a heading.
+    return not heading and not ends_sentence and len(folded_before) >= 20 and re.match(rf"[{_CJK}\w“\"(（]", folded_line) is not None
 
 
 def _tail_of(paragraph: str) -> str:
