@@ -259,6 +259,11 @@ def test_every_item_of_a_headline_list_is_a_target_qualitative_ones_included():
     assert [g.direction for g in goals_of(NATIONAL_STYLE_2019) if g.indicator == "主要污染物排放量"] == ["down"]
 
 
+def test_a_task_handed_down_is_a_qualitative_target():
+    text = "今年主要预期目标是：地区生产总值增长7%左右；完成省下达的节能减排和环境质量目标任务。"
+    assert [g.indicator for g in goals_of(text) if g.main and g.value is None] == ["完成省下达的节能减排和环境质量目标任务"]
+
+
 def test_a_qualitative_subject_ends_where_its_predicate_begins():
     text = "今年主要预期目标是：进出口促稳提质，生态环境质量稳定改善，守住不发生规模性返贫的底线。"
     assert [g.indicator for g in goals_of(text) if g.main] == ["进出口", "生态环境质量", "守住不发生规模性返贫的底线"]

@@ -154,6 +154,16 @@ def test_running_headers_without_page_breaks():
     assert repaired(text).count("某省2023年政府工作报告") == 1
 
 
+def test_the_title_atop_the_second_page_of_a_two_page_report_is_a_header():
+    """Repeated only once, so not found as a running line: a title-like line opening a page, or
+    right after a dropped page number, is the running header all the same."""
+    text = ("2022年某某县政府工作报告\n　　全县城镇、农村常住居民人均可支配收入分别\n— 1 —\n\f某某县人民政府工作报告\n"
+            "达到35123元、16456元。\n")
+    assert repaired(text) == ["2022年某某县政府工作报告", "全县城镇、农村常住居民人均可支配收入分别达到35123元、16456元。"]
+    text = text.replace("\f", "")
+    assert repaired(text)[-1] == "全县城镇、农村常住居民人均可支配收入分别达到35123元、16456元。"
+
+
 # ---------------------------------------------------------------- invisible characters
 
 def test_invisible_characters_are_dropped_and_split_words_joined():

@@ -244,6 +244,8 @@ def _without_furniture(pages: list[list[str]], log: _Log) -> list[str]:
             furniture = None
             if _PAGE_NUMBER.match(fold(stripped)):
                 furniture = "page numbers dropped"
+            elif (number and not page_out or skip_blank) and kept_lines and _is_header_line(stripped):
+                furniture = "running headers dropped"  # the title atop a page, even a report of two pages
             elif _shape(stripped) in repeated:
                 if not repeated[_shape(stripped)] and kept_lines < 40:
                     repeated[_shape(stripped)] = 1  # its first appearance near the top may be the title itself
@@ -267,6 +269,14 @@ def _without_furniture(pages: list[list[str]], log: _Log) -> list[str]:
     while out and not out[-1].strip(_SPACES):
         out.pop()
     return out
+
+
+_HEADER_TITLE = re.compile(r"^[^。!?;,:]{0,24}(?:政府工作报告|工作报告)(?:\s*[(（]?[^。!?;,:]{0,12}[)）]?)?$")
+
+
+def _is_header_line(line: str) -> bool:
+    """A report's title as a running header: short, no sentence (某某市人民政府工作报告, 政府工作报告(2022))."""
+    return len(line) <= 36 and _HEADER_TITLE.match(fold(line)) is not None
 
 
 def _running_lines(pages: list[list[str]]) -> dict[str, int]:
