@@ -32,7 +32,7 @@ _GROUP_OF = {unit: group for group, units in UNIT_GROUPS.items() for unit in uni
 # stance (力争, 预计), list markers — and after it the verb of its change (增长, 涨幅, 下降).
 _LEAD = re.compile(
     r"^(?:全国|全省|全市|全区|全县|全旗|全州|全盟|全镇|全乡|全自治区|全辖区|我国|我省|我市|我区|我县|我旗|我州|本市|本省|本区|本县|"
-    r"全年|今年|去年|上年|年度|当年|年内|全口径|实际|预计|初步预计|初步核算|累计|实现|完成|全部|力争|确保|争取|其中|同口径|"
+    r"全年|今年|去年|上年|年度|当年|年内|年末|年底|全口径|实际|预计|初步预计|初步核算|累计|实现|完成|全部|力争|确保|争取|其中|同口径|"
     r"(?:19|20)\d{2}年(?:度|全年)?|[●•◆◇■□▪▶►○◎★☆※·\-–—]|\d{1,2}[.、]|\(\d{1,2}\)|[①-⑳]|、|\s)+")
 # Aliases, quotes and spaces are not part of the name: 地区生产总值(GDP), “菜篮子”.
 _BRACKETS = re.compile(r"\([^()]*\)|“|”|\"|《|》|\s")
