@@ -416,8 +416,9 @@ def _subject(text: str, folded: str, start: int, end: int, unit: str) -> tuple[s
 
 # A subject that is only a generic head says nothing of what is measured (完成投资5.5亿元): it
 # takes the noun phrase counted before it in the sentence (实施市政建设项目23个 → 市政建设项目完成投资).
+_TOTAL_HEADS = {"总数", "总量", "总额", "总计", "合计", "数量"}
 _GENERIC_HEADS = {"投资", "总投资", "投入", "资金", "金额", "产值", "年产", "年产能", "产能", "规模", "设计产能",
-                  "年生产能力", "生产能力"}
+                  "年生产能力", "生产能力"} | _TOTAL_HEADS
 # Modifiers that leave a head generic: 年度计划投资, 累计完成投资 are still investment in what?
 _HEAD_MODIFIERS = re.compile(r"^(?:年度|当年|今年|计划|累计|实际|完成|新增|全年)+")
 
@@ -654,6 +655,9 @@ def _named_head(text: str, folded: str, candidate: _Candidate, prefix_start: int
             return noun + head
     if counted_before:
         phrase = _TRAILING.sub("", _SCOPE_WORDS.sub("", text[prefix_start:candidate.start].strip("，,；; ")))
+        if _HEAD_MODIFIERS.sub("", fold(head)) in _TOTAL_HEADS:
+            # 新增市场主体5.2万户，总数达到48.7万户: the total is of 市场主体, not of the new ones
+            counted_before = _ACTION_VERBS.sub("", counted_before) or counted_before
         return counted_before + (phrase or head)
     next_clause = _NEXT_OBJECT.match(folded, clause_end, sentence_end) if clause_end < sentence_end else None
     if next_clause:
