@@ -433,6 +433,9 @@ _RANK_VERB = re.compile(r"排名|排在|排|位居|位列|稳居|名列|居|列"
 _COUNTED_INDICATORS = re.compile(r"[一二三四五六七八九十两\d]+项(?:主要)?(?:经济)?指标|(?:均|都|分别)$")
 _ALIAS = re.compile(r"[(（][A-Za-z0-9&.\s]{2,12}[)）]")  # 地区生产总值(GDP): an alias, not a modifier
 # 是“十三五”末的1.5倍: what the multiple is of
+# 高于全省0.3个百分点, 比全国平均水平高1.2个百分点: a gap to a reference, said of the figure before.
+_GAP_TO = re.compile(r"^,?(?:增速|增幅|涨幅)?(?<!不)(?:高于|低于|快于|慢于|高出|低出)(?P<ref>[^,;。]{1,12}?)$"
+                     r"|^,?(?:增速|增幅|涨幅)?(?:比|较)(?P<ref2>[^,;。]{1,12}?)(?:高出|低出|高|低|快|慢)$")
 _MULTIPLE_OF = re.compile(r"^(?:是|为|相当于|达到|达)(?P<ref>.{1,20}?)的$")
 
 
@@ -566,6 +569,15 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
             # 达到3,000亿元，是“十三五”末的1.5倍: the ratio of the subject to the reference
             reference = text[prefix_start:candidate.start].strip()[multiple.start("ref"):multiple.end("ref")]
             indicator_subject = f"{carry.base}与{reference}之比"
+        gap = _GAP_TO.match(folded[prefix_start:candidate.start].strip()) \
+            if candidate.unit in ("个百分点", "%") and figures and same_sentence else None
+        if gap:
+            # 增长6.1%，高于全省0.3个百分点: the gap between the last figure's measure and the reference's
+            group = "ref" if gap.group("ref") else "ref2"
+            reference = text[prefix_start:candidate.start].strip()[gap.start(group):gap.end(group)]
+            measured = figures[-1].indicator
+            measured = measured[:-2] + "增速" if measured.endswith(("增长", "增長")) else measured
+            indicator_subject = f"{measured}与{reference}之差"
         kind = candidate.kind or _kind(candidate, folded, prefix, indicator_subject, change_word)
         if kind == "rank":
             indicator_subject = _rank_indicator(text, folded, prefix_start, clause_end, candidate)
