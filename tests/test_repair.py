@@ -82,6 +82,14 @@ def test_spaces_between_chinese_and_digits_are_removed():
         ("286.5亿元", 28650000000, "元"), ("7%", 7, "%"), ("1.2万人", 12000, "人")]
 
 
+def test_a_line_spaced_out_character_by_character_digits_included():
+    assert repaired("全 年 地 区 生 产 总 值 增 长 6 . 5 % ， 达 到 3 2 1 . 4 亿 元 。") == [
+        "全年地区生产总值增长6.5%，达到321.4亿元。"]
+    figures = parse_report("一、2023年工作回顾\n全 年 地 区 生 产 总 值 增 长 6 . 5 % ， 达 到 3 2 1 . 4 亿 元 。").figures
+    assert [(f.raw, f.value) for f in figures] == [("6.5%", 6.5), ("321.4亿元", 32_140_000_000)]
+    assert repaired("COVID 19 and the Belt and Road") == ["COVID 19 and the Belt and Road"]
+
+
 def test_spaced_dates_become_the_meeting_date():
     text = ("2025 年政府工作报告\n——2025 年 3 月 5 日在第十四届全国人民代表大会第三次会议上\n国务院总理 李强\n"
             "各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议。")

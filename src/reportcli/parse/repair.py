@@ -380,6 +380,8 @@ def _sentence_groups(text: str) -> list[str]:
 
 _SPACE_RUN = re.compile(f"[{_SPACES}]+")
 _CJK_GAP = re.compile(rf"[{_CJK}][ \u00a0\u2009]+(?=[{_CJK}])")
+_SPACED_OUT = re.compile(r"^(?:\S[ \u00a0\u3000]){4,}\S$")  # every character followed by one space
+_SINGLE_SPACE = re.compile(r"(?<=\S)[ \u00a0\u3000](?=\S)")
 _LETTER_SPACED = re.compile(rf"(?:[{_CJK}][ \u00a0\u3000]){{2,}}[{_CJK}]")  # 名 词 解 释, 政 府 工 作 报 告
 
 
@@ -397,6 +399,10 @@ def _tidy(line: str, log: _Log, converter_gaps: bool) -> tuple[str, bool]:
     line = line.strip(_SPACES)
     if not line or not _SPACE_RUN.search(line):
         return line, indented
+    if _SPACED_OUT.match(line) and sum(map(_is_han, line)) * 3 >= len(line.replace(" ", "")):
+        # 全 年 增 长 6 . 5 %: a line spaced out character by character, digits included
+        log.note("spaces removed", line[:16])
+        line = _SINGLE_SPACE.sub("", line)
     letter_spaced = [match.span() for match in _LETTER_SPACED.finditer(line)]
 
     def keep_or_drop(match: re.Match) -> str:
