@@ -57,6 +57,18 @@ def test_html_navigation_and_footer_are_not_report_text():
     assert [p.text for p in report.paragraphs] == ["各位代表：", "加大技术支持力度，全市生产总值达到290亿元。"]
 
 
+def test_a_sidebar_of_other_news_is_not_report_text():
+    """Lists of links (menus, 热点新闻, 相关文章) carry headlines with figures of their own: none of
+    them may become a paragraph, a figure or a target; a link inside a sentence stays."""
+    page = ("<html><body><div class='nav'><a href='/'>首页</a> <a>政务公开</a></div><div class='content'>"
+            "<p>二、2023年工作安排</p><p>今年主要预期目标是：地区生产总值增长6%左右，推进<a href='/x'>乡村振兴</a>。</p>"
+            "</div><div class='side'><h3>热点新闻</h3><ul><li><a>我县GDP增长4.5% 位居全市第三</a></li>"
+            "<li><a>全县新增就业3200人</a></li></ul></div></body></html>")
+    report = parse_report(decode_bytes(page.encode("utf-8")))
+    assert [p.text for p in report.paragraphs] == ["今年主要预期目标是：地区生产总值增长6%左右，推进乡村振兴。"]
+    assert [g.raw for g in report.goals] == ["6%左右"]
+
+
 def test_gb18030_html_page_with_an_attached_glossary(cli, tmp_path):
     page = ("<html><head><meta charset=\"gbk\"></head><body><h1>2023年某某县政府工作报告</h1>"
             "<p>——2023年1月5日在某某县第十八届人民代表大会第二次会议上</p><p>各位代表：</p>"

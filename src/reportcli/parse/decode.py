@@ -108,26 +108,47 @@ _SKIP_TAGS = {"script", "style", "noscript", "template", "head"}
 
 
 class _TextExtractor(HTMLParser):
+    """Visible text, a line per block element. A run of text that is all link text (a menu, a
+    list of other news: 热点新闻 · 我县GDP增长4.5%…) is page navigation, not the report: it goes."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skip_depth = 0
+        self.link_depth = 0
+        self.run: list[tuple[str, bool]] = []  # the text since the last block boundary, and whether it is a link's
+
+    def _end_run(self) -> None:
+        text = "".join(piece for piece, _ in self.run)
+        linked = sum(len(piece.strip()) for piece, in_link in self.run if in_link)
+        if not (linked and linked >= 0.8 * len(re.sub(r"\s", "", text))):
+            self.parts.append(text)
+        self.run = []
+        self.parts.append("\n")
 
     def handle_starttag(self, tag: str, attrs) -> None:  # noqa: ANN001 - HTMLParser signature
         if tag in _SKIP_TAGS:
             self.skip_depth += 1
+        if tag == "a":
+            self.link_depth += 1
         if tag in _BLOCK_TAGS:
-            self.parts.append("\n")
+            self._end_run()
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP_TAGS and self.skip_depth:
             self.skip_depth -= 1
+        if tag == "a" and self.link_depth:
+            self.link_depth -= 1
         if tag in _BLOCK_TAGS:
-            self.parts.append("\n")
+            self._end_run()
 
     def handle_data(self, data: str) -> None:
         if not self.skip_depth:
-            self.parts.append(data)
+            self.run.append((data, self.link_depth > 0))
+
+    def close(self) -> None:
+        super().close()
+        self._end_run()
 
 
 def html_to_text(page: str) -> str:

@@ -73,7 +73,8 @@ _BOILERPLATE = re.compile(
     r"|版权所有|网站标识码|icp备|公网安备|主办单位|承办单位|网站地图|联系我们|copyright|©"
     r"|本页面最后(?:修订|编辑)于|知识共享|署名-相同方式共享|cc by|隐私政策|免责声明|关于维基|维基百科|"
     r"本站的全部文字|取自“|^分类\s*[:：]|^参考(?:资料|文献)$|^外部链接$|^(?:查看|编辑|讨论|历史)$|"
-    r"维基文库|自由的图书馆|跳转到导航|跳转到搜索|属于公有领域",
+    r"维基文库|自由的图书馆|跳转到导航|跳转到搜索|属于公有领域|"
+    r"^(?:热点新闻|热点推荐|图片新闻|最新动态|最新发布|推荐阅读|热门文章|点击排行|专题专栏|友情链接|猜你喜欢|延伸阅读)$",
     re.IGNORECASE)
 _TAIL_FRAGMENT = 12  # a trailing line this short without a sentence mark is page furniture
 _TAIL_FRAGMENTS_NEEDED = 3
