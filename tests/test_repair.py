@@ -246,6 +246,7 @@ def test_a_wiki_page_loses_its_edit_links_citations_and_chrome():
     assert "——2016年3月5日在第十二届全国人民代表大会第四次会议上" in lines and "国务院总理 李克强" in lines
     report = parse_report(WIKI_PAGE)
     assert (report.metadata.year, report.metadata.level, report.metadata.speaker) == (2016, "national", "李克强")
+    assert report.metadata.title == "2016年政府工作报告"  # not the wiki's bare section title below it
     assert [s.label for s in report.sections] == ["一、2015年工作回顾", "二、2016年重点工作"]
     assert [p.text[:6] for p in report.paragraphs] == ["国内生产总值", "今年发展的主"]
     assert kinds(WIKI_PAGE)["wiki marks removed"] == 5

@@ -132,7 +132,10 @@ def read_header(lines: list[str], folded: list[str], limit: int) -> Header:
             title_candidates.append(index)
     if title_candidates:
         header.consumed.update(title_candidates)
-        header.title = lines[title_candidates[-1]]
+        # The last title line, unless an earlier one says more (2018年国务院政府工作报告 above a
+        # wiki's bare section title 政府工作报告): the one naming a year wins.
+        dated = [index for index in title_candidates if _YEAR_IN_TITLE.search(folded[index])]
+        header.title = lines[(dated or title_candidates)[-1]]
     return header
 
 
