@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from reportcli.models import Figure
 from reportcli.parse.lexicon import (CHANGE_VERBS, CLAUSE_ENDS, PLAN_HEADING, RATE_OF_CHANGE, REVIEW_HEADING,
-                                     SENTENCE_ENDS, STATEMENT_ENDS, alternation)
+                                     SENTENCE_ENDS, STATEMENT_ENDS, alternation, years_named)
 from reportcli.parse.numbers import (CHINESE_NUMERAL, CN_DIGITS, NUMBER, SCALES, UNITS, Quantity, chinese_value,
                                      number_value, plain_number, read_quantity)
 from reportcli.text import fold
@@ -37,17 +37,14 @@ _DATE_SPANS = re.compile(
     r"|(?<!个)(?<!\d)\d{1,2}\s?月(?:\s?\d{1,2}\s?[日号])?(?:份|底|初|末|中旬|上旬|下旬)?"
     r"|[〇零一二三四五六七八九]{4}年"
 )
-# Phone numbers are not quantities: 12345热线, 服务热线0470-….
+# Not quantities: phone numbers (12345热线, 服务热线0470-…). The two ends of a range (6%-6.5%,
+# 5至8万元); a ratio of three or more parts (种植结构3:4:3), one figure; percentages in words
+# (百分之三点五); 两位数增长 (at least 10%, said as a count of digits); 翻一番 / 翻两番 (2× or 4×).
 _HOTLINE = re.compile(r"\d{5,}(?=\s?(?:热线|服务热线|电话|便民热线))|(?<=热线)\d{3,}|(?<=电话)\d{3,}")
-# What joins the two ends of a range: 6%-6.5%, 5至8万元.
 _RANGE_JOINER = re.compile(r"\s?(?:-|—|–|~|～|至|到)\s?")
-# A ratio of three or more parts (种植结构3:4:3) is one figure, not numbers with colons between.
 _RATIO = re.compile(r"\d+(?:\.\d+)?(?:\s?:\s?\d+(?:\.\d+)?){2,}")
-# Percentages written in words: 百分之三点五.
 _PERCENT_WORDS = re.compile(r"百分之([一二两三四五六七八九十百千零〇点]+)")
-# 两位数增长: a growth of at least 10%, said as the count of digits.
 _DIGIT_CLASS = re.compile(r"([两三四五])位数")
-# 翻一番 / 翻两番: a multiple, 2× or 4×.
 _DOUBLING = re.compile(r"翻([一两二三])番")
 _RANK_SCOPE = r"(?:全国|全省|全市|全区|全盟|全旗|全县|全州|全自治区|全球|全行业|同类城市|同级|自治区)"
 _RANK = re.compile(
@@ -752,7 +749,7 @@ def _is_target(sentence: str, clause: str, section_default: bool | None, report_
     if _TARGET_MARKERS.search(sentence) or (section_default is not False and _WEAK_TARGET_MARKERS.search(sentence)):
         return True
     if report_year:
-        years = [int(y) for y in re.findall(r"((?:19|20)\d{2})年", sentence)]
+        years = years_named(sentence)
         if years and all(year < report_year for year in years):
             return False
         if years and any(year > report_year for year in years):

@@ -11,7 +11,9 @@ from bisect import bisect_left
 
 from reportcli.models import Figure, Goal, Paragraph, Section
 from reportcli.parse.indicators import classify
-from reportcli.parse.lexicon import DOWN_VERBS, SENTENCE_ENDS, UP_VERBS, alternation, goal_indicator
+from reportcli.parse.lexicon import (AHEAD_WORDS, AT_LEAST, AT_MOST, BY_YEAR, DOWN_VERBS, FIVE_YEAR_PLAN, HARD_WORDS,
+                                     SENTENCE_ENDS, SOFT_WORDS, THIS_YEAR_WORDS, UP_VERBS, YEAR_NAMED, alternation,
+                                     goal_indicator, years_named)
 from reportcli.text import fold
 
 # What introduces the year's headline targets; the list follows in the same sentence, in the next
@@ -22,24 +24,22 @@ _HEADLINE = re.compile(
 # Reported speech in a news item: 报告提出，今年要…；城镇新增就业… — when it looks ahead; 报告指出，
 # 2023年全区实现… reports the review.
 _REPORTED = re.compile(r"(?:政府工作)?报告(?:提出|指出|明确|提到|确定|强调)\s*[,:]")
-_AHEAD = re.compile(r"今年|明年|本年|要|将|力争|争取|确保|目标|预期|计划")
+_AHEAD = re.compile(alternation(AHEAD_WORDS))
 # A list item line: a bullet or a number before it.
 _ITEM_MARK = re.compile(r"^(?:[●•◆◇■□▪▶►○◎★☆※·\-–—]|\d{1,2}\s*[.、)]|\(\d{1,2}\)|[①-⑳])")
 # A heading of the report's outline: the list is over.
 _OUTLINE_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}\s*、|\(\s*[一二三四五六七八九十]{1,3}\s*\)|第[一二三四五六七八九十]部分)")
-_ANNUAL = re.compile(r"今年|本年|年度|明年|全年")
+_ANNUAL = re.compile(alternation(THIS_YEAR_WORDS))
 _PERIOD = re.compile(r"十[一二三四五六七八九]五|五年|2035|到(?:19|20)\d{2}年")
 # Headline indicators: a paragraph naming several of them as targets, after 今年, is the headline
 # list even without an anchor phrase (今年要…，城镇新增就业900万人以上，城镇调查失业率6%左右…).
 _HEADLINE_CODES = {"gdp_growth", "urban_jobs_new", "unemployment_surveyed", "unemployment_registered", "cpi",
                    "budget_revenue_growth", "energy_intensity", "grain_output", "disposable_income_growth"}
 _ITEM_SPLIT = re.compile(r"[;]")
-_AT_LEAST = re.compile(r"以上|不低于|不少于|(?<!不)超过|突破|(?<!不)高于|(?<!不)多于|至少")
-_AT_MOST = re.compile(r"以内|以下|不超过|不高于|不多于|控制在|(?<!不)低于|(?<!不)少于|之内|压减至|压缩至|降至|降低到|降低至")
 _UP = re.compile(alternation(UP_VERBS))
 _DOWN = re.compile(alternation(DOWN_VERBS))
-_HARD = re.compile(r"确保|必须|坚决|务必")
-_SOFT = re.compile(r"力争|争取|努力|力求|尽力")
+_HARD = re.compile(alternation(HARD_WORDS))
+_SOFT = re.compile(alternation(SOFT_WORDS))
 # A headline item without a figure is a qualitative target when it states a level or a trend to
 # keep or reach: 居民收入稳步增长, 国际收支基本平衡, 进出口稳中提质, 宏观杠杆率基本稳定, 金融风险有效防控,
 # 主要污染物排放量继续下降, 守住不发生规模性返贫的底线, 完成上级下达的节能减排任务.
@@ -54,9 +54,6 @@ _QUALITATIVE_SUBJECT_END = re.compile(r"预计|与上年|稳步|同步|基本|�
 # Words before a headline item's indicator (1. 今年 力争 全市 …), not part of its name.
 _ITEM_LEAD = re.compile(r"^(?:\d{1,2}[.、](?!\d)|\(\d{1,2}\)|[①-⑳]|[●•◆◇■□▪▶►○◎★☆※·]|今年|全年|年内|明年|\d{4}年|继续推行|继续|着力|努力|力争|争取|确保|实现|保持|推动|全区|全市|全省|全县|全国|"
                       r"[^,;。]{0,10}?体系,)+")
-_FIVE_YEAR = re.compile(r"“?十([一二三四五六七八九])五”?")
-_BY_YEAR = re.compile(r"到((?:19|20)\d{2})年")
-_SAME_YEAR = re.compile(r"((?:19|20)\d{2})年")
 
 
 def _comparator(figure: Figure, near: str) -> str:
@@ -65,9 +62,9 @@ def _comparator(figure: Figure, near: str) -> str:
         return "range"
     if figure.approx == "about":
         return "about"
-    if _AT_LEAST.search(near) and not _AT_MOST.search(near) or figure.approx == "over":
+    if AT_LEAST.search(near) and not AT_MOST.search(near) or figure.approx == "over":
         return ">="
-    if _AT_MOST.search(near) or figure.approx == "under":
+    if AT_MOST.search(near) or figure.approx == "under":
         return "<="
     return "="
 
@@ -95,7 +92,7 @@ def _horizon(sentence: str, year: int | None) -> str | None:
     opening = _PERIOD_OPENING.match(sentence)
     if opening:  # “十四五”期间，力争…: a time frame that opens the sentence governs it
         return f"十{opening.group(1)}五"
-    by_year = _BY_YEAR.search(sentence)
+    by_year = BY_YEAR.search(sentence)
     if by_year:
         return by_year.group(1)
     return str(year) if year else None
@@ -108,13 +105,13 @@ def _list_horizon(intro: str, year: int | None) -> str | None:
     """The horizon of a headline list from the words that introduce it: the year (今年, 2024年),
     or the plan period of a five-year list (“十四五”时期主要目标是…)."""
     if not _ANNUAL.search(intro) and not (year and f"{year}年" in intro):
-        five_year = _FIVE_YEAR.search(intro)
+        five_year = FIVE_YEAR_PLAN.search(intro)
         if five_year:
             return f"十{five_year.group(1)}五"
-        by_year = _BY_YEAR.search(intro)
+        by_year = BY_YEAR.search(intro)
         if by_year:
             return by_year.group(1)
-    named = _SAME_YEAR.search(intro)
+    named = YEAR_NAMED.search(intro)
     return named.group(1) if named and _ANNUAL.search(intro) is None else str(year) if year else None
 
 
@@ -217,7 +214,7 @@ def _looks_ahead(words: str, year: int | None) -> bool:
     """Words right after 报告提出/指出 that speak of what comes: 今年要…, 2024年…目标 (the report's year)."""
     if _AHEAD.search(words):
         return True
-    years = [int(found) for found in re.findall(r"((?:19|20)\d{2})年", words)]
+    years = years_named(words)
     return bool(year and years and min(years) >= year)
 
 
@@ -288,10 +285,10 @@ def _headline_items(paragraph: Paragraph, start: int, end: int, figures: list[Fi
 
 def _own_horizon(clause: str, default: str | None) -> str | None:
     """A target's horizon: what its own clause names (到2025年, “十四五”期间), else its list's."""
-    five_year = _FIVE_YEAR.search(clause)
+    five_year = FIVE_YEAR_PLAN.search(clause)
     if five_year:
         return f"十{five_year.group(1)}五"
-    by_year = _BY_YEAR.search(clause)
+    by_year = BY_YEAR.search(clause)
     return by_year.group(1) if by_year else default
 
 

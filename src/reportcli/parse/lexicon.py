@@ -26,6 +26,26 @@ APPROX_BEFORE = {"超过": "over", "突破": "over", "逾": "over", "超": "over
 APPROX_AFTER = {"左右": "about", "余": "over", "多": "over", "以上": "over", "强": "over",
                 "以内": "under", "以下": "under", "之内": "under", "内": "under"}
 
+# Words that make a target a floor or a ceiling (不低于50%, 4.5%以内, 控制在…).
+AT_LEAST = re.compile(r"以上|不低于|不少于|(?<!不)超过|突破|(?<!不)高于|(?<!不)多于|至少")
+AT_MOST = re.compile(r"以内|以下|不超过|不高于|不多于|控制在|(?<!不)低于|(?<!不)少于|之内|压减至|压缩至|降至|降低到|降低至")
+# How firmly a target is set: 确保 (hard) or 力争 (soft).
+HARD_WORDS = ("确保", "必须", "坚决", "务必")
+SOFT_WORDS = ("力争", "争取", "努力", "力求", "尽力")
+# Words that speak of the year the report plans for, and words that look ahead at all.
+THIS_YEAR_WORDS = ("今年", "本年", "年度", "明年", "全年")
+AHEAD_WORDS = ("今年", "明年", "本年", "要", "将", "力争", "争取", "确保", "目标", "预期", "计划")
+
+# A year named in the text (2023年), a five-year plan (“十四五”), a deadline (到2025年).
+YEAR_NAMED = re.compile(r"((?:19|20)\d{2})年")
+FIVE_YEAR_PLAN = re.compile(r"“?十([一二三四五六七八九])五”?")
+BY_YEAR = re.compile(r"到((?:19|20)\d{2})年")
+
+
+def years_named(text: str) -> list[int]:
+    return [int(year) for year in YEAR_NAMED.findall(text)]
+
+
 # Where a sentence ends, and where a statement ends: a semicolon joins the statements of one
 # sentence (the items of a target list, each with its own subject). Clauses end at commas and
 # colons too, never at 、, which lists items inside one clause. Folded text (half-width marks).

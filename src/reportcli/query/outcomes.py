@@ -16,7 +16,7 @@ import re
 
 from reportcli.index.store import Store
 from reportcli.models import Figure, Goal
-from reportcli.parse.lexicon import CHANGE_TAIL, DOWN_VERBS, REVIEW_HEADING, alternation
+from reportcli.parse.lexicon import CHANGE_TAIL, DOWN_VERBS, REVIEW_HEADING, alternation, years_named
 from reportcli.query.match import similarity
 from reportcli.text import fold
 
@@ -25,7 +25,6 @@ from reportcli.text import fold
 SAME_NAME = 80
 _WINDOW = re.compile(r"年均|平均增长|平均每年|五年|十年|三年来|两年来|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|以来)|以来|"
                      r"累计|过去\S{0,3}年来|近\S{0,2}年")
-_YEAR = re.compile(r"((?:19|20)\d{2})年")
 _DOWN = re.compile(f"(?:{alternation(DOWN_VERBS)})$")
 
 
@@ -83,7 +82,7 @@ def _own_year(figure: Figure, period: int | None) -> bool:
     clause = fold(figure.context)
     if _WINDOW.search(clause):
         return False
-    years = {int(year) for year in _YEAR.findall(clause)}
+    years = set(years_named(clause))
     return not years or period is None or years == {period}
 
 
