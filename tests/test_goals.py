@@ -295,3 +295,12 @@ def test_a_news_item_in_traditional_characters():
     assert review and not any(f.target for f in review)  # 報告指出，2023年…: the review, not targets
     assert [f.indicator for f in review if f.kind == "rank"] == ["地區生產總值增速全市排名"]
     assert all(f.target for f in report.figures if f.paragraph == report.goals[0].paragraph)
+
+
+@pytest.mark.parametrize("text, strengths", [
+    ("今年主要预期目标是：地区生产总值增长6.5%以上，力争达到7%；一般公共预算收入增长5%以上。", [None, "soft", None]),
+    ("今年主要预期目标是：确保地区生产总值增长6%；一般公共预算收入增长5%以上。", ["hard", None]),
+    ("今年要力争实现以下主要预期目标：地区生产总值增长6%；一般公共预算收入增长5%以上。", ["soft", "soft"]),
+])
+def test_how_firm_a_target_is_comes_from_its_clause_else_its_list(text, strengths):
+    assert [g.strength for g in goals_of(text) if g.main] == strengths

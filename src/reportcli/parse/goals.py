@@ -261,6 +261,7 @@ def _headline_items(paragraph: Paragraph, start: int, end: int, figures: list[Fi
     starts = [f.start for f in figures]
     previous_ends = _previous_ends(figures)
     horizon = _list_horizon(intro, year)
+    list_strength = _strength(intro)
     position = start
     for item in _ITEM_SPLIT.split(folded[start:end]):
         item_start, item_end = position, position + len(item)
@@ -275,11 +276,12 @@ def _headline_items(paragraph: Paragraph, start: int, end: int, figures: list[Fi
                 clause = _clause_span(folded, figure, bounds=(item_start, item_end))
                 goals.append(_goal_from_figure(figure, paragraph.text, folded, clause, folded[item_start:item_end],
                                                year, main=True, previous_end=previous_ends[figure_index],
-                                               horizon=_own_horizon(folded[clause[0]:clause[1]], horizon)))
+                                               horizon=_own_horizon(folded[clause[0]:clause[1]], horizon),
+                                               list_strength=list_strength))
                 used.add((figure.paragraph, figure.start))
             if not inside and _QUALITATIVE.search(piece.strip().rstrip("。")):
                 goals.append(_qualitative_goal(paragraph, piece_start, piece, folded[item_start:item_end], year,
-                                               horizon=_own_horizon(piece, horizon)))
+                                               horizon=_own_horizon(piece, horizon), list_strength=list_strength))
     return goals
 
 
@@ -316,7 +318,8 @@ def _clause_span(folded: str, figure: Figure, bounds: tuple[int, int] | None = N
 
 
 def _goal_from_figure(figure: Figure, text: str, folded: str, clause: tuple[int, int], sentence: str,
-                      year: int | None, main: bool, previous_end: int = 0, horizon: str | None = None) -> Goal:
+                      year: int | None, main: bool, previous_end: int = 0, horizon: str | None = None,
+                      list_strength: str | None = None) -> Goal:
     # The predicate right before the figure, inside its clause and after any earlier figure:
     # 控制在4.5%以内, 降低2.85%, 不低于50% (but not the 以上 of 5,000万元以上项目8个).
     before_start = max(0, figure.start - 6, previous_end)
@@ -330,14 +333,16 @@ def _goal_from_figure(figure: Figure, text: str, folded: str, clause: tuple[int,
         unit=figure.unit, comparator=_comparator(figure, near),
         # 分别增长6%和7.5%: the second figure's verb is the first's, which its indicator carries
         direction=_direction(before) or (_direction(fold(figure.indicator)[-2:]) if figure.kind == "change" else None),
-        main=main, strength=_strength(sentence if main else clause_words),
+        # A target's own clause says how firm it is (6.5%以上，力争7%: only the 7% is soft), else its list
+        # (力争实现以下主要预期目标:…).
+        main=main, strength=_strength(clause_words) or (list_strength if main else None),
         low=figure.low, high=figure.high, horizon=horizon or _horizon(sentence, year),
         text=text[clause[0]:clause[1]].strip(), start=figure.start, end=figure.end, code=figure.code,
         name_en=figure.name_en)
 
 
 def _qualitative_goal(paragraph: Paragraph, start: int, piece: str, sentence: str, year: int | None,
-                      horizon: str | None = None) -> Goal:
+                      horizon: str | None = None, list_strength: str | None = None) -> Goal:
     written = paragraph.text[start:start + len(piece)]
     lead = _ITEM_LEAD.match(piece)
     offset = lead.end() if lead else 0
@@ -348,6 +353,6 @@ def _qualitative_goal(paragraph: Paragraph, start: int, piece: str, sentence: st
     entry = classify(indicator, None, "")
     return Goal(paragraph=paragraph.id, indicator=indicator, raw="", value=None, unit="", comparator=comparator,
                 code=entry.code if entry else None, name_en=entry.name_en if entry else None,
-                direction=_direction(piece[offset:]), main=True, strength=_strength(piece) or _strength(sentence),
+                direction=_direction(piece[offset:]), main=True, strength=_strength(piece) or list_strength,
                 low=None, high=None, horizon=horizon or _horizon(sentence, year), text=written.strip(), start=start,
                 end=start + len(piece))
