@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from reportcli.errors import InputError
+from reportcli.parse.tables import figure_table_lines
 
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of .doc, .wps, .xls
@@ -109,7 +110,9 @@ _SKIP_TAGS = {"script", "style", "noscript", "template", "head"}
 
 class _TextExtractor(HTMLParser):
     """Visible text, a line per block element. A run of text that is all link text (a menu, a
-    list of other news: 热点新闻 · 我县GDP增长4.5%…) is page navigation, not the report: it goes."""
+    list of other news: 热点新闻 · 我县GDP增长4.5%…) is page navigation, not the report: it goes.
+    A small table of figures with named columns becomes a list (parse.tables); a table used for
+    layout, or any other, keeps its text a row a line, its cells apart."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -117,6 +120,7 @@ class _TextExtractor(HTMLParser):
         self.skip_depth = 0
         self.link_depth = 0
         self.run: list[tuple[str, bool]] = []  # the text since the last block boundary, and whether it is a link's
+        self.tables: list[dict] = []  # open tables, innermost last: where their text starts, their rows
 
     def _end_run(self) -> None:
         text = "".join(piece for piece, _ in self.run)
@@ -133,6 +137,15 @@ class _TextExtractor(HTMLParser):
             self.link_depth += 1
         if tag in _BLOCK_TAGS:
             self._end_run()
+        if tag == "table":
+            if self.tables:
+                self.tables[-1]["nested"] = True
+            self.tables.append({"start": len(self.parts), "rows": [], "nested": False})
+        elif tag == "tr" and self.tables:
+            self.tables[-1]["rows"].append([])
+        elif tag in ("td", "th") and self.tables and self.tables[-1]["rows"]:
+            self.tables[-1]["rows"][-1].append("")
+            self.run.append(("\u3000", False))  # cells apart, not run together
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP_TAGS and self.skip_depth:
@@ -141,10 +154,19 @@ class _TextExtractor(HTMLParser):
             self.link_depth -= 1
         if tag in _BLOCK_TAGS:
             self._end_run()
+        if tag == "table" and self.tables:
+            table = self.tables.pop()
+            rows = [[" ".join(cell.split()) for cell in row] for row in table["rows"]]
+            small = all(len(cell) <= 60 for row in rows for cell in row)
+            lines = figure_table_lines(rows) if small and not table["nested"] else None
+            if lines:
+                self.parts[table["start"]:] = ["\n".join(lines), "\n"]
 
     def handle_data(self, data: str) -> None:
         if not self.skip_depth:
             self.run.append((data, self.link_depth > 0))
+            if self.tables and self.tables[-1]["rows"] and self.tables[-1]["rows"][-1]:
+                self.tables[-1]["rows"][-1][-1] += data
 
     def close(self) -> None:
         super().close()

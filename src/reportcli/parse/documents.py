@@ -18,6 +18,7 @@ import re
 from collections import Counter
 
 from reportcli.errors import InputError
+from reportcli.parse.tables import table_lines
 
 INDENT = "\u3000\u3000"
 _PAGE_BREAK = "\f"
@@ -137,14 +138,9 @@ def docx_text(data: bytes) -> str:
             for n, piece in enumerate((prefix + text).split("\n")):
                 lines.append((INDENT if n == 0 else "") + piece)
         elif element.tag == f"{_W}tbl":
-            for row in element.iter(f"{_W}tr"):
-                cells = ["".join(_paragraph_runs(p)).strip() for cell in row.iter(f"{_W}tc")
-                         for p in cell.iter(f"{_W}p")]
-                cells = [cell for cell in cells if cell]
-                if len(cells) == 2 and len(cells[0]) <= 30 and not re.search(r"[。；;]", cells[0]):
-                    lines.append(INDENT + f"{cells[0]}：{cells[1]}")  # a two-column glossary: term, definition
-                elif cells:
-                    lines.append(INDENT + "\u3000".join(cells))
+            rows = [["".join("".join(_paragraph_runs(p)) for p in cell.iter(f"{_W}p")).strip()
+                     for cell in row.iter(f"{_W}tc")] for row in element.iter(f"{_W}tr")]
+            lines.extend(INDENT + line for line in table_lines(rows))
     return "\n".join(lines)
 
 

@@ -19,7 +19,7 @@ from reportcli.text import fold
 # What introduces the year's headline targets; the list follows in the same sentence, in the next
 # paragraph, or in the next lines (bullets, numbers, one target a line).
 _HEADLINE = re.compile(
-    r"(?:主要(?:预期)?目标|预期(?:发展)?目标|发展目标)(?:任务)?(?:建议|拟|安排|确定|设定|定)?(?:是|为|如下)?\s*(?:[:]|$)"
+    r"(?:主要(?:预期)?目标|预期(?:发展)?目标|发展目标)(?:任务)?(?:建议|拟|安排|确定|设定|定)?(?:是|为|如下表?|见下表)?\s*(?:[:]|$)"
     r"|(?:主要(?:预期)?目标|预期目标)(?:建议|拟|安排)?(?:是|为)(?=\S)")
 # Reported speech in a news item: 报告提出，今年要…；城镇新增就业… — when it looks ahead; 报告指出，
 # 2023年全区实现… reports the review.
@@ -274,6 +274,8 @@ def _headline_items(paragraph: Paragraph, start: int, end: int, figures: list[Fi
                 if _is_threshold(figure):
                     continue
                 clause = _clause_span(folded, figure, bounds=(item_start, item_end))
+                if _reports_a_past_year(folded[clause[0]:clause[1]], year):
+                    continue  # 地区生产总值增长5.8%（2023年完成）: last year's value beside the target
                 goals.append(_goal_from_figure(figure, paragraph.text, folded, clause, folded[item_start:item_end],
                                                year, main=True, previous_end=previous_ends[figure_index],
                                                horizon=_own_horizon(folded[clause[0]:clause[1]], horizon),
@@ -283,6 +285,15 @@ def _headline_items(paragraph: Paragraph, start: int, end: int, figures: list[Fi
                 goals.append(_qualitative_goal(paragraph, piece_start, piece, folded[item_start:item_end], year,
                                                horizon=_own_horizon(piece, horizon), list_strength=list_strength))
     return goals
+
+
+_PAST_VALUE = re.compile(r"((?:19|20)\d{2})年(?:实际)?(?:完成|实现|预计完成|预计|实际)")
+
+
+def _reports_a_past_year(clause: str, year: int | None) -> bool:
+    """A clause inside a headline list that gives an earlier year's value (2023年完成5.8%)."""
+    past = _PAST_VALUE.search(clause)
+    return bool(past and year and int(past.group(1)) < year)
 
 
 def _own_horizon(clause: str, default: str | None) -> str | None:

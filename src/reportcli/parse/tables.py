@@ -1,0 +1,46 @@
+"""Tables in Word files and web pages, as the lines of a report (pure functions over cell text)."""
+from __future__ import annotations
+
+import re
+
+_HEADER_CELL = re.compile(r"目标|预期|计划|完成|实际|(?:19|20)\d{2}\s*年|上年|去年|同比|增速|增长")
+_HAS_NUMBER = re.compile(r"\d")
+
+
+def figure_table_lines(rows: list[list[str]]) -> list[str] | None:
+    """A table of figures whose first row names its columns (指标 | 2023年完成 | 2024年目标) as a
+    list, a row an item and a statement a figure with its column's name after it, so that what is
+    a target and what was achieved reads as in prose:
+    ● 地区生产总值增长5.8%（2023年完成）；地区生产总值增长6%左右（2024年目标）。 None for another table."""
+    rows = [row for row in rows if any(row)]
+    if len(rows) < 2:
+        return None
+    header = rows[0]
+    figures_below = sum(1 for row in rows[1:] for cell in row[1:] if _HAS_NUMBER.search(cell))
+    if len(header) < 3 or not figures_below or not any(_HEADER_CELL.search(cell) for cell in header[1:]) \
+            or any(_HAS_NUMBER.search(cell) and not _HEADER_CELL.search(cell) for cell in header[1:]):
+        return None
+    lines = []
+    for row in rows[1:]:
+        pairs = [f"{row[0]}{cell}（{name}）" for name, cell in zip(header[1:], row[1:]) if cell]
+        if row[0] and pairs:
+            lines.append("● " + "；".join(pairs) + "。")  # the rows of a table are the items of a list
+    return lines
+
+
+def table_lines(rows: list[list[str]]) -> list[str]:
+    """A table as report lines: a table of figures as a list (figure_table_lines); two columns of
+    words as a glossary (term：definition); any other row its cells in order."""
+    figures = figure_table_lines(rows)
+    if figures is not None:
+        return figures
+    lines = []
+    for row in rows:
+        cells = [cell for cell in row if cell]
+        if len(cells) == 2 and len(cells[0]) <= 30 and not re.search(r"[。；;]", cells[0]):
+            lines.append(f"{cells[0]}：{cells[1]}")  # a two-column glossary: term, definition
+        elif cells:
+            lines.append("\u3000".join(cells))
+    return lines
+
+

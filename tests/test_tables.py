@@ -1,0 +1,54 @@
+"""Targets published as a table (指标 | 上年完成 | 今年目标) in a Word file or a web page: the
+target column gives headline targets, the other column last year's values, never targets."""
+import docx
+import pytest
+
+from reportcli.parse import decode_bytes, parse_report
+from reportcli.parse.documents import docx_text
+from reportcli.parse.tables import figure_table_lines, table_lines
+
+ROWS = [["指标", "2023年完成", "2024年目标"], ["地区生产总值增长", "5.8%", "6%左右"],
+        ["一般公共预算收入增长", "7.2%", "6%"], ["城镇调查失业率", "5.1%", "5.5%以内"]]
+INTRO = ["2024年某某市政府工作报告", "——2024年1月12日在某某市第十七届人民代表大会第三次会议上", "二、2024年工作安排",
+         "今年全市经济社会发展的主要预期目标如下表："]
+EXPECTED = [("地区生产总值", 6, "about"), ("一般公共预算收入", 6, "="), ("城镇调查失业率", 5.5, "<=")]
+
+
+def test_a_table_of_figures_is_a_list_with_each_column_named():
+    assert figure_table_lines(ROWS)[0] == "● 地区生产总值增长5.8%（2023年完成）；地区生产总值增长6%左右（2024年目标）。"
+    assert figure_table_lines([["名词", "解释"], ["六稳", "稳就业、稳金融"]]) is None
+    assert table_lines([["“六稳”", "稳就业、稳金融、稳外贸"]]) == ["“六稳”：稳就业、稳金融、稳外贸"]
+
+
+def _headline(report):
+    return [(g.indicator, g.value, g.comparator) for g in report.goals if g.main]
+
+
+def test_targets_in_a_word_table(tmp_path):
+    document = docx.Document()
+    for line in INTRO:
+        document.add_paragraph(line)
+    table = document.add_table(rows=len(ROWS), cols=3)
+    for r, row in enumerate(ROWS):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    document.add_paragraph("实现上述目标，要重点抓好以下工作。")
+    document.save(str(tmp_path / "t.docx"))
+    report = parse_report(docx_text((tmp_path / "t.docx").read_bytes()))
+    assert _headline(report) == EXPECTED
+    achieved = [f for f in report.figures if "2023年完成" in f.context]
+    assert len(achieved) == 3 and not any(f.target for f in achieved)
+
+
+@pytest.mark.parametrize("layout", [False, True])
+def test_targets_in_a_web_table_and_a_layout_table_kept_as_text(layout):
+    table = "<table>" + "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in ROWS) + "</table>"
+    body = "".join(f"<p>{line}</p>" for line in INTRO) + table + "<p>实现上述目标，要重点抓好以下工作。</p>"
+    if layout:  # the whole page inside a layout table: its paragraphs stay paragraphs
+        body = f"<table><tr><td>{body}</td></tr></table>"
+    report = parse_report(decode_bytes(f"<html><body>{body}</body></html>".encode("utf-8")))
+    if layout:  # a table inside another is not read as a list, but nothing is lost or merged
+        assert [p.text for p in report.paragraphs][0] == "今年全市经济社会发展的主要预期目标如下表："
+        assert len(report.figures) == 6
+    else:
+        assert _headline(report) == EXPECTED
