@@ -97,3 +97,9 @@ def test_snippet_glossary(cli, tmp_path):
     assert row["term"] == "两重建设" and row["definition"].startswith("即国家重大战略") and row["mentions"] == [1]
     code, out, _ = cli("--index", str(index), "define", "最多跑一次", "--json")
     assert json.loads(out)[0]["mentions"] == [1]
+
+
+def test_a_part_of_a_lexicon_shorthand_suggests_it_first(cli):
+    code, out, err = cli("define", "两山")
+    assert code == 1 and out == ""
+    assert "closest terms: 两山理念" in err

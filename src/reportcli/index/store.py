@@ -352,6 +352,10 @@ class Store:
             "SELECT f.concept, c.report, f.relation FROM concept_forms f JOIN concepts c ON c.id = f.concept"
             " WHERE f.form = ? ORDER BY c.report IS NOT NULL, f.concept", (key,)).fetchall()
 
+    def lexicon_terms(self) -> list[str]:
+        """The shorthand the shipped lexicon defines, as written."""
+        return [row[0] for row in self.connection.execute("SELECT term FROM concepts WHERE report IS NULL ORDER BY id")]
+
     def concept(self, concept_id: int) -> dict:
         """A concept: term, report (ord or None), definition, period, and its forms as
         (written, relation) pairs."""

@@ -72,7 +72,10 @@ def define(store: Store, term: str | None, selection: ReportFilter | None = None
         uses = sum(len(row.mentions) for row in unused)
         raise NotDefined(f"“{term}” is not defined in the glossary of {'this report' if where == 1 else f'{where} reports'}"
                          f"; it is used in {uses} paragraph{'s' * (uses != 1)}", unused)
-    closest = closest_terms([entry["term"] for _, entry in entries], query)
+    # Shorthand of the lexicon that contains what was typed (两山 → 两山理念) first, then the
+    # glossary terms nearest to it.
+    containing = [name for name in store.lexicon_terms() if len(query) >= 2 and query in normalize_term(name)]
+    closest = list(dict.fromkeys(containing[:3] + closest_terms([entry["term"] for _, entry in entries], query)))[:3]
     hint = f"; closest terms: {', '.join(closest)}" if closest else ""
     raise NoResults(f"no glossary term or mention of “{term}”{hint}")
 
