@@ -52,3 +52,14 @@ def test_targets_in_a_web_table_and_a_layout_table_kept_as_text(layout):
         assert len(report.figures) == 6
     else:
         assert _headline(report) == EXPECTED
+
+
+def test_targets_in_a_pdf_table_a_row_a_line():
+    text = "\n".join(INTRO + ["指标 2023年完成 2024年目标"] + [" ".join(row) for row in ROWS[1:]]
+                     + ["实现上述目标，要重点抓好以下工作。"])
+    assert _headline(parse_report(text)) == EXPECTED
+
+
+def test_prose_with_converter_spaces_is_no_table():
+    text = "二、2024年工作安排\n全年完成投资 286.5 亿元、增长 7 %\n城镇新增就业 1.2 万人、增长 5 %"
+    assert [f.raw for f in parse_report(text).figures] == ["286.5亿元", "7%", "1.2万人", "5%"]

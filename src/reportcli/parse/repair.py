@@ -138,6 +138,7 @@ def repair_text(text: str) -> Repaired:
     pages = [[_without_wiki_marks(_without_pinyin(line, log), log) for line in lines] for lines in pages]
     lines = _without_furniture(pages, log)
     lines = _without_trailing_boilerplate(lines, log)
+    lines = _tables_as_lists(lines, log)
     lines = _split_flattened(lines, log)
     converter_gaps = _has_converter_gaps(lines)
     entries = [_tidy(line, log, converter_gaps) for line in lines]
@@ -332,6 +333,42 @@ def _without_trailing_boilerplate(lines: list[str], log: _Log) -> list[str]:
             continue
         kept.append(line)
     return kept
+
+
+# ---------------------------------------------------------------- tables of figures
+
+_CELL_GAP = re.compile(r"[ \u00a0\u3000\t]+")
+
+
+def _tables_as_lists(lines: list[str], log: _Log) -> list[str]:
+    """A table of figures as a PDF's text layer gives it, a row a line with its cells spaced apart
+    (指标 2023年完成 2024年目标 / 地区生产总值增长 5.8% 6%左右), read like the same table in a Word file
+    or a web page (parse.tables): a list whose items name each figure's column."""
+    from reportcli.parse.tables import figure_table_lines
+
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        header = _CELL_GAP.split(lines[index].strip())
+        rows = [header]
+        if 3 <= len(header) <= 6 and len(lines[index].strip()) <= 60 and not re.search(r"\d", header[0]):
+            following = index + 1
+            while following < len(lines):
+                cells = _CELL_GAP.split(lines[following].strip())
+                if len(cells) != len(header) or re.search(r"\d", cells[0]) \
+                        or not all(re.search(r"\d", cell) for cell in cells[1:]):
+                    break
+                rows.append(cells)
+                following += 1
+            converted = figure_table_lines(rows) if len(rows) >= 2 else None
+            if converted:
+                log.note("tables read as lists", lines[index].strip(), count=len(rows) - 1)
+                out.extend(converted)
+                index = following
+                continue
+        out.append(lines[index])
+        index += 1
+    return out
 
 
 # ---------------------------------------------------------------- flattened pages
