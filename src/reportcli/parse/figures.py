@@ -433,6 +433,7 @@ _ALIAS = re.compile(r"[(（][A-Za-z0-9&.\s]{2,12}[)）]")  # 地区生产总值(
 # 高于全省0.3个百分点, 比全国平均水平高1.2个百分点: a gap to a reference, said of the figure before.
 _GAP_TO = re.compile(r"^,?(?:增速|增幅|涨幅)?(?<!不)(?:高于|低于|快于|慢于|高出|低出)(?P<ref>[^,;。]{1,12}?)$"
                      r"|^,?(?:增速|增幅|涨幅)?(?:比|较)(?P<ref2>[^,;。]{1,12}?)(?:高出|低出|高|低|快|慢)$")
+_NEW_PREDICATE = re.compile(f"{alternation(CHANGE_VERBS)}|达到|完成|实现|占")
 _MULTIPLE_OF = re.compile(r"^(?:是|为|相当于|达到|达)(?P<ref>.{1,20}?)的$")
 
 
@@ -531,9 +532,12 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
         listed = _LISTED_SUBJECT.match(fold(subject)) if distribute else None
         items = re.split(r"[、]", subject) if distribute and not listed and "城乡" not in fold(subject) else []
         paired = len(items) >= 2 and all(len(item) >= 3 for item in items)
-        # The k-th figure after 分别 is the k-th listed subject's; a new 分别 (分别达到…, 分别增长…)
-        # starts the pairing again.
-        order = carry.next_order("分别" in folded[prefix_start:candidate.start]) \
+        # The k-th figure after 分别 is the k-th listed subject's; a new 分别 (分别达到…, 分别增长…), or
+        # a new predicate between the figures (分别为74997元和40311元、增长4.8%和6.6%), starts the
+        # pairing again; 和, 、 and qualifiers between them (每月660元和每年5,200元) continue it.
+        between = folded[carry.end:candidate.start] if same_sentence else ""
+        order = carry.next_order("分别" in folded[prefix_start:candidate.start]
+                                 or _NEW_PREDICATE.search(between) is not None) \
             if paired or distribute and ("城乡" in fold(subject) or listed) else -1
         if paired:
             # 一般公共预算收入、税收收入分别增长5%和6%
