@@ -433,6 +433,8 @@ _ALIAS = re.compile(r"[(（][A-Za-z0-9&.\s]{2,12}[)）]")  # 地区生产总值(
 # 高于全省0.3个百分点, 比全国平均水平高1.2个百分点: a gap to a reference, said of the figure before.
 _GAP_TO = re.compile(r"^,?(?:增速|增幅|涨幅)?(?<!不)(?:高于|低于|快于|慢于|高出|低出)(?P<ref>[^,;。]{1,12}?)$"
                      r"|^,?(?:增速|增幅|涨幅)?(?:比|较)(?P<ref2>[^,;。]{1,12}?)(?:高出|低出|高|低|快|慢)$")
+# The measure at the end of a subject, after what it measures (粮食 | 播种面积, 进出口 | 总额).
+_MEASURED_HEAD = re.compile(r"(?:播种面积|种植面积|面积|产量|产值|营业收入|主营业务收入|收入|利润|人数|数量|规模|总额|总量|增加值)$")
 _NEW_PREDICATE = re.compile(f"{alternation(CHANGE_VERBS)}|达到|完成|实现|占")
 _MULTIPLE_OF = re.compile(r"^(?:是|为|相当于|达到|达)(?P<ref>.{1,20}?)的$")
 
@@ -525,6 +527,9 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
                 subject = carry.bases[len(carry.bases) - group[1] + group[0]]
         elif subject.startswith("占") and carry.base:
             subject = carry.base + subject  # 民生支出…占一般公共预算支出的70.22%
+        elif subject.startswith("总") and len(subject) <= 4 and (owner := _MEASURED_HEAD.sub("", carry.base)) \
+                and owner != carry.base:
+            subject = owner + subject  # 粮食播种面积1530万亩、总产量124.5亿斤: the grain's total output
         elif not subject:
             subject, base = after, ""
         if not subject and same_sentence:
