@@ -96,3 +96,14 @@ def test_define_finds_every_form(cli, tmp_path):
         assert json.loads(out)[0]["term"] == term, query
     _, out, _ = cli("--index", str(index), "define", "GDP", "--json")
     assert json.loads(out)[0]["mentions"] == [1]  # the body writes 地区生产总值（GDP）
+
+
+@pytest.mark.parametrize("entries", [
+    "【双碳】：碳达峰、碳中和的简称。\n【四新经济】：新技术、新产业、新业态、新模式。",
+    "双碳——碳达峰、碳中和的简称。\n四新经济——新技术、新产业、新业态、新模式。",
+])
+def test_lenticular_brackets_and_dashes(entries):
+    report = parse_report("一、2023年工作回顾\n推进“双碳”工作，发展“四新经济”。\n名词解释\n" + entries)
+    assert [(t.term, t.definition) for t in report.terms] == [
+        ("双碳", "碳达峰、碳中和的简称。"), ("四新经济", "新技术、新产业、新业态、新模式。")]
+    assert all(t.mentions == (1,) for t in report.terms)

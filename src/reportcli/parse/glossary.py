@@ -22,10 +22,20 @@ _ENTRY_NUMBER = re.compile(r"^(?:\d{1,5}\s*[.、．](?!\d)|\(\s*\d{1,5}\s*\)|\[\
 # An alias in brackets after a term: 地区生产总值（GDP）, 国内生产总值(GDP), 研究与试验发展（R&D）.
 _ALIAS = re.compile(r"\(\s*(?P<alias>[a-z0-9&.\-\s]{2,12}|[\u4e00-\u9fff]{2,8})\s*\)\s*$")
 _LIST_OF_TERMS = re.compile(r"[、,，和与及]")
-_QUOTED = re.compile(r"[“\"「『‘']([^”\"」』’']{1,30})[”\"」』’']")
-_QUOTES = "“”\"「」『』‘’'"
+_QUOTED = re.compile(r"[“\"「『‘'【〖]([^”\"」』’'】〗]{1,30})[”\"」』’'】〗]")
+_QUOTES = "“”\"「」『』‘’'【】〖〗"
 _CONNECTORS = re.compile(r"^[\s、,和与及/]*$")
 _SEPARATOR = re.compile(r"\s*[:]\s*|是指|指的是|指(?![导标挥数南出定示引针令])|即(?!将)")
+_DASH = re.compile(r"\s*——\s*")  # 双碳——碳达峰、碳中和的简称: a dash right after a short term
+
+
+def _separator(folded: str) -> re.Match | None:
+    """Where an entry's term ends and its definition begins."""
+    found = _SEPARATOR.search(folded)
+    dash = _DASH.search(folded, 2, 18)
+    return dash if dash and (found is None or dash.start() < found.start()) else found
+
+
 _PART_DEFINITION = r"(?:^|(?<=[;；。,，\s]))(?P<part>[“\"「『]?{term}[”\"」』]?)\s*(?:是指|指|即|:|：|是)"
 
 
@@ -49,7 +59,7 @@ def read_entries(lines: list[tuple[int, str, str]]) -> list[_Entry]:
         if numbered:
             starts_entry = number is not None
         else:
-            separator = _SEPARATOR.search(folded)
+            separator = _separator(folded)
             starts_entry = separator is not None and separator.start() <= 30
         if number:
             text, folded = text[number.end():], folded[number.end():]
@@ -62,12 +72,12 @@ def read_entries(lines: list[tuple[int, str, str]]) -> list[_Entry]:
 
 
 def terms_of(entry: _Entry) -> list[Term]:
-    separator = _SEPARATOR.search(entry.folded)
+    separator = _separator(entry.folded)
     if separator is None or separator.start() == 0:
         return []
     heading = entry.text[: separator.start()].strip()
-    # After a colon the definition is what follows; 是指/即 belong to the definition's wording.
-    cut = separator.end() if ":" in separator.group() else separator.start()
+    # After a colon or a dash the definition is what follows; 是指/即 belong to the definition's wording.
+    cut = separator.end() if ":" in separator.group() or "—" in separator.group() else separator.start()
     definition = entry.text[cut:].strip()
     folded_heading = entry.folded[: separator.start()].strip()
     bracket_alias = None
