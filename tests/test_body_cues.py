@@ -72,3 +72,12 @@ def test_reports_json_lists_inferred_fields(cli, tmp_path):
     assert rows["plain"]["inferred"] == [] and rows["plain"]["year"] is None
     code, out, _ = cli("--index", str(index), "search", "国内生产总值", "--region", "全国", "--json")
     assert code == 0 and json.loads(out)[0]["report"] == "gov-2024"
+
+
+def test_a_meeting_line_without_its_date_and_the_date_on_a_line_of_its_own():
+    report = parse_report("政府工作报告\n——在广元市第九届人民代表大会第四次会议上\n市长 张三\n2024年1月15日\n各位代表：\n"
+                          "一、2023年工作回顾\n全市地区生产总值增长6%。")
+    meta = report.metadata
+    assert (meta.region, meta.level, meta.date, meta.meeting, meta.speaker) == (
+        "广元市", "city", "2024-01-15", "广元市第九届人民代表大会第四次会议", "张三")
+    assert [p.text for p in report.paragraphs] == ["各位代表：", "全市地区生产总值增长6%。"]

@@ -16,6 +16,7 @@ _CN = "〇零一二两三四五六七八九十"
 DATE = (rf"(?P<y>\d{{4}}|[{_CN}]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_CN}]{{1,3}})\s*月"
         rf"(?:\s*(?P<d>\d{{1,2}}|[{_CN}]{{1,3}})\s*日)?")
 ISO_DATE = r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"
+_DATE_LINE = re.compile(r"^[(（]?\s*" + DATE + r"\s*[)）]?$")
 
 _FIELD_KEYS = ("索引号", "组配分类", "发布机构", "主题分类", "名称", "文号", "成文日期", "发布日期",
                "发布时间", "信息来源", "来源", "浏览次数", "点击数", "访问量", "阅读次数", "字体", "作者",
@@ -32,6 +33,8 @@ _FOOTER = re.compile(r"版权所有|网站标识码|icp备|公网安备|主办�
                      # wiki chrome: 维基文库，自由的图书馆 / 跳转到导航 / 本作品在全世界都属于公有领域 / 分类:…
                      r"维基文库|维基百科|自由的图书馆|自由的百科全书|跳转到导航|跳转到搜索|属于公有领域|^分类\s*:|^参考文献$|^外部链接$")
 MEETING = re.compile(r"^[—\-–－~～―(]*\s*(?:" + DATE + r")\s*在(?P<meeting>.{2,60}?会议)上")
+# ——在广元市第九届人民代表大会第四次会议上 (the date on a line of its own, or none)
+_UNDATED_MEETING = re.compile(r"^(?:[—\-–－~～―]+|\()\s*在(?P<meeting>.{2,60}?会议)上")
 _OFFICES = "总理|省长|市长|区长|县长|旗长|州长|盟长|自治区主席|主席|镇长|乡长|专员"
 SPEAKER = re.compile(
     rf"^(?P<org>[\u4e00-\u9fff]{{0,30}}?)\s*(?P<office>(?:代理|代)?(?:{_OFFICES}))"
@@ -113,15 +116,20 @@ def read_header(lines: list[str], folded: list[str], limit: int) -> Header:
             if _BYLINE.search(fold_line):
                 header.fields.setdefault("byline", line)  # its timestamp: when the item was published
             continue
-        meeting = MEETING.search(fold_line)
+        meeting = MEETING.search(fold_line) or _UNDATED_MEETING.search(fold_line)
         if meeting and header.meeting is None:
             header.consumed.add(index)
-            header.date = iso_date(meeting)
+            header.date = header.date or (iso_date(meeting) if meeting.groupdict().get("y") else None)
             header.meeting = line[meeting.start("meeting"):meeting.end("meeting")]
             rest = fold_line[meeting.end():].strip()
             speaker = SPEAKER.search(rest) if rest else None
             if speaker:
                 _take_speaker(header, speaker, line[meeting.end():].strip())
+            continue
+        date_line = _DATE_LINE.match(fold_line) if header.date is None else None
+        if date_line and iso_date(date_line):
+            header.consumed.add(index)  # ——在…会议上 / 市长 张三 / 2024年1月15日: the date on a line of its own
+            header.date = iso_date(date_line)
             continue
         speaker = SPEAKER.search(fold_line) if len(fold_line) <= 40 else None
         if speaker and header.office is None:
