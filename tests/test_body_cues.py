@@ -25,6 +25,8 @@ from reportcli.parse import parse_report
     ("昨天上午，在青州市第十八届人民代表大会第三次会议上，市长作了政府工作报告。", "青州市", "city", None),
     ("3月5日，第十四届全国人民代表大会第二次会议在北京开幕。", "全国", "national", None),
     ("我们要认真贯彻第十四届全国人民代表大会第二次会议精神，全年地区生产总值增长5%。", None, None, None),
+    ("新华社北京3月5日电 国务院总理5日在政府工作报告中提出，今年发展主要预期目标是：国内生产总值增长5%左右。",
+     "全国", "national", None),
 ])
 def test_cues_in_the_body(text, region, level, year):
     report = parse_report(text)

@@ -304,3 +304,8 @@ def test_a_news_item_in_traditional_characters():
 ])
 def test_how_firm_a_target_is_comes_from_its_clause_else_its_list(text, strengths):
     assert [g.strength for g in goals_of(text) if g.main] == strengths
+
+
+def test_mainly_is_no_target_word():
+    figures = parse_report("报告显示，2023年国内生产总值超过126万亿元，增长5.2%，增速居世界主要经济体前列。").figures
+    assert [f.target for f in figures] == [False, False]

@@ -36,6 +36,7 @@ _DATE_SPANS = re.compile(
     r"|(?<![个\d])\d{1,2}\s?[-—–~～至到]\s?\d{1,2}\s?月(?:份)?"  # 1—11月: a span of months
     r"|(?<!个)(?<!\d)\d{1,2}\s?月(?:\s?\d{1,2}\s?[日号])?(?:份|底|初|末|中旬|上旬|下旬)?"
     r"|[〇零一二三四五六七八九]{4}年"
+    r"|(?<![\d.])\d{1,2}日(?=\s?(?:在|召开|举行|上午|下午|晚上|晚|电|讯|起|开幕|闭幕|发布|出席|表示|指出|提出))"  # 总理5日在…
 )
 # Not quantities: phone numbers (12345热线, 服务热线0470-…). The two ends of a range (6%-6.5%,
 # 5至8万元); a ratio of three or more parts (种植结构3:4:3), one figure; percentages in words
@@ -126,7 +127,8 @@ _DURATION_UNITS = {"年", "个月", "月", "小时", "分钟", "周", "个工作
 # Strong markers set a target wherever they stand; weak ones (将, 要, 努力) only outside a review.
 _TARGET_MARKERS = re.compile(r"力争|争取|确保|计划|目标|(?<![超于及])预期|力求|拟")
 # In a review these describe what was achieved (预计完成680亿元 is an estimate of last year).
-_WEAK_TARGET_MARKERS = re.compile(r"努力|将|要|必须|不低于|不超过|控制在")
+# 要 and 将 as auxiliaries (要实现, 将达到), not inside words (主要, 重要, 需要, 要素, 将近).
+_WEAK_TARGET_MARKERS = re.compile(r"努力|(?<![主重需只纪摘概提])要(?![求素点件闻害])|将(?!近)|必须|不低于|不超过|控制在")
 # A target list opened earlier in the sentence: its ;-separated items are targets too
 # (主要预期目标为:地区生产总值增长6.5%左右;一般公共预算收入增长6%;…).
 _LIST_OPENER = re.compile(r"(?:主要|预期|发展)目标(?:任务)?(?:建议|拟|确定|设定)?(?:是|为|如下)?\s*:|(?:主要|预期)目标(?:是|为)")

@@ -248,6 +248,8 @@ _JUST_PASSED = re.compile(r"(?:刚刚过去的|过去的|回顾)(?P<y>(?:19|20)\
 _PLAN_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]部分)\s*"
                            r"(?P<y>(?:19|20)\d{2})\s*年.{0,12}?(?:工作安排|重点工作|主要任务|工作任务|目标任务|政府工作|"
                            r"主要预期目标|总体要求)")
+# A news item on the State Council's report: 国务院总理5日在政府工作报告中提出…
+_PREMIER_REPORT = re.compile(r"国务院总理.{0,24}?政府工作报告")
 # The year's headline list names its year: 2024年全区经济社会发展主要预期目标为:…
 _LIST_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年[^。;!?]{0,24}?(?:主要)?预期目标(?:是|为|如下|:)")
 # A news item names the session the report was delivered to: 某某区第八届人民代表大会第四次会议开幕.
@@ -276,9 +278,11 @@ def body_cues(lines: list[str], folded: list[str]) -> BodyCues:
     region = level = None
     sources: list[tuple[str, str]] = []
     for line, fold_line in zip(lines, folded):
-        if "我代表国务院" in fold_line or "受国务院委托" in fold_line:
+        premier = _PREMIER_REPORT.search(fold_line)
+        if "我代表国务院" in fold_line or "受国务院委托" in fold_line or premier:
+            cue = line[premier.start():premier.end()] if premier else "我代表国务院"
             region, level = "全国", "national"
-            sources += [("region", "我代表国务院"), ("level", "我代表国务院")]
+            sources += [("region", cue), ("level", cue)]
             break
         match = _ON_BEHALF.search(fold_line)
         if match:
