@@ -494,7 +494,9 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
         in_chain = _CHANGE_VERB.search(chain)
         if in_chain and not _TO_AFTER_CHANGE.search(chain):
             at = candidate.start - len(chain) + in_chain.start()
-            change_word = text[at:at + len(in_chain.group())]  # as written: 增長 stays 增長
+            if folded[max(0, at - 2):at] in ("年均", "平均"):
+                at -= 2  # 年均增长5.2%: an average over years, not the year's own growth
+            change_word = text[at:at + len(in_chain.group()) + (2 if folded[at:at + 2] in ("年均", "平均") else 0)]
         elif subject and _CHANGE_ACTION.match(fold(subject)):
             change_word = subject[:len(_CHANGE_ACTION.match(fold(subject)).group())]
         distribute = "分别" in prefix or carry.distribute
