@@ -83,3 +83,12 @@ def test_a_meeting_line_without_its_date_and_the_date_on_a_line_of_its_own():
     assert (meta.region, meta.level, meta.date, meta.meeting, meta.speaker) == (
         "广元市", "city", "2024-01-15", "广元市第九届人民代表大会第四次会议", "张三")
     assert [p.text for p in report.paragraphs] == ["各位代表：", "全市地区生产总值增长6%。"]
+
+
+def test_a_news_item_without_a_year_takes_its_byline_s():
+    report = parse_report("记者 张三 报道 2024-03-05 10:32 来源：某某日报\n"
+                          "国务院总理5日在政府工作报告中提出，今年发展主要预期目标是：国内生产总值增长5%左右。")
+    assert (report.metadata.region, report.metadata.year, report.metadata.published) == ("全国", 2024, "2024-03-05")
+    assert "year" in report.inferred and dict(report.provenance)["year"] == "news byline: 2024-03-05"
+    undated = parse_report("国务院总理5日在政府工作报告中提出，今年发展主要预期目标是：国内生产总值增长5%左右。")
+    assert undated.metadata.year is None  # no byline, no cue: no year

@@ -119,6 +119,12 @@ def _metadata(header: front.Header, lines: list[str], folded: list[str]):
                 provenance[name] = f"body: {cue}"
                 inferred.append(name)
         region, level, year = current["region"], current["level"], current["year"]
+    if year is None and published and header.fields.get("byline"):
+        # A news item on the report, stamped when it was filed (记者 … 2024-03-05 10:32): written the
+        # days the report was delivered, so the same year.
+        year = int(published[:4])
+        provenance["year"] = f"news byline: {published}"
+        inferred.append("year")
     metadata = Metadata(
         title=header.title or header.fields.get("名称") or None, region=region, level=level, year=year,
         date=header.date, meeting=header.meeting, office=header.office, speaker=header.speaker,
