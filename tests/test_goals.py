@@ -309,3 +309,10 @@ def test_how_firm_a_target_is_comes_from_its_clause_else_its_list(text, strength
 def test_mainly_is_no_target_word():
     figures = parse_report("报告显示，2023年国内生产总值超过126万亿元，增长5.2%，增速居世界主要经济体前列。").figures
     assert [f.target for f in figures] == [False, False]
+
+
+def test_a_list_with_dash_bullets():
+    text = ("二、2024年工作总体要求和目标任务\n今年经济社会发展的主要预期目标是：\n——地区生产总值增长6%左右；\n"
+            "——城镇新增就业1.5万人以上；\n——居民收入增长与经济增长同步。")
+    assert [(g.indicator, g.value) for g in goals_of(text) if g.main] == [
+        ("地区生产总值", 6), ("城镇新增就业", 15_000), ("居民收入增长与经济增长", None)]
