@@ -315,7 +315,8 @@ def _without_trailing_boilerplate(lines: list[str], log: _Log) -> list[str]:
             continue
         if _BOILERPLATE.search(line) or _FIELDS_AFTER.search(line):
             boilerplate += 1
-        elif len(line) <= _TAIL_FRAGMENT and not re.search(r"[。！？!?；;]", line) and not _HEADING_START.match(line) \
+        elif len(_SPACE_RUN.sub("", line)) <= _TAIL_FRAGMENT and not re.search(r"[。！？!?；;]", line) \
+                and not _HEADING_START.match(line) \
                 and not re.search(r"\d{4}\s*年|\d{4}[-./]\d", line):
             fragments += 1
         else:
