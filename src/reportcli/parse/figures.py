@@ -431,14 +431,13 @@ _SCOPE_WORDS = re.compile(r"^(?:全年|年内|今年|当年|本年|同期|其中
 _RANK_VERB = re.compile(r"排名|排在|排|位居|位列|稳居|名列|居|列")
 _COUNTED_INDICATORS = re.compile(r"[一二三四五六七八九十两\d]+项(?:主要)?(?:经济)?指标|(?:均|都|分别)$")
 _ALIAS = re.compile(r"[(（][A-Za-z0-9&.\s]{2,12}[)）]")  # 地区生产总值(GDP): an alias, not a modifier
-# 是“十三五”末的1.5倍: what the multiple is of
+_MULTIPLE_OF = re.compile(r"^(?:是|为|相当于|达到|达)(?P<ref>.{1,20}?)的$")  # 是“十三五”末的1.5倍: what of
+_NEW_PREDICATE = re.compile(f"{alternation(CHANGE_VERBS)}|达到|完成|实现|占")  # restarts a 分别 pairing
 # 高于全省0.3个百分点, 比全国平均水平高1.2个百分点: a gap to a reference, said of the figure before.
 _GAP_TO = re.compile(r"^,?(?:增速|增幅|涨幅)?(?<!不)(?:高于|低于|快于|慢于|高出|低出)(?P<ref>[^,;。]{1,12}?)$"
                      r"|^,?(?:增速|增幅|涨幅)?(?:比|较)(?P<ref2>[^,;。]{1,12}?)(?:高出|低出|高|低|快|慢)$")
 # The measure at the end of a subject, after what it measures (粮食 | 播种面积, 进出口 | 总额).
 _MEASURED_HEAD = re.compile(r"(?:播种面积|种植面积|面积|产量|产值|营业收入|主营业务收入|收入|利润|人数|数量|规模|总额|总量|增加值)$")
-_NEW_PREDICATE = re.compile(f"{alternation(CHANGE_VERBS)}|达到|完成|实现|占")
-_MULTIPLE_OF = re.compile(r"^(?:是|为|相当于|达到|达)(?P<ref>.{1,20}?)的$")
 
 
 # A ranked measure that names no subject of its own (增速居全市第二位, 总量排名全省第三).
