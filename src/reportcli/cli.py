@@ -757,7 +757,10 @@ def run() -> None:
     if hasattr(signal, "SIGPIPE"):
         # Like grep and cat: when the reader goes away (`| head -1`), end quietly.
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-    code = main()
+    try:
+        code = main()
+    except SystemExit as exc:  # shell completion ends inside Click with sys.exit
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else EXIT_USAGE)
     try:
         sys.stdout.flush()
     except BrokenPipeError:
