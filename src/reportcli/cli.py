@@ -132,6 +132,8 @@ SectionOption = Annotated[Optional[str], typer.Option(
 CodeOption = Annotated[Optional[str], typer.Option(
     "--code", help="Only this indicator of the curated table: gdp_growth, cpi, urban_jobs_new …",
     autocompletion=_complete_codes, show_default=False)]
+
+
 def OptionalWords(help_text: str):  # noqa: N802 - used as a type in signatures, named like one
     """An optional QUERY argument: words that select the rows."""
     return Annotated[Optional[str], typer.Argument(help=help_text, show_default=False)]

@@ -57,6 +57,7 @@ class Header:
     office: str | None = None
     speaker: str | None = None
     speaker_org: str | None = None
+    byline_date: str | None = None  # a news item's byline timestamp (记者 … 2024-03-05 10:32)
     consumed: set[int] = field(default_factory=set)
 
 
@@ -113,8 +114,9 @@ def read_header(lines: list[str], folded: list[str], limit: int) -> Header:
             for key, value in read_fields(fold_line, line).items():
                 if value:
                     header.fields.setdefault(key, value)
-            if _BYLINE.search(fold_line):
-                header.fields.setdefault("byline", line)  # its timestamp: when the item was published
+            stamp = re.search(ISO_DATE, fold_line) if _BYLINE.search(fold_line) else None
+            if stamp and header.byline_date is None:
+                header.byline_date = iso_date(stamp)  # a news item's timestamp: when it was filed
             continue
         meeting = MEETING.search(fold_line) or _UNDATED_MEETING.search(fold_line)
         if meeting and header.meeting is None:
@@ -224,7 +226,7 @@ def year_from(date: str | None, title: str | None) -> int | None:
 
 
 def published_from(fields: dict[str, str]) -> str | None:
-    for key in ("发布日期", "发布时间", "日期", "时间", "byline"):
+    for key in ("发布日期", "发布时间", "日期", "时间"):
         value = fields.get(key)
         if value:
             match = re.search(ISO_DATE, value) or re.search(DATE, value)

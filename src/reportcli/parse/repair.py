@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from reportcli.models import Repair
 from reportcli.parse.front import MEETING, SPEAKER, is_boilerplate
+from reportcli.parse.tables import figure_table_lines
 from reportcli.text import fold
 
 # ---------------------------------------------------------------- character classes
@@ -204,9 +205,11 @@ _WIKI_MARK = re.compile(r"\[(?:编辑|編輯|编辑源代码|編輯原始碼|edi
 def _without_wiki_marks(line: str, log: _Log) -> str:
     if "[" not in line:
         return line
+
     def drop(match: re.Match) -> str:
         log.note("wiki marks removed", line[max(0, match.start() - 8):match.end()])
         return ""
+
     return _WIKI_MARK.sub(drop, line)
 
 
@@ -345,8 +348,6 @@ def _tables_as_lists(lines: list[str], log: _Log) -> list[str]:
     """A table of figures as a PDF's text layer gives it, a row a line with its cells spaced apart
     (指标 2023年完成 2024年目标 / 地区生产总值增长 5.8% 6%左右), read like the same table in a Word file
     or a web page (parse.tables): a list whose items name each figure's column."""
-    from reportcli.parse.tables import figure_table_lines
-
     out: list[str] = []
     index = 0
     while index < len(lines):

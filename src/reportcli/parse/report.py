@@ -103,7 +103,7 @@ def _metadata(header: front.Header, lines: list[str], folded: list[str]):
         if value:
             provenance[name] = "front matter"
     publisher = header.fields.get("发布机构") or header.fields.get("来源") or header.fields.get("信息来源")
-    published = front.published_from(header.fields)
+    published = front.published_from(header.fields) or header.byline_date
     if publisher:
         provenance["publisher"] = "page fields"
     if published:
@@ -119,11 +119,11 @@ def _metadata(header: front.Header, lines: list[str], folded: list[str]):
                 provenance[name] = f"body: {cue}"
                 inferred.append(name)
         region, level, year = current["region"], current["level"], current["year"]
-    if year is None and published and header.fields.get("byline"):
+    if year is None and header.byline_date:
         # A news item on the report, stamped when it was filed (记者 … 2024-03-05 10:32): written the
         # days the report was delivered, so the same year.
-        year = int(published[:4])
-        provenance["year"] = f"news byline: {published}"
+        year = int(header.byline_date[:4])
+        provenance["year"] = f"news byline: {header.byline_date}"
         inferred.append("year")
     metadata = Metadata(
         title=header.title or header.fields.get("名称") or None, region=region, level=level, year=year,
