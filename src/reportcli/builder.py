@@ -12,8 +12,8 @@ import signal
 from contextlib import closing, contextmanager
 from pathlib import Path
 
-from reportcli.config import BUNDLED_INDEX
-from reportcli.errors import InputError, Interrupted, UsageError
+from reportcli.resources import BUNDLED_INDEX
+from reportcli.errors import InputError, InstallError, Interrupted, UsageError
 
 # In a source checkout (editable install) seeds/ sits two levels above the package.
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -146,8 +146,11 @@ def _load_or_error(source):
         return load(source)
     except InputError as exc:
         return exc
-    except Exception as exc:  # noqa: BLE001 - one unparseable file must not stop a corpus build
-        return InputError(f"{source.path}: could not be parsed ({type(exc).__name__}: {exc})")
+    except InstallError:
+        raise  # a broken installation fails every file alike: stop with its one message
+    except Exception:  # noqa: BLE001 - one unparseable file must not stop a corpus build
+        return InputError(f"{source.path}: could not be parsed: reportcli failed on this file (an internal "
+                          f"error; `reportcli inspect {source.path} --debug` shows where; please report it)")
 
 
 def _load_all(sources):

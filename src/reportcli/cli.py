@@ -620,7 +620,8 @@ def add(
     Example: reportcli --index corpus.sqlite add reports/2024.txt
     """
     from reportcli.builder import add_paths
-    from reportcli.config import BUNDLED_INDEX, resolve_index
+    from reportcli.config import resolve_index
+    from reportcli.resources import BUNDLED_INDEX
 
     index = resolve_index(_settings(ctx).index)
     add_paths(paths, index, is_bundled=index.resolve() == BUNDLED_INDEX.resolve(), wait=wait)

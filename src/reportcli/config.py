@@ -6,12 +6,11 @@ config.toml, the index bundled with the package.
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 from reportcli.errors import ConfigError
+from reportcli.resources import BUNDLED_INDEX, toml_module
 
-BUNDLED_INDEX = Path(__file__).resolve().parent / "data" / "bundled.sqlite"
 
 
 def config_path() -> Path | None:
@@ -37,10 +36,7 @@ def load_config(path: Path | None = None) -> dict:
         return {}
     except OSError as exc:
         raise ConfigError(f"cannot read config file {path}: {exc.strerror or exc}") from None
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised on Python 3.10 only
-        import tomli as tomllib
+    tomllib = toml_module()
     try:
         return tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError:

@@ -22,6 +22,10 @@ class IndexFileError(ReportcliError):
     """A missing, corrupt or incompatible index."""
 
 
+class InstallError(ReportcliError):
+    """A data file of the package itself missing or damaged: a broken installation."""
+
+
 class ConfigError(ReportcliError):
     """A malformed config.toml."""
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +11,7 @@ from pathlib import Path
 from reportcli.errors import InputError, UsageError
 from reportcli.models import Report
 from reportcli.parse import Decoded, parse_report, read_document
+from reportcli.resources import toml_module
 
 # Files a folder walk picks up (.doc and .wps only to say how to convert them).
 REPORT_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".pdf", ".docx", ".doc", ".wps"}
@@ -44,10 +44,7 @@ class LoadedReport:
 
 
 def _load_toml(path: Path) -> dict:
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised on Python 3.10 only
-        import tomli as tomllib
+    tomllib = toml_module()
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:

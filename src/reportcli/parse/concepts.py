@@ -8,15 +8,12 @@ Build time only: the index stores every concept with its forms, so `search`, `de
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from reportcli.models import Term
 from reportcli.text import fold
 
-LEXICON = Path(__file__).resolve().parent.parent / "data" / "lexicon.toml"
 _QUOTES = str.maketrans("", "", "“”\"「」『』‘’'《》 \u3000")
 
 
@@ -36,11 +33,9 @@ def key_of(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def lexicon() -> tuple[Concept, ...]:
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised on Python 3.10 only
-        import tomli as tomllib
-    entries = tomllib.loads(LEXICON.read_text(encoding="utf-8"))["entry"]
+    from reportcli.resources import LEXICON, read_data_toml
+
+    entries = read_data_toml(LEXICON)["entry"]
     return tuple(Concept(term=entry["term"], expansions=tuple(entry.get("expansions", ())),
                          members=tuple(entry.get("members", ())), definition=entry.get("definition"),
                          period=entry.get("period"))

@@ -128,7 +128,7 @@ def docx_text(data: bytes) -> str:
     except (PackageNotFoundError, KeyError, ValueError) as exc:
         raise InputError(f"not a readable Word .docx document ({exc})") from None
     except Exception as exc:  # noqa: BLE001 - lxml and zipfile raise many kinds on a damaged file
-        raise InputError(f"not a readable Word .docx document ({type(exc).__name__})") from None
+        raise InputError("not a readable Word .docx document (the file is damaged or not a .docx)") from None
     numbering = _Numbering(document)
     lines: list[str] = []
     for element in document.element.body.iterchildren():

@@ -7,15 +7,12 @@ queries filter and match by code without loading the table.
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from reportcli.parse.lexicon import CHANGE_TAIL
 from reportcli.text import fold
 
-TABLE = Path(__file__).resolve().parent.parent / "data" / "indicators.toml"
 
 # A figure's unit → the unit group an indicator is measured in.
 UNIT_GROUPS = {
@@ -59,11 +56,9 @@ def key_of(indicator: str) -> str:
 
 @lru_cache(maxsize=1)
 def table() -> tuple[Indicator, ...]:
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised on Python 3.10 only
-        import tomli as tomllib
-    entries = tomllib.loads(TABLE.read_text(encoding="utf-8"))["indicator"]
+    from reportcli.resources import INDICATORS, read_data_toml
+
+    entries = read_data_toml(INDICATORS)["indicator"]
     return tuple(Indicator(code=entry["code"], name_en=entry["name_en"],
                            names=tuple(dict.fromkeys(key_of(name) for name in entry["names"])),
                            kinds=tuple(entry["kinds"]), units=tuple(entry["units"]), better=entry["better"])

@@ -86,12 +86,6 @@ def met(goal: Goal, outcome: float) -> bool:
 @lru_cache(maxsize=1)
 def _better() -> dict[str, str]:
     """code → which way is better, from the curated table (read on first use: only --check needs it)."""
-    import sys
-    from pathlib import Path
+    from reportcli.resources import INDICATORS, read_data_toml
 
-    path = Path(__file__).resolve().parent.parent / "data" / "indicators.toml"
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised on Python 3.10 only
-        import tomli as tomllib
-    return {entry["code"]: entry["better"] for entry in tomllib.loads(path.read_text(encoding="utf-8"))["indicator"]}
+    return {entry["code"]: entry["better"] for entry in read_data_toml(INDICATORS)["indicator"]}
