@@ -106,13 +106,13 @@ def test_add_and_replace(cli, tmp_path):
     index = tmp_path / "c.sqlite"
     assert cli("build", str(FIXTURES / "2021.txt"), "-o", str(index))[0] == 0
     code, _, err = cli("--index", str(index), "add", str(FIXTURES / "2022.txt"), str(FIXTURES / "2023.txt"))
-    assert code == 0 and "added 2 reports" in err
+    assert code == 0 and "2 added, 0 replaced, 0 unchanged: 2 reports" in err
     changed = tmp_path / "new" / "2022.txt"
     changed.parent.mkdir()
     changed.write_text((FIXTURES / "2022.txt").read_text(encoding="utf-8").replace("131.2亿元", "132.0亿元"),
                        encoding="utf-8")
     code, _, err = cli("--index", str(index), "add", str(changed))
-    assert code == 0 and "replaced 2022" in err
+    assert code == 0 and "0 added, 1 replaced, 0 unchanged" in err
     _, rows, _ = run(cli, index, "reports")
     assert sorted(r["id"] for r in rows) == ["2021", "2022", "2023"]
     _, figures, _ = run(cli, index, "metrics", "地区生产总值", "--report", "2022", "--achieved")

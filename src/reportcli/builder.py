@@ -20,36 +20,39 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SEEDS = PROJECT_ROOT / "seeds"
 
 
-def build_from_paths(paths: list[Path], output: Path | None, force: bool = False) -> None:
+def build_from_paths(paths: list[Path], output: Path | None, force: bool = False, *, text_field: str | None = None,
+                     strict: bool = False, update: bool = False) -> None:
     from reportcli import render
     from reportcli.index.build import guard_output, write_index
-    from reportcli.index.sources import REPORT_SUFFIXES, discover
+    from reportcli.index.sources import discover
+    from reportcli.index.store import is_index
 
     if not paths:
         if not SEEDS.is_dir():
             raise UsageError("no seeds/ folder beside this installation: give report files, "
                              "e.g. reportcli build reports/ -o my.sqlite")
-        sources = discover([SEEDS], display_root=PROJECT_ROOT)
+        found = discover([SEEDS], display_root=PROJECT_ROOT)
         output = output or BUNDLED_INDEX
     else:
         if output is None:
             raise UsageError("say where to write the index: reportcli build PATH... -o FILE")
-        sources = discover(paths)
-    if not sources:
-        raise UsageError(f"no report files ({' '.join(sorted(REPORT_SUFFIXES))}) found in "
-                         + ", ".join(map(str, paths or [SEEDS])))
+        found = discover(paths, text_field=text_field)
+    sources = _checked(found, paths or [SEEDS], strict)
     guard_output(output, [*paths, *(source.path for source in sources)], force=force)
+    if update and output.is_file() and is_index(output):
+        _add_changed(sources, found.skipped, output, wait=60.0)
+        return
     with _stopped_by_signals(), closing(_loaded_reports(sources, "indexing")) as reports:
         summary = write_index(reports, output)
     _report_on_files(summary)
-    render.outcome(f"indexed {_summary_line(summary)} → {output}")
+    render.outcome(f"indexed {_summary_line(summary)}{_skipped_note(found.skipped)} → {output}")
 
 
-def add_paths(paths: list[Path], index: Path, is_bundled: bool, wait: float) -> None:
-    """`reportcli add`: add or replace reports in an existing index, in one transaction."""
-    from reportcli import render
-    from reportcli.index.build import add_to_index
-    from reportcli.index.sources import REPORT_SUFFIXES, discover
+def add_paths(paths: list[Path], index: Path, is_bundled: bool, wait: float, *, text_field: str | None = None,
+              strict: bool = False) -> None:
+    """`reportcli add`: add new reports to an existing index and replace changed ones, in one
+    transaction; reports already there unchanged are skipped without being parsed."""
+    from reportcli.index.sources import discover
     from reportcli.index.store import open_index
 
     if is_bundled:
@@ -58,18 +61,73 @@ def add_paths(paths: list[Path], index: Path, is_bundled: bool, wait: float) -> 
     if wait < 0:
         raise UsageError("--wait must be 0 or more seconds")
     open_index(index).close()  # a clear error for a missing, corrupt or older index
-    sources = discover(paths)
-    if not sources:
+    found = discover(paths, text_field=text_field)
+    _add_changed(_checked(found, paths, strict), found.skipped, index, wait)
+
+
+def _checked(found, paths: list[Path], strict: bool) -> list:
+    """The reports to read; dataset rows that cannot be indexed are warnings, or with --strict an
+    error before anything is written."""
+    from reportcli import render
+    from reportcli.index.sources import REPORT_SUFFIXES
+
+    if found.skipped and strict:
+        raise InputError(f"{found.skipped[0]}" + (f" (and {len(found.skipped) - 1} more rows that cannot be "
+                                                  "indexed)" if len(found.skipped) > 1 else "")
+                         + "; --strict: nothing was written")
+    for problem in found.skipped[:SHOWN_SKIPPED_ROWS]:
+        render.warn(f"skipped {problem}")
+    if len(found.skipped) > SHOWN_SKIPPED_ROWS:
+        render.warn(f"… and {len(found.skipped) - SHOWN_SKIPPED_ROWS} more rows skipped")
+    if not found.sources:
+        if found.skipped:
+            raise InputError(f"no row could be indexed ({len(found.skipped)} skipped)")
         raise UsageError(f"no report files ({' '.join(sorted(REPORT_SUFFIXES))}) found in "
                          + ", ".join(map(str, paths)))
-    with _stopped_by_signals():
-        # Parse first, then take the write lock: another writer waits only for the writing.
-        loaded = list(_loaded_reports(sources, "adding"))
-        summary, replaced = add_to_index(loaded, index, wait=wait, on_wait=render.note)
-    _report_on_files(summary)
-    note = f" (replaced {', '.join(replaced)})" if replaced else ""
-    render.outcome(f"added {_summary_line(summary)}{note} → {index}")
+    return found.sources
 
+
+def _add_changed(sources: list, skipped: list[str], index: Path, wait: float) -> None:
+    from reportcli import render
+    from reportcli.index.build import add_to_index, fingerprints
+
+    known = fingerprints(index)
+    changed = [source for source in sources if known.get(source.id) != _fingerprint(source)]
+    unchanged = len(sources) - len(changed)
+    added = replaced = 0
+    summary = None
+    if changed:
+        with _stopped_by_signals():
+            # Parse first, then take the write lock: another writer waits only for the writing.
+            loaded = list(_loaded_reports(changed, "adding"))
+            summary, replaced_ids = add_to_index(loaded, index, wait=wait, on_wait=render.note)
+        _report_on_files(summary)
+        replaced = len(replaced_ids)
+        added = summary.reports - replaced
+    counts = f"{added} added, {replaced} replaced, {unchanged} unchanged"
+    written = f": {_summary_line(summary)}" if summary and summary.reports else ""
+    render.outcome(f"{counts}{written}{_skipped_note(skipped)} → {index}")
+
+
+def _fingerprint(source) -> str | None:
+    """A source's fingerprint without parsing it (a row's is known from the scan; a file's needs
+    its bytes read and hashed)."""
+    from reportcli.index.sources import fingerprint_of
+
+    if source.row is not None:
+        return source.row.fingerprint
+    try:
+        return fingerprint_of(source, source.path.read_bytes())
+    except OSError:
+        return None  # read again, and reported, when it is loaded
+
+
+def _skipped_note(skipped: list[str]) -> str:
+    return f" ({len(skipped)} row{'s' * (len(skipped) != 1)} skipped)" if skipped else ""
+
+
+# Dataset rows that cannot be indexed, named one by one; past this, a count.
+SHOWN_SKIPPED_ROWS = 20
 
 # Files named one by one in a build's summary; past this, a count and how to see the rest.
 SHOWN_REPAIRED_FILES = 10
@@ -122,7 +180,7 @@ def _loaded_reports(sources, verb: str):
     with render.BuildProgress(len(sources), verb) as progress:
         for source, result in _load_all(sources):
             if not isinstance(result, InputError) and not result.report.paragraphs:
-                result = InputError(f"{source.path}: no paragraph of report text was found "
+                result = InputError(f"{source.where}: no paragraph of report text was found "
                                     f"(see `reportcli inspect {source.path}`)")
             if isinstance(result, InputError):
                 failures.append(str(result))
@@ -130,9 +188,9 @@ def _loaded_reports(sources, verb: str):
                     render.warn(f"skipped {result}")
             else:
                 yield result
-            progress.advance(source.display)
-    if len(failures) == len(sources):
-        raise InputError(failures[0] if len(failures) == 1 else f"none of the {len(sources)} files could be read")
+            progress.advance(source.where)
+    if failures and len(failures) == len(sources):
+        raise InputError(failures[0] if len(failures) == 1 else f"none of the {len(sources)} reports could be read")
 
 
 # Parsing and segmenting (jieba) dominate a build; past this many files they run on every core.
@@ -149,7 +207,7 @@ def _load_or_error(source):
     except InstallError:
         raise  # a broken installation fails every file alike: stop with its one message
     except Exception:  # noqa: BLE001 - one unparseable file must not stop a corpus build
-        return InputError(f"{source.path}: could not be parsed: reportcli failed on this file (an internal "
+        return InputError(f"{source.where}: could not be parsed: reportcli failed on this report (an internal "
                           f"error; `reportcli inspect {source.path} --debug` shows where; please report it)")
 
 

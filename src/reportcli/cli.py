@@ -133,6 +133,13 @@ CodeOption = Annotated[Optional[str], typer.Option(
     "--code", help="Only this indicator of the curated table: gdp_growth, cpi, urban_jobs_new …",
     autocompletion=_complete_codes, show_default=False)]
 
+TextFieldOption = Annotated[Optional[str], typer.Option(
+    "--text-field", metavar="NAME", help="In datasets, the column holding the report's text (default: the first of "
+    "content, text, full_text, body, 正文).", show_default=False)]
+StrictOption = Annotated[bool, typer.Option(
+    "--strict", help="A dataset row that cannot be indexed (bad JSON, no text, a year not a year) is an error and "
+    "nothing is written, instead of a warning.")]
+
 
 def OptionalWords(help_text: str):  # noqa: N802 - used as a type in signatures, named like one
     """An optional QUERY argument: words that select the rows."""
@@ -597,25 +604,33 @@ def build(
         "--output", "-o", metavar="FILE", help="Index file to write (atomically). An existing file is replaced only "
         "if it is a reportcli index; never an input, a device or a write-protected file.", show_default=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace FILE even if it is not a reportcli index.")] = False,
+    update: Annotated[bool, typer.Option("--update", help="If FILE is an index already, add new reports and replace "
+                                         "changed ones in it, skipping unchanged ones (like add).")] = False,
+    text_field: TextFieldOption = None,
+    strict: StrictOption = False,
 ) -> None:
-    """Build an index from report files; with no paths, rebuild the bundled index from seeds/.
+    """Build an index from report files and datasets (.jsonl .json .csv .tsv: a report a row); with
+    no paths, rebuild the bundled index from seeds/.
 
-    Example: reportcli build reports/ -o my.sqlite
+    Example: reportcli build reports/ corpus.jsonl -o my.sqlite
     """
     from reportcli.builder import build_from_paths
 
-    build_from_paths(paths or [], output, force=force)
+    build_from_paths(paths or [], output, force=force, text_field=text_field, strict=strict, update=update)
 
 
 @command(output=False, writes=True)
 def add(
     ctx: typer.Context,
-    paths: Annotated[list[Path], typer.Argument(help="Report files and folders to add; a report with the same id "
-                                                     "is replaced.", show_default=False)],
+    paths: Annotated[list[Path], typer.Argument(help="Report files, folders and datasets to add; a report with "
+                                                     "the same id is replaced if it changed.", show_default=False)],
     wait: Annotated[float, typer.Option(
         "--wait", metavar="SECONDS", help="How long to wait while another reportcli writes the index.")] = 60.0,
+    text_field: TextFieldOption = None,
+    strict: StrictOption = False,
 ) -> None:
-    """Add reports to your index (named by --index or $REPORTCLI_INDEX), replacing same ids, in one transaction.
+    """Add reports to your index (named by --index or $REPORTCLI_INDEX) in one transaction: new ones
+    added, changed ones (same id) replaced, unchanged ones skipped.
 
     Example: reportcli --index corpus.sqlite add reports/2024.txt
     """
@@ -624,14 +639,17 @@ def add(
     from reportcli.resources import BUNDLED_INDEX
 
     index = resolve_index(_settings(ctx).index)
-    add_paths(paths, index, is_bundled=index.resolve() == BUNDLED_INDEX.resolve(), wait=wait)
+    add_paths(paths, index, is_bundled=index.resolve() == BUNDLED_INDEX.resolve(), wait=wait, text_field=text_field,
+              strict=strict)
 
 
 @command()
 def inspect_(
     ctx: typer.Context,
-    paths: Annotated[list[Path], typer.Argument(help="Report files and folders to look at.", show_default=False)],
+    paths: Annotated[list[Path], typer.Argument(help="Report files, folders and datasets to look at.",
+                                                show_default=False)],
     out,
+    text_field: TextFieldOption = None,
 ) -> None:
     """Show how files will be read, without building: format, metadata and its sources, outline, counts,
     repairs, warnings.
@@ -642,7 +660,7 @@ def inspect_(
     from reportcli.errors import InputError
     from reportcli.inspection import inspect_paths
 
-    rows = inspect_paths(paths)
+    rows = inspect_paths(paths, text_field=text_field)
     if not rows:
         out.empty()
         raise NoResults("no report files found")

@@ -28,19 +28,24 @@ class Inspection:
     error: str | None = None  # why the file cannot be read (then nothing else is filled in)
 
 
-def inspect_paths(paths: list[Path]) -> list[Inspection]:
+def inspect_paths(paths: list[Path], text_field: str | None = None) -> list[Inspection]:
+    """One Inspection per report: a file each, a dataset a row each (a row that cannot be
+    indexed is one with its error)."""
     from reportcli.index.sources import discover
 
-    return [inspect_source(source) for source in discover(paths)]
+    found = discover(paths, text_field=text_field)
+    rows = [inspect_source(source) for source in found.sources]
+    rows.extend(Inspection(file=problem.split(": ", 1)[0], id="", error=problem) for problem in found.skipped)
+    return rows
 
 
 def inspect_source(source) -> Inspection:  # source: index.sources.SourceFile
     from reportcli.index.sources import read
 
     try:
-        data, decoded, report = read(source)
+        data, decoded, report, _ = read(source)
     except InputError as exc:
-        return Inspection(file=source.display, id=source.id, error=str(exc))
+        return Inspection(file=source.where, id=source.id, error=str(exc))
     provenance = dict(report.provenance)
     metadata = {name: {"value": value, "source": provenance.get(name)}
                 for name, value in vars(report.metadata).items()}
@@ -52,7 +57,7 @@ def inspect_source(source) -> Inspection:  # source: index.sources.SourceFile
     outline = [{"number": s.number, "level": s.level, "label": s.label, "paragraph": first_paragraph.get(s.id)}
                for s in report.sections]
     return Inspection(
-        file=source.display, id=source.id, format=decoded.format, encoding=decoded.encoding, pages=decoded.pages,
+        file=source.where, id=source.id, format=decoded.format, encoding=decoded.encoding, pages=decoded.pages,
         bytes=len(data), sha256=hashlib.sha256(data).hexdigest(), metadata=metadata, inferred=list(report.inferred),
         counts={"paragraphs": len(report.paragraphs), "sections": len(report.sections),
                 "figures": len(report.figures), "targets": len(report.goals),

@@ -126,6 +126,7 @@ class ReportMetadata(Record):
     source: str | None
     sha256: str
     file: str | None
+    line: int | None  # a dataset row: the line of `file` where its record starts
 
 
 class ReportRecord(ReportMetadata):

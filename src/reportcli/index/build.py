@@ -188,6 +188,17 @@ def add_to_index(reports: list[LoadedReport], index: Path, *, wait: float = WRIT
     return tally.summary(), replaced
 
 
+def fingerprints(index: Path) -> dict[str, str | None]:
+    """Report id → the fingerprint of its text and metadata, for `add` to skip unchanged reports."""
+    from reportcli.index.store import open_index
+
+    connection = open_index(index)
+    try:
+        return dict(connection.execute("SELECT id, fingerprint FROM reports"))
+    finally:
+        connection.close()
+
+
 def _locked_for_writing(index: Path, wait: float, on_wait: Callable[[str], None] | None) -> sqlite3.Connection:
     """A connection holding the index's write lock, on the file the path names now (a build may
     have renamed a new index into place while this one waited)."""
@@ -313,7 +324,8 @@ def _insert_report(connection: sqlite3.Connection, ord_: int, loaded: LoadedRepo
         published=meta.published, source=loaded.source, sha256=loaded.sha256, file=loaded.file,
         first_rowid=first_rowid, paragraphs=len(report.paragraphs),
         warnings=json.dumps(list(report.warnings), ensure_ascii=False), format=loaded.format,
-        inferred=json.dumps(list(report.inferred)), provenance=json.dumps(dict(report.provenance), ensure_ascii=False))])
+        inferred=json.dumps(list(report.inferred)), provenance=json.dumps(dict(report.provenance), ensure_ascii=False),
+        line=loaded.line, fingerprint=loaded.fingerprint)])
     _insert(connection, "sections", [dict(
         report=ord_, id=s.id, parent=s.parent, level=s.level, number=s.number, label=s.label, title=s.title,
         path=s.path, kind=s.kind) for s in report.sections])

@@ -1,7 +1,7 @@
 """The index's tables. Bump SCHEMA_VERSION whenever a table or the meaning of a column changes."""
 from __future__ import annotations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Paragraph rowids are contiguous per report (first_rowid .. first_rowid + paragraphs - 1), so a
 # (report, paragraph id) pair maps to a rowid without an extra index, and FTS queries restrict
@@ -18,7 +18,9 @@ CREATE TABLE reports (
     warnings TEXT NOT NULL,
     format TEXT NOT NULL DEFAULT 'text', -- text / html / markdown / pdf / docx
     inferred TEXT NOT NULL DEFAULT '[]', -- JSON list of metadata fields read from body cues
-    provenance TEXT NOT NULL DEFAULT '{}' -- JSON: field → where it came from
+    provenance TEXT NOT NULL DEFAULT '{}', -- JSON: field → where it came from
+    line INTEGER, -- a dataset row: the line of `file` where its record starts
+    fingerprint TEXT -- SHA-256 of text and metadata (sources.fingerprint_of): add skips an unchanged report
 );
 CREATE TABLE sections (
     report INTEGER NOT NULL, id INTEGER NOT NULL, parent INTEGER, level INTEGER NOT NULL,

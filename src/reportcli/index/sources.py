@@ -10,21 +10,44 @@ from pathlib import Path
 
 from reportcli.errors import InputError, UsageError
 from reportcli.models import Report
+from reportcli.index.datasets import DATASET_SUFFIXES, RowRef, is_dataset
 from reportcli.parse import Decoded, parse_report, read_document
 from reportcli.resources import toml_module
 
 # Files a folder walk picks up (.doc and .wps only to say how to convert them).
-REPORT_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".pdf", ".docx", ".doc", ".wps"}
+REPORT_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".pdf", ".docx", ".doc", ".wps",
+                   *DATASET_SUFFIXES}
 OVERRIDABLE = {"title", "region", "level", "year", "date", "meeting", "office", "speaker",
                "publisher", "published"}
 
 
 @dataclass(frozen=True)
 class SourceFile:
+    """One report to read: a file, or one row of a dataset file (`row` says where)."""
+
     path: Path
     id: str
     display: str  # the file as recorded in the index
     overrides: dict  # metadata from reports.toml; `source` is the URL
+    row: RowRef | None = None
+    text_field: str | None = None  # --text-field for a dataset row
+
+    @property
+    def where(self) -> str:
+        """The file, and for a dataset row its line: how messages name it."""
+        return f"{self.display}:{self.row.line}" if self.row else self.display
+
+    @property
+    def line(self) -> int | None:
+        return self.row.line if self.row else None
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """The reports found under some paths, and the dataset rows that cannot be indexed."""
+
+    sources: list[SourceFile]
+    skipped: list[str]  # "FILE:LINE: why"
 
 
 @dataclass(frozen=True)
@@ -35,6 +58,8 @@ class LoadedReport:
     file: str
     source: str | None
     format: str = "text"
+    line: int | None = None  # a dataset row's line in its file
+    fingerprint: str | None = None  # SHA-256 of text and metadata: `add` skips a report whose is unchanged
     word_counts: Counter = field(default_factory=Counter)  # jieba word → paragraphs containing it
     # What the index derives from the text, computed where the report is parsed (a build's
     # worker processes), so that the process writing the index does little more than write.
@@ -113,9 +138,11 @@ def _report_files(folder: Path) -> list[Path]:
     return sorted(found)
 
 
-def discover(paths: list[Path], display_root: Path | None = None) -> list[SourceFile]:
-    """Report files under the given files and folders, in a stable order. A file named on the
-    command line is read whatever its suffix and even through a link."""
+def discover(paths: list[Path], display_root: Path | None = None, text_field: str | None = None) -> Discovery:
+    """Reports under the given files and folders, in a stable order: a file each, a dataset a row
+    each. A file named on the command line is read whatever its suffix and even through a link."""
+    from reportcli.index.datasets import BadRow, scan
+
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -126,24 +153,51 @@ def discover(paths: list[Path], display_root: Path | None = None) -> list[Source
             raise UsageError(f"not a regular file or folder: {path}")
         else:
             raise UsageError(f"no such file or directory: {path}")
-    sources, seen = [], set()
+    sources: list[SourceFile] = []
+    skipped: list[str] = []
+    seen: dict[str, str] = {}
     toml_cache: dict[Path, dict[str, dict]] = {}
+
+    def claim(report_id: str, where: str) -> bool:
+        if report_id in seen:
+            return False
+        seen[report_id] = where
+        return True
+
     for file in files:
+        display = file.relative_to(display_root).as_posix() if display_root else file.as_posix()
+        if is_dataset(file):
+            for row in scan(file, text_field):
+                where = f"{display}:{row.line}"
+                if isinstance(row, BadRow):
+                    skipped.append(f"{where}: {row.reason}")
+                elif not claim(row.id, where):
+                    if row.derived:
+                        raise UsageError(f"{display} and {seen[row.id].rsplit(':', 1)[0]} give the same report ids "
+                                         f"({row.id}: a row's id is the file name and its number unless the "
+                                         "dataset has an id column); rename one of the files")
+                    skipped.append(f"{where}: the report id {row.id!r} is already given by {seen[row.id]}")
+                else:
+                    sources.append(SourceFile(path=file, id=row.id, display=display, overrides={}, row=row,
+                                              text_field=text_field))
+            continue
         folder = file.parent
         if folder not in toml_cache:
             toml_cache[folder] = read_reports_toml(folder)
         entry = toml_cache[folder].get(file.name, {})
         report_id = str(entry.get("id") or file.stem)
-        if report_id in seen:
-            raise UsageError(f"two files give the report id {report_id!r}: set distinct ids in reports.toml")
-        seen.add(report_id)
-        display = file.relative_to(display_root).as_posix() if display_root else file.as_posix()
+        if not claim(report_id, display):
+            raise UsageError(f"two files give the report id {report_id!r} ({seen[report_id]} and {display}): "
+                             "set distinct ids in reports.toml")
         sources.append(SourceFile(path=file, id=report_id, display=display, overrides=entry))
-    return sources
+    return Discovery(sources=sources, skipped=skipped)
 
 
-def read(source: SourceFile) -> tuple[bytes, Decoded, Report]:
-    """Read, decode and parse one file, with reports.toml applied; InputError names the file."""
+def read(source: SourceFile) -> tuple[bytes, Decoded, Report, str | None]:
+    """Read, decode and parse one file or dataset row, with reports.toml or the row's metadata
+    applied, and its source URL; InputError names the file (and the row's line)."""
+    if source.row is not None:
+        return _read_row(source)
     try:
         data = source.path.read_bytes()
     except OSError as exc:
@@ -152,27 +206,49 @@ def read(source: SourceFile) -> tuple[bytes, Decoded, Report]:
         decoded = read_document(data, source.path.name)
     except InputError as exc:
         raise InputError(f"{source.path}: {exc}") from None
-    report = parse_report(decoded.text)
-    overrides = {k: v for k, v in source.overrides.items() if k in OVERRIDABLE}
-    if overrides:
-        provenance = dict(report.provenance)
-        provenance.update({name: "reports.toml" for name in overrides})
-        report = report._replace(metadata=report.metadata._replace(**overrides),
-                         provenance=tuple(sorted(provenance.items())),
-                         inferred=tuple(name for name in report.inferred if name not in overrides))
-    return data, decoded, report
+    given = {name: (value, "reports.toml") for name, value in source.overrides.items() if name in OVERRIDABLE}
+    return data, decoded, parse_report(decoded.text, given), source.overrides.get("source")
+
+
+def _read_row(source: SourceFile) -> tuple[bytes, Decoded, Report, str | None]:
+    from reportcli.index.datasets import dataset_format, read_row, row_fields
+
+    try:
+        fields = row_fields(read_row(source.path, source.row), source.text_field)
+    except (InputError, ValueError) as exc:  # the file changed since it was scanned
+        raise InputError(f"{source.where}: {exc}") from None
+    given = {name: (value, f"dataset: column {fields.given[name]}") for name, value in fields.metadata.items()
+             if name in OVERRIDABLE}
+    report = parse_report(fields.text, given)
+    if fields.problems:
+        report = report._replace(warnings=(*report.warnings, *fields.problems))
+    data = fields.text.encode("utf-8", "surrogatepass")
+    return data, Decoded(fields.text, dataset_format(source.path), "utf-8"), report, fields.metadata.get("source")
+
+
+def fingerprint_of(source: SourceFile, data: bytes) -> str:
+    """What `add` compares to skip an unchanged report: a row's fingerprint (datasets.fingerprint),
+    or SHA-256 of a file's bytes and its reports.toml entry."""
+    if source.row is not None:
+        return source.row.fingerprint
+    import json
+
+    digest = hashlib.sha256(data)
+    digest.update(json.dumps(source.overrides, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+    return digest.hexdigest()
 
 
 def load(source: SourceFile) -> LoadedReport:
     """A file read and parsed, with what the index needs beside the report (vocabulary counts)."""
-    data, decoded, report = read(source)
+    data, decoded, report, url = read(source)
     from reportcli.index.vocab import document_frequencies
     from reportcli.parse.concepts import from_glossary
     from reportcli.text import fold, gram_tokens
 
     folded = [fold(p.text) for p in report.paragraphs]
     return LoadedReport(id=source.id, report=report, sha256=hashlib.sha256(data).hexdigest(),
-                        file=source.display, source=source.overrides.get("source"), format=decoded.format,
+                        file=source.display, source=url, format=decoded.format,
+                        line=source.line, fingerprint=fingerprint_of(source, data),
                         word_counts=document_frequencies(folded),
                         grams=tuple(" ".join(gram_tokens(text)) for text in folded),
                         concepts=tuple(from_glossary(list(report.terms))))

@@ -44,6 +44,8 @@ REPORT_TITLE = re.compile(r"政府工作报告|名词解释")
 # 州 ends a unit only when no other suffix follows it: 杭州市 and 青州市 are cities named …州.
 _REGION_UNIT = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|州(?![市县区盟])|盟|地区|县|旗|区)")
 _MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
+# What a dataset's region column says for the national report.
+NATIONAL_NAMES = {"全国", "中国", "国务院", "中央", "中华人民共和国", "national", "china"}
 
 
 @dataclass
@@ -199,14 +201,15 @@ def region_from(sources: list[tuple[str, str, str]]) -> tuple[str | None, str | 
     for kind, text, folded in sources:
         if not folded:
             continue
-        if "全国人民代表大会" in folded or folded.startswith(("国务院", "全国")):
-            return "全国", "national", names[kind]
         if kind == "meeting":
             named = re.split(r"第[^届]{1,4}届", folded)[0]
         elif kind == "org":
             named = _ORG_SUFFIX.sub("", folded)
         else:
             named = _TITLE_NOISE.sub("", folded)
+        if "全国人民代表大会" in folded or named.startswith(("国务院", "全国", "中华人民共和国国务院", "中央人民政府")) \
+                or folded.startswith(("国务院", "全国")) or named in NATIONAL_NAMES:
+            return "全国", "national", names[kind]
         units = region_units(named)
         if units:
             start = folded.rfind(units[-1])  # fold keeps offsets: slice the text as written

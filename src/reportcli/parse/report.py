@@ -17,9 +17,13 @@ _MARKDOWN = re.compile(r"^#{1,6}\s+|^[*+]\s+|^>\s?|\*\*|__")
 _HEADER_SCAN = 80  # front matter lies within the first lines (blank ones included) before the body
 
 
-def parse_report(text: str) -> Report:
+def parse_report(text: str, given: dict[str, tuple[object, str]] | None = None) -> Report:
     """Parse a report's text (plain or an HTML page) into metadata, sections, paragraphs, terms,
-    figures and targets, after undoing publishing damage (parse.repair)."""
+    figures and targets, after undoing publishing damage (parse.repair).
+
+    `given` is metadata known from outside the text — a dataset row's columns, reports.toml —
+    as field → (value, where it came from). It wins over what the text says, and is known before
+    figures and targets are read (their year comes from the report's)."""
     if looks_like_html(text):
         text = html_to_text(text)
     text = "\n".join(_without_markdown(line) for line in normalize_newlines(text).lstrip("\ufeff").split("\n"))
@@ -63,7 +67,7 @@ def parse_report(text: str) -> Report:
     if not any(s.kind == "body" for s in sections) and body_paragraphs > 3:
         warnings.append(f"no section headings recognised; indexed as {body_paragraphs} flat paragraphs")
 
-    metadata, provenance, inferred = _metadata(header, lines, folded)
+    metadata, provenance, inferred = _metadata(header, lines, folded, given or {})
     unreadable: list[str] = []
     figures = with_codes(_figures(paragraphs, sections, metadata.year, unreadable))
     if unreadable:
@@ -81,23 +85,28 @@ def parse_report(text: str) -> Report:
                   repairs=repaired.repairs, provenance=provenance, inferred=inferred)
 
 
-def _metadata(header: front.Header, lines: list[str], folded: list[str]):
-    """Metadata from the front matter, then from unambiguous body cues for what it lacks;
-    with where each field came from, and which fields were inferred from the body."""
+def _metadata(header: front.Header, lines: list[str], folded: list[str], given: dict[str, tuple[object, str]]):
+    """Metadata given from outside the text, then the front matter, then unambiguous body cues for
+    what both lack; with where each field came from, and which fields were inferred from the body."""
+    # A title given beside the text (a dataset's title column) names region and year as a title line does.
+    title, title_source = header.title, "front matter: title"
+    if not title and "title" in given:
+        title, title_source = str(given["title"][0]), f"{given['title'][1]} (the title)"
     region, level, region_source = front.region_from([
         ("meeting", header.meeting or "", fold(header.meeting or "")),
         ("org", header.speaker_org or "", fold(header.speaker_org or "")),
         ("org", header.fields.get("发布机构", ""), fold(header.fields.get("发布机构", ""))),
-        ("title", header.title or "", fold(header.title or "")),
+        ("title", title or "", fold(title or "")),
     ])
-    year = front.year_from(header.date, fold(header.title) if header.title else None)
+    year = front.year_from(header.date, fold(title) if title else None)
     provenance: dict[str, str] = {}
     if header.title:
         provenance["title"] = "front matter: title line"
     if region:
-        provenance["region"] = provenance["level"] = f"front matter: {region_source}"
+        source = title_source if region_source == "title" else f"front matter: {region_source}"
+        provenance["region"] = provenance["level"] = source
     if year:
-        provenance["year"] = "front matter: meeting date" if header.date else "front matter: title"
+        provenance["year"] = "front matter: meeting date" if header.date else title_source
     for name, value in (("date", header.date), ("meeting", header.meeting), ("office", header.office),
                         ("speaker", header.speaker)):
         if value:
@@ -108,6 +117,20 @@ def _metadata(header: front.Header, lines: list[str], folded: list[str]):
         provenance["publisher"] = "page fields"
     if published:
         provenance["published"] = "page fields"
+    fields = dict(title=header.title or header.fields.get("名称") or None, region=region, level=level, year=year,
+                  date=header.date, meeting=header.meeting, office=header.office, speaker=header.speaker,
+                  publisher=publisher, published=published)
+    for name, (value, source) in given.items():
+        if name in fields:
+            fields[name] = value
+            provenance[name] = source
+    if "region" in given and "level" not in given:
+        units = front.region_units(fold(str(fields["region"])))
+        national = fold(str(fields["region"])) in front.NATIONAL_NAMES
+        if national or units:
+            fields["level"] = front.level_of(units, national=national)
+            provenance["level"] = given["region"][1]
+    region, level, year = fields["region"], fields["level"], fields["year"]
     inferred: list[str] = []
     if region is None or level is None or year is None:
         cues = front.body_cues(lines, folded)
@@ -125,10 +148,8 @@ def _metadata(header: front.Header, lines: list[str], folded: list[str]):
         year = int(header.byline_date[:4])
         provenance["year"] = f"news byline: {header.byline_date}"
         inferred.append("year")
-    metadata = Metadata(
-        title=header.title or header.fields.get("名称") or None, region=region, level=level, year=year,
-        date=header.date, meeting=header.meeting, office=header.office, speaker=header.speaker,
-        publisher=publisher, published=published)
+    fields.update(region=region, level=level, year=year)
+    metadata = Metadata(**fields)
     return metadata, tuple(sorted(provenance.items())), tuple(sorted(set(inferred)))
 
 
