@@ -17,6 +17,8 @@ class Citation(Record):
     text: str
     title: str | None
     source: str | None
+    file: str | None  # the file the report was built from (a dataset for a row)
+    line: int | None  # a dataset row: its line in `file`
     citation: str  # the quotation as one line of text, ready to paste
 
 
@@ -29,7 +31,10 @@ def cite(store: Store, reference: str, selection: ReportFilter | None = None) ->
         parts.append(section.replace(" > ", "，"))
     parts.append(f"第{paragraph_id}段")
     where = "，".join(parts)
-    tail = "".join(f"。{label}：{value}" for label, value in (("发布日期", report.published), ("来源", report.source))
+    # Without a URL the source is the file it was read from (a dataset: the file and the row's line).
+    origin = report.source or (f"{report.file}第{report.line}行" if report.line else None)
+    tail = "".join(f"。{label}：{value}" for label, value in (("发布日期", report.published), ("来源", origin))
                    if value)
     return Citation(report=report.id, paragraph=paragraph_id, section=section, text=text, title=report.title,
-                    source=report.source, citation=f"“{text.translate(_INNER_QUOTES)}”（{where}{tail}）")
+                    source=report.source, file=report.file, line=report.line,
+                    citation=f"“{text.translate(_INNER_QUOTES)}”（{where}{tail}）")
