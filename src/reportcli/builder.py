@@ -180,8 +180,9 @@ def _loaded_reports(sources, verb: str):
     with render.BuildProgress(len(sources), verb) as progress:
         for source, result in _load_all(sources):
             if not isinstance(result, InputError) and not result.report.paragraphs:
-                result = InputError(f"{source.where}: no paragraph of report text was found "
-                                    f"(see `reportcli inspect {source.path}`)")
+                why = next((w for w in result.report.warnings if w.startswith("the text has no words")),
+                           "no paragraph of report text was found")
+                result = InputError(f"{source.where}: {why} (see `reportcli inspect {source.path}`)")
             if isinstance(result, InputError):
                 failures.append(str(result))
                 if len(sources) > 1:

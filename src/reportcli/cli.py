@@ -682,7 +682,9 @@ def main(argv: Optional[list[str]] = None) -> int:
             sys.stderr.write("reportcli: interrupted\n")
         return result if isinstance(result, int) else EXIT_OK
     except NoResults as exc:
-        sys.stderr.write(f"reportcli: {exc}\n")
+        from reportcli.render import note
+
+        note(str(exc))
         return exc.exit_code
     except ReportcliError as exc:
         return _fail(str(exc), exc.exit_code, debug)
@@ -705,6 +707,10 @@ def main(argv: Optional[list[str]] = None) -> int:
         _silence_stdout()
         return EXIT_OK
     except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
+        import os
+
+        if os.environ.get("_REPORTCLI_COMPLETE"):
+            return EXIT_OK  # a shell's completion request gone wrong (COMP_CWORD=x): no suggestion, no noise
         return _fail(describe_unexpected(exc), EXIT_USAGE, debug)
 
 
@@ -712,8 +718,18 @@ def _warn_about_config() -> None:
     """Unknown keys in config.toml are a warning (a typo would otherwise be silently ignored)."""
     from reportcli.config import unknown_config_keys
 
-    for key, path in unknown_config_keys():
-        sys.stderr.write(f"reportcli: warning: {path}: unknown setting `{key}` (known: index)\n")
+    unknown = unknown_config_keys()
+    if not unknown:
+        return
+    from reportcli.render import warn
+
+    for key, path in unknown[:SHOWN_UNKNOWN_KEYS]:
+        warn(f"{path}: unknown setting `{key[:60]}` (known: index)")
+    if len(unknown) > SHOWN_UNKNOWN_KEYS:
+        warn(f"{unknown[0][1]}: … and {len(unknown) - SHOWN_UNKNOWN_KEYS:,} more unknown settings")
+
+
+SHOWN_UNKNOWN_KEYS = 5
 
 
 def _utf8_argument(arg: str) -> str:
@@ -736,7 +752,7 @@ def _fail(message: str, code: int, debug: bool) -> int:
         import traceback
 
         traceback.print_exc()
-    error(message.replace("\n", " "))
+    error(message)
     return code
 
 

@@ -30,19 +30,53 @@ def load_config(path: Path | None = None) -> dict:
     path = path or config_path()
     if path is None:
         return {}
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
+    data = _read_small_regular_file(path)
+    if data is None:
         return {}
-    except OSError as exc:
-        raise ConfigError(f"cannot read config file {path}: {exc.strerror or exc}") from None
     tomllib = toml_module()
     try:
-        return tomllib.loads(data.decode("utf-8"))
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise ConfigError(f"malformed config file {path}: not UTF-8") from None
+    # Windows editors (Notepad) start a UTF-8 file with a byte-order mark, which TOML does not allow.
+    text = text.removeprefix("\ufeff")
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"malformed config file {path}: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"malformed config file {path}: nested too deeply to be a config file") from None
+
+
+# A config file is a few lines; anything bigger is not one (and never read whole into memory).
+CONFIG_SIZE_LIMIT = 1 << 20
+
+
+def _read_small_regular_file(path: Path) -> bytes | None:
+    """The bytes of a regular file of at most CONFIG_SIZE_LIMIT, None when there is no file. A
+    FIFO, a device (/dev/zero) or a huge file is a clear error, never a hang or a flood."""
+    import stat
+
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise ConfigError(f"cannot read config file {path}: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise ConfigError(f"config file {path} is not a regular file (a pipe, device or folder); "
+                          "replace it with a TOML file or remove it")
+    if info.st_size > CONFIG_SIZE_LIMIT:
+        raise ConfigError(f"config file {path} is {info.st_size:,} bytes, too large for a config file "
+                          f"(at most {CONFIG_SIZE_LIMIT:,})")
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(CONFIG_SIZE_LIMIT + 1)
+    except OSError as exc:
+        raise ConfigError(f"cannot read config file {path}: {exc.strerror or exc}") from None
+    if len(data) > CONFIG_SIZE_LIMIT:  # grew while being read
+        raise ConfigError(f"config file {path} is too large for a config file (at most {CONFIG_SIZE_LIMIT:,} bytes)")
+    return data
 
 
 def resolve_index(option: str | None) -> Path:
@@ -74,6 +108,6 @@ KNOWN_KEYS = {"index"}
 def unknown_config_keys() -> list[tuple[str, Path]]:
     """(key, file) for each setting config.toml has that reportcli does not know."""
     path = config_path()
-    if path is None or not path.is_file():
+    if path is None or not os.path.lexists(path):
         return []
     return [(key, path) for key in load_config(path) if key not in KNOWN_KEYS]

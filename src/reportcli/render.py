@@ -179,22 +179,36 @@ class Output:
         warn(message, self.stderr)
 
 
+# Characters that would change a message's layout on a terminal: controls (a newline in a file
+# name splits the line, ESC starts a terminal sequence) and bidirectional overrides (U+202E
+# reverses what follows). Messages show them escaped, as `\n`, `\u202e`.
+_UNSAFE = dict.fromkeys([*range(0x20), *range(0x7f, 0xa0), 0x061c, 0x200e, 0x200f, *range(0x202a, 0x202f),
+                         *range(0x2066, 0x206a), 0xfeff])
+
+
+def safe(message: str) -> str:
+    """A message fit for one terminal line: control and bidi characters escaped."""
+    if not any(ord(ch) in _UNSAFE for ch in message):
+        return message
+    return "".join(ch.encode("unicode_escape").decode("ascii") if ord(ch) in _UNSAFE else ch for ch in message)
+
+
 def error(message: str, stream: TextIO | None = None) -> None:
-    (stream or sys.stderr).write(f"reportcli: error: {message}\n")
+    (stream or sys.stderr).write(f"reportcli: error: {safe(message)}\n")
 
 
 def warn(message: str, stream: TextIO | None = None) -> None:
-    (stream or sys.stderr).write(f"reportcli: warning: {message}\n")
+    (stream or sys.stderr).write(f"reportcli: warning: {safe(message)}\n")
 
 
 def outcome(message: str, stream: TextIO | None = None) -> None:
     """What a build or add did, as its last line on stderr (stdout stays free for data)."""
-    (stream or sys.stderr).write(message + "\n")
+    (stream or sys.stderr).write(safe(message) + "\n")
 
 
 def note(message: str, stream: TextIO | None = None) -> None:
     stream = stream or sys.stderr
-    stream.write(f"reportcli: {message}\n")
+    stream.write(f"reportcli: {safe(message)}\n")
     stream.flush()
 
 

@@ -32,8 +32,20 @@ def console(no_color: bool, stream: TextIO | None = None, force: bool = False): 
     from rich.console import Console
 
     # Rich itself honours NO_COLOR and drops colour when the stream is not a terminal.
-    return Console(file=stream or sys.stdout, no_color=no_color or None, highlight=False, soft_wrap=False, emoji=False,
+    made = Console(file=stream or sys.stdout, no_color=no_color or None, highlight=False, soft_wrap=False, emoji=False,
                    force_terminal=True if force and not no_color else None)
+    if made.width < NARROWEST_TABLE:
+        # COLUMNS=0 or 1 (a misconfigured terminal): a table that narrow shows borders and no data.
+        from reportcli.render import warn
+
+        warn(f"the terminal is {made.width} column{'s' * (made.width != 1)} wide (COLUMNS); drawing tables "
+             f"{DEFAULT_WIDTH} wide")
+        made.width = DEFAULT_WIDTH
+    return made
+
+
+NARROWEST_TABLE = 20
+DEFAULT_WIDTH = 80
 
 
 

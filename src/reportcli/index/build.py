@@ -78,7 +78,9 @@ def _atomic(target: Path):
     the mode (and, where the process may, the owner) of the file it replaces."""
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    _remove_stale_temporaries(target)
+    # The temp file's name carries the writer's pid, so a later build can tell a dead writer's.
+    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent)
     os.close(handle)
     temp = Path(temp_name)
     try:
@@ -89,6 +91,38 @@ def _atomic(target: Path):
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+
+
+def _remove_stale_temporaries(target: Path) -> None:
+    """Remove the temp files a build into `target` left when it was killed (KILL cannot be
+    cleaned up after): those whose writer's pid no longer runs."""
+    import re
+
+    pattern = re.compile(re.escape(f".{target.name}.") + r"(\d+)\.[^.]+\.tmp$")
+    try:
+        names = os.listdir(target.parent)
+    except OSError:
+        return
+    for name in names:
+        match = pattern.match(name)
+        if not match or _running(int(match.group(1))):
+            continue
+        try:
+            (target.parent / name).unlink()
+        except OSError:
+            pass  # another build removed it first, or the folder is not ours to clean
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True  # another user's process (or a pid out of range: leave such a name alone)
+    return True
 
 
 def _take_attributes(temp: Path, target: Path) -> None:

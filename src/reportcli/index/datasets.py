@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportcli.errors import InputError, UsageError
+from reportcli.parse.decode import MAX_TEXT_CHARACTERS
 
 DATASET_SUFFIXES = {".jsonl", ".ndjson", ".json", ".csv", ".tsv"}
 # Where a row's text is, first present wins (--text-field names another column).
@@ -110,6 +111,9 @@ def row_fields(row: dict, text_field: str | None = None) -> RowFields:
         text_column = text_field
     else:
         text_column, text = cell(TEXT_FIELDS)
+    if isinstance(text, str) and len(text) > MAX_TEXT_CHARACTERS:
+        raise InputError(f"the text runs to {len(text):,} characters: more than one report "
+                         f"(at most {MAX_TEXT_CHARACTERS:,})")
     if not isinstance(text, str) or not text.strip():
         wanted = text_field or "/".join(TEXT_FIELDS)
         raise InputError(f"no report text (no {wanted} column with text)" if text is None or isinstance(text, str)

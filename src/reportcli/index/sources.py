@@ -12,11 +12,14 @@ from reportcli.errors import InputError, UsageError
 from reportcli.models import Report
 from reportcli.index.datasets import DATASET_SUFFIXES, RowRef, is_dataset
 from reportcli.parse import Decoded, parse_report, read_document
+from reportcli.parse.decode import MAX_TEXT_BYTES
 from reportcli.resources import toml_module
 
 # Files a folder walk picks up (.doc and .wps only to say how to convert them).
 REPORT_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".pdf", ".docx", ".doc", ".wps",
                    *DATASET_SUFFIXES}
+# A PDF with its images may be large; past this a file is not one report (parse.decode limits text).
+MAX_FILE_BYTES = 256 << 20
 OVERRIDABLE = {"title", "region", "level", "year", "date", "meeting", "office", "speaker",
                "publisher", "published"}
 
@@ -199,6 +202,12 @@ def read(source: SourceFile) -> tuple[bytes, Decoded, Report, str | None]:
     if source.row is not None:
         return _read_row(source)
     try:
+        size = source.path.stat().st_size
+        if size > MAX_FILE_BYTES or size > MAX_TEXT_BYTES and not _is_binary_document(source.path):
+            # refused before it is read into memory
+            limit = MAX_FILE_BYTES if size > MAX_FILE_BYTES else MAX_TEXT_BYTES
+            raise InputError(f"{source.path}: {size / 2**20:,.0f} MB is far more than one report (at most "
+                             f"{limit >> 20} MB): split it, or make it a dataset (.jsonl/.csv, a report a row)")
         data = source.path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read {source.path}: {exc.strerror or exc}") from None
@@ -224,6 +233,13 @@ def _read_row(source: SourceFile) -> tuple[bytes, Decoded, Report, str | None]:
         report = report._replace(warnings=(*report.warnings, *fields.problems))
     data = fields.text.encode("utf-8", "surrogatepass")
     return data, Decoded(fields.text, dataset_format(source.path), "utf-8"), report, fields.metadata.get("source")
+
+
+def _is_binary_document(path: Path) -> bool:
+    """A PDF or a Word file (which may be large with their pictures), by its first bytes."""
+    with open(path, "rb") as handle:
+        head = handle.read(1024)
+    return head.startswith(b"PK\x03\x04") or head.lstrip().startswith(b"%PDF-")
 
 
 def fingerprint_of(source: SourceFile, data: bytes) -> str:

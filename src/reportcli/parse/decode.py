@@ -12,6 +12,13 @@ from reportcli.parse.tables import figure_table_lines
 
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of .doc, .wps, .xls
+# Limits that keep a build's memory bounded whatever the input (a zip bomb, a 200 MB log). The
+# longest work reports run to a few hundred thousand characters; a text far beyond is not one
+# report (many reports belong in a dataset, a row each: index.datasets).
+MAX_TEXT_BYTES = 8 << 20  # a text, Markdown or HTML report file
+MAX_TEXT_CHARACTERS = 4_000_000  # the text a PDF or Word file yields
+MAX_DOCX_XML_BYTES = 64 << 20  # the XML inside a .docx, uncompressed
+MAX_DOCX_INFLATION = 50  # … and at most this many times the file's own size
 _CONVERT = "convert it to .docx or .txt first (Word or WPS: Save As; or: libreoffice --headless --convert-to docx FILE)"
 
 
@@ -43,6 +50,9 @@ def read_document(data: bytes, name: str = "") -> Decoded:
         raise InputError(f"an old binary Word/WPS document (.doc/.wps), which reportcli cannot read: {_CONVERT}")
     if data.lstrip().startswith(b"{\\rtf"):
         raise InputError(f"an RTF document, which reportcli cannot read: {_CONVERT}")
+    if len(data) > MAX_TEXT_BYTES:
+        raise InputError(f"{len(data) / 2**20:.0f} MB of text is far more than one report (at most "
+                         f"{MAX_TEXT_BYTES >> 20} MB): split it, or make it a dataset (.jsonl/.csv, a report a row)")
     text, encoding = _decode_text(data)
     if looks_like_html(text):
         kind = "html"
@@ -64,9 +74,16 @@ def _is_docx(data: bytes) -> bool:
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return "word/document.xml" in archive.namelist()
+            members = archive.infolist()
     except zipfile.BadZipFile:
         return False
+    if not any(member.filename == "word/document.xml" for member in members):
+        return False
+    inflated = sum(member.file_size for member in members if member.filename.endswith((".xml", ".rels")))
+    if inflated > min(MAX_DOCX_XML_BYTES, MAX_DOCX_INFLATION * max(len(data), 1 << 20)):
+        raise InputError(f"the Word document's XML inflates to {inflated / 2**20:.0f} MB from a "
+                         f"{len(data) / 2**20:.1f} MB file: more than any report (a damaged file or a zip bomb)")
+    return True
 
 
 def _decode_text(data: bytes) -> tuple[str, str]:

@@ -37,8 +37,16 @@ def pdf_text(data: bytes) -> tuple[str, int]:
         if "password" in message:
             raise InputError("the PDF is password-protected: save an unprotected copy first") from None
         raise InputError(f"not a readable PDF ({exc})") from None
+    from reportcli.parse.decode import MAX_TEXT_CHARACTERS
+
     try:
-        pages = [_page_lines(document[index]) for index in range(len(document))]
+        pages, total = [], 0
+        for index in range(len(document)):
+            pages.append(_page_lines(document[index]))
+            total += sum(len(line) for line in pages[-1][0])
+            if total > MAX_TEXT_CHARACTERS:
+                raise InputError(f"the PDF's text runs past {MAX_TEXT_CHARACTERS:,} characters by page {index + 1}: "
+                                 "more than one report; split it")
     finally:
         document.close()
     characters = sum(len(re.sub(r"\s", "", line)) for lines, _ in pages for line in lines)
@@ -141,7 +149,12 @@ def docx_text(data: bytes) -> str:
             rows = [["".join("".join(_paragraph_runs(p)) for p in cell.iter(f"{_W}p")).strip()
                      for cell in row.iter(f"{_W}tc")] for row in element.iter(f"{_W}tr")]
             lines.extend(INDENT + line for line in table_lines(rows))
-    return "\n".join(lines)
+    text = "\n".join(lines)
+    from reportcli.parse.decode import MAX_TEXT_CHARACTERS
+
+    if len(text) > MAX_TEXT_CHARACTERS:
+        raise InputError(f"the Word document's text runs to {len(text):,} characters: more than one report; split it")
+    return text
 
 
 def _paragraph_runs(paragraph) -> list[str]:

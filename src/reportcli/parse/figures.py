@@ -41,7 +41,18 @@ _DATE_SPANS = re.compile(
 # Not quantities: phone numbers (12345热线, 服务热线0470-…). The two ends of a range (6%-6.5%,
 # 5至8万元); a ratio of three or more parts (种植结构3:4:3), one figure; percentages in words
 # (百分之三点五); 两位数增长 (at least 10%, said as a count of digits); 翻一番 / 翻两番 (2× or 4×).
-_HOTLINE = re.compile(r"\d{5,}(?=\s?(?:热线|服务热线|电话|便民热线))|(?<=热线)\d{3,}|(?<=电话)\d{3,}")
+_HOTLINE = re.compile(r"(?<!\d)\d{5,20}(?=\s?(?:热线|服务热线|电话|便民热线))|(?<=热线)\d{3,}|(?<=电话)\d{3,}")
+# No figure has this many digits in a row (a barcode, an ID, a damaged cell, hostile input): such a
+# run is masked before matching, which also keeps every pattern with \d+ linear in the text.
+LONGEST_NUMBER = 24
+_LONG_DIGIT_RUN = re.compile(r"\d{%d,}" % (LONGEST_NUMBER + 1))
+
+
+def _without_long_digit_runs(folded: str) -> str:
+    """Digit runs longer than any figure masked with a non-digit of the same length (offsets kept)."""
+    if len(folded) <= LONGEST_NUMBER or not _LONG_DIGIT_RUN.search(folded):
+        return folded
+    return _LONG_DIGIT_RUN.sub(lambda match: "#" * len(match.group()), folded)
 _RANGE_JOINER = re.compile(r"\s?(?:-|—|–|~|～|至|到)\s?")
 _RATIO = re.compile(r"\d+(?:\.\d+)?(?:\s?:\s?\d+(?:\.\d+)?){2,}")
 _PERCENT_WORDS = re.compile(r"百分之([一二两三四五六七八九十百千零〇点]+)")
@@ -462,7 +473,7 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
                     tagger: Tagger | None = None, unreadable: list[str] | None = None) -> list[Figure]:
     """Figures of one paragraph. `section` (its path) tells plan from review parts. Chinese
     numerals that look like quantities but cannot be read whole are added to `unreadable`."""
-    folded = fold(text)
+    folded = _without_long_digit_runs(fold(text))
     candidates = _candidates(folded, unreadable)
     if not candidates:
         return []
@@ -602,7 +613,9 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
         figures.append(Figure(
             paragraph=paragraph, raw=text[candidate.start:candidate.end], value=candidate.value, unit=candidate.unit,
             approx=candidate.approx, indicator=indicator, kind=kind,
-            target=_is_target(sentence, folded[clause_start:clause_end], section_default, report_year) or (
+            target=_is_target(sentence, folded[max(clause_start, candidate.start - SENTENCE_WINDOW):
+                                              min(clause_end, candidate.end + SENTENCE_WINDOW)],
+                              section_default, report_year) or (
                 section_default is not False and _LIST_OPENER.search(folded, max(
                     _last_before(whole_sentence_ends, candidate.start), candidate.start - SENTENCE_WINDOW),
                     candidate.start) is not None),

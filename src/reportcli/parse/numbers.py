@@ -69,6 +69,8 @@ def number_value(text: str) -> Decimal | None:
     return chinese_value(text)
 
 
+# The longest whole numeral worth reading: 一千零一亿一千零一万一千零一点五 is 17 characters.
+LONGEST_CHINESE_NUMERAL = 40
 _LONE_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000, "万": 10**4, "亿": 10**8}
 
 
@@ -78,6 +80,8 @@ def chinese_value(numeral: str) -> Decimal | None:
     一千零一亿一千零一万一千零一, 壹拾贰万, 五十八点五 → 58.5, 十三万五 (colloquial) → 135000."""
     if numeral in _LONE_UNITS:
         return Decimal(_LONE_UNITS[numeral])  # 百余家, 千余人, 万余户
+    if len(numeral) > LONGEST_CHINESE_NUMERAL:
+        return None  # no quantity is written so (一万一万…): unreadable, and the parse stays shallow
     whole, point, fraction = numeral.partition("点")
     if point:
         if not fraction or any(ch not in CN_DIGITS for ch in fraction):

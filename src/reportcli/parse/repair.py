@@ -93,8 +93,11 @@ _SPLIT_BEFORE = re.compile(
     r"附件|[●•◆■]))"
     rf"|(?<=[：:])\s*(?=(?:[{_CN}]{{1,3}}、|[(（][{_CN}]{{1,3}}[)）]|[●•◆■]))"
     # the front matter and the glossary, whatever precedes them: the date line, 各位代表, 名词解释
-    r"|\s*(?=[—－-]{1,2}\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月)|(?<=会议上)\s*|(?<=会议上[)）])\s*"
-    r"|\s*(?=各位代表\s*[:：!！,，])|\s*(?=(?:附件\s*[:：]?\s*)?名\s*词\s*解\s*释)|(?<=名词解释)\s*|(?<=名 词 解 释)\s*")
+    # ((?<!\s) before a bare \s*: a run of spaces is tried from its start only, not from each of its
+    # characters, which would make a long run quadratic)
+    r"|(?<!\s)\s*(?=[—－-]{1,2}\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月)|(?<=会议上)\s*|(?<=会议上[)）])\s*"
+    r"|(?<!\s)\s*(?=各位代表\s*[:：!！,，])|(?<!\s)\s*(?=(?:附件\s*[:：]?\s*)?名\s*词\s*解\s*释)|(?<=名词解释)\s*"
+    r"|(?<=名 词 解 释)\s*")
 # Inside a flattened glossary: each numbered entry (1. 2、 (3)) starts a line of its own.
 _GLOSSARY_ENTRY = re.compile(r"(?<=[。;；!！?？])\s*(?=(?:\d{1,3}\s*[.、．](?!\d)|[(（]\d{1,3}[)）]|[①-⑳]))")
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])")

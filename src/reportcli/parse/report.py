@@ -71,13 +71,18 @@ def parse_report(text: str, given: dict[str, tuple[object, str]] | None = None) 
     unreadable: list[str] = []
     figures = with_codes(_figures(paragraphs, sections, metadata.year, unreadable))
     if unreadable:
-        shown = "、".join(dict.fromkeys(unreadable[:5]))
+        shown = "、".join(dict.fromkeys(numeral if len(numeral) <= 20 else numeral[:20] + "…"
+                                       for numeral in unreadable[:5]))
         warnings.append(f"{len(unreadable)} Chinese numeral{'s' * (len(unreadable) != 1)} could not be read whole "
                         f"and {'were' if len(unreadable) != 1 else 'was'} skipped: {shown}")
     body = [p for p in paragraphs if p.section is None or sections[p.section - 1].kind == "body"]
     goals = extract_goals(body, sections, figures, metadata.year)
     uses = find_mentions(terms, [(p.id, fold(p.text)) for p in body])
     terms = [term._replace(mentions=tuple(found)) for term, found in zip(terms, uses)]
+    if paragraphs and not any(ch.isalnum() for paragraph in paragraphs for ch in paragraph.text):
+        # Punctuation, symbols or control characters only (a damaged file): nothing to index.
+        warnings.append("the text has no words, only punctuation, symbols or control characters")
+        sections, paragraphs, terms, figures, goals = [], [], [], [], []
     if not paragraphs:
         warnings.append("no paragraph of report text was found")
     return Report(metadata=metadata, sections=tuple(sections), paragraphs=tuple(paragraphs),

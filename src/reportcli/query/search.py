@@ -139,9 +139,9 @@ class _Scope:
         # With no filter, nothing is read per report up front: an index of 10,000 reports
         # would otherwise cost more than the search itself.
         narrowed = selection is not None and selection.active
-        reports = select_reports(store, selection) if narrowed or section else []
+        reports = select_reports(store, selection) if narrowed or section is not None else []
         self.ranges = [(r.first_rowid, r.last_rowid) for r in reports] if narrowed else None
-        self._allowed = check_section(store, reports, section) if section else None
+        self._allowed = check_section(store, reports, section)
         self._ids: dict[int, str] = {report.ord: report.id for report in reports}
 
     def report_id(self, report_ord: int) -> str:
