@@ -117,7 +117,7 @@ def test_csv_from_excel_bom_crlf_and_quoted_multiline_cells(cli, tmp_path):
     listed = reports(cli, index)
     assert [(r["id"], r["region"], r["level"], r["year"], r["published"], r["line"]) for r in listed] == [
         ("provinces-1", "浙江省", "province", 2023, "2023-01-16", 2),
-        ("provinces-2", "江苏", "province", 2024, "2024-01-23", 7),  # row 1's text runs over lines 2–6
+        ("provinces-2", "江苏省", "province", 2024, "2024-01-23", 7),  # row 1's text runs over lines 2–6
     ]
     assert listed[0]["paragraphs"] == 3  # the cell's CRLF lines are paragraphs, not one run
     code, out, _ = cli("inspect", str(data), "--json")

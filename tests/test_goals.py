@@ -286,7 +286,7 @@ def test_a_news_item_in_traditional_characters():
     report = parse_report(decode_bytes(NEWS_PAGE_TRADITIONAL.encode("utf-8")))
     meta = report.metadata
     assert (meta.title, meta.region, meta.level, meta.year, meta.published) == (
-        "東湖區政府工作報告摘要：今年經濟增長目標6.5%左右", "東湖區", "county", 2024, "2024-01-15")
+        "東湖區政府工作報告摘要：今年經濟增長目標6.5%左右", "东湖区", "county", 2024, "2024-01-15")  # the official name
     assert not any("記者" in p.text for p in report.paragraphs)  # the byline is page chrome, not joined to the title
     assert [(g.indicator, g.value) for g in report.goals if g.main] == [
         ("地區生產總值", 6.5), ("一般公共預算收入", 6), ("固定資產投資", 8), ("城鎮居民人均可支配收入", 5.5),

@@ -101,7 +101,9 @@ def test_traditional_city_report():
     report = parse_report(CITY_TRADITIONAL)
     meta = report.metadata
     assert meta.title == "2022年呼倫貝爾市政府工作報告"
-    assert (meta.region, meta.level, meta.year, meta.date) == ("呼倫貝爾市", "city", 2022, "2022-02-25")
+    # the region as its official name and code, whatever the script it is written in
+    assert (meta.region, meta.level, meta.year, meta.date) == ("呼伦贝尔市", "city", 2022, "2022-02-25")
+    assert (meta.region_code, meta.parent) == ("150700", "内蒙古自治区")
     assert meta.office == "市長"
     assert [s.label for s in report.sections] == [
         "一、2021年工作回顧", "（一）經濟運行穩中向好", "二、2022年工作安排", "一是全力穩增長", "二是深化改革"]
@@ -196,7 +198,7 @@ def test_paragraph_ids_are_stable_for_the_same_text(seed_text):
      ("内蒙古自治区", "province", 2024, "2024-01-23", "自治区主席", "王莉霞")),
     ("政府工作报告（2022年）\n呼伦贝尔市人民政府代市长 姜宏", ("呼伦贝尔市", "city", 2022, None, "代市长", "姜宏")),
     ("满洲里市2023年政府工作报告\n——2023年1月在满洲里市第十一届人民代表大会第三次会议上",
-     ("满洲里市", "city", 2023, "2023-01", None, None)),
+     ("满洲里市", "county", 2023, "2023-01", None, None)),  # a county-level city (150781)
     ("二〇二三年政府工作报告\n——二〇二三年一月十日在某某县第十九届人民代表大会第二次会议上",
      ("某某县", "county", 2023, "2023-01-10", None, None)),
 ])

@@ -18,6 +18,8 @@ class Metadata(Record):
     speaker: str | None = None
     publisher: str | None = None
     published: str | None = None  # publication date, ISO
+    region_code: str | None = None  # GB/T 2260, six digits (reportcli.regions); None for national or unknown
+    parent: str | None = None  # the region one level up (海拉尔区 → 呼伦贝尔市, 浙江省 → 全国)
 
 
 class Section(Record):
@@ -104,7 +106,28 @@ class Outcome(Record):
     indicator: str
 
 
-class CheckedGoal(Goal):
+class ParentTarget(Record):
+    """The same indicator's headline target in the parent region's report of the same year."""
+
+    report: str
+    raw: str
+    value: int | float | None
+    comparator: str | None
+    low: int | float | None
+    high: int | float | None
+
+
+class PanelGoal(Goal):
+    """A target as `goals` lists it: with its report's year and region, and its parent's target."""
+
+    year: int | None = None
+    region: str | None = None
+    region_code: str | None = None
+    parent_target: ParentTarget | None = None
+    gap: int | float | None = None  # value minus the parent's, in the unit's points
+
+
+class CheckedGoal(PanelGoal):
     status: str = "unknown"  # met / missed / unknown
     outcome: Outcome | None = None
 
@@ -114,7 +137,9 @@ class ReportMetadata(Record):
 
     id: str
     title: str | None
-    region: str | None
+    region: str | None  # the official full name when it resolves (浙江省), else as written
+    region_code: str | None  # GB/T 2260 six digits; None for national and where unknown
+    parent: str | None  # the region one level up (浙江省 → 全国); None for national and where unknown
     level: str | None
     year: int | None
     date: str | None

@@ -17,7 +17,8 @@ DATA = Path(__file__).resolve().parent / "data"
 INDICATORS = DATA / "indicators.toml"
 LEXICON = DATA / "lexicon.toml"
 BUNDLED_INDEX = DATA / "bundled.sqlite"
-SHIPPED = (INDICATORS, LEXICON, BUNDLED_INDEX)
+REGIONS = DATA / "regions.tsv"  # administrative divisions (tools/gen_regions.py)
+SHIPPED = (INDICATORS, LEXICON, BUNDLED_INDEX, REGIONS)
 
 
 def toml_module():
@@ -40,6 +41,16 @@ def read_data_toml(path: Path) -> dict:
         raise InstallError(_broken(path, f"cannot be read ({getattr(exc, 'strerror', None) or 'not UTF-8'})")) from None
     except tomllib.TOMLDecodeError:
         raise InstallError(_broken(path, "is damaged (not valid TOML)")) from None
+
+
+def read_data_lines(path: Path) -> list[str]:
+    """The lines of a text data file of the package; InstallError when it is missing or damaged."""
+    try:
+        return path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise InstallError(_broken(path, "is missing")) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InstallError(_broken(path, f"cannot be read ({getattr(exc, 'strerror', None) or 'not UTF-8'})")) from None
 
 
 def _broken(path: Path, what: str) -> str:

@@ -79,8 +79,18 @@ def goal_display(rows: list[dict]) -> list[dict]:
     """Goals with their table cells: headline/other, the target as written with its sign, ↑↓, the outcome."""
     for row in rows:
         row.update(group="headline" if row["main"] else "other", target=target_cell(row), trend=direction_cell(row),
-                   result=outcome_cell(row))
+                   result=outcome_cell(row), versus=parent_cell(row))
     return rows
+
+
+def parent_cell(goal: dict) -> str:
+    """The parent region's target and the gap to it: ≈ 5% +0.5 (层层加码 at a glance)."""
+    parent = goal.get("parent_target")
+    if not parent:
+        return ""
+    gap = goal.get("gap")
+    shown = "" if gap is None else f" {'+' if gap > 0 else '±' if gap == 0 else ''}{gap:g}"
+    return target_cell(parent) + shown
 
 
 _COMPARATOR_SIGNS = {"about": "≈", ">=": "≥", "<=": "≤", "=": "="}
@@ -131,6 +141,7 @@ VIEWS: dict[str, View] = {
     "goals": View((_report_column(), Column("group", "", no_wrap=True), Column("indicator", "indicator", ratio=2),
                    Column("target", "target", no_wrap=True), Column("trend", "", no_wrap=True),
                    Column("strength", "strength", no_wrap=True), Column("horizon", "for", no_wrap=True),
+                   Column("versus", "parent", no_wrap=True),
                    Column("paragraph", "¶", justify="right", no_wrap=True), Column("text", "text", ratio=3)),
                   prepare=goal_display),
     "goals-check": View((_report_column(), Column("group", "", no_wrap=True), Column("indicator", "indicator", ratio=2),

@@ -353,7 +353,8 @@ def _insert(connection: sqlite3.Connection, table: str, rows: list[dict]) -> Non
 def _insert_report(connection: sqlite3.Connection, ord_: int, loaded: LoadedReport, first_rowid: int) -> int:
     report, meta = loaded.report, loaded.report.metadata
     _insert(connection, "reports", [dict(
-        ord=ord_, id=loaded.id, title=meta.title, region=meta.region, level=meta.level, year=meta.year,
+        ord=ord_, id=loaded.id, title=meta.title, region=meta.region, region_code=meta.region_code,
+        parent=meta.parent, level=meta.level, year=meta.year,
         date=meta.date, meeting=meta.meeting, office=meta.office, speaker=meta.speaker, publisher=meta.publisher,
         published=meta.published, source=loaded.source, sha256=loaded.sha256, file=loaded.file,
         first_rowid=first_rowid, paragraphs=len(report.paragraphs),

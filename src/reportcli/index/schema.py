@@ -11,7 +11,7 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE reports (
     ord INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
-    title TEXT, region TEXT, level TEXT, year INTEGER, date TEXT, meeting TEXT,
+    title TEXT, region TEXT, region_code TEXT, parent TEXT, level TEXT, year INTEGER, date TEXT, meeting TEXT,
     office TEXT, speaker TEXT, publisher TEXT, published TEXT,
     source TEXT, sha256 TEXT NOT NULL, file TEXT,
     first_rowid INTEGER NOT NULL, paragraphs INTEGER NOT NULL,

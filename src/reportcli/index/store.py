@@ -151,10 +151,12 @@ class Store:
             ord=row[0], id=row[1], title=row[2], region=row[3], level=row[4], year=row[5], date=row[6],
             meeting=row[7], office=row[8], speaker=row[9], publisher=row[10], published=row[11], source=row[12],
             sha256=row[13], file=row[14], first_rowid=row[15], paragraphs=row[16],
-            warnings=tuple(loads(row[17])), format=row[18], inferred=tuple(loads(row[19])), line=row[20])
+            warnings=tuple(loads(row[17])), format=row[18], inferred=tuple(loads(row[19])), line=row[20],
+            region_code=row[21], parent=row[22])
             for row in self.connection.execute(
                 "SELECT ord, id, title, region, level, year, date, meeting, office, speaker, publisher, published,"
-                " source, sha256, file, first_rowid, paragraphs, warnings, format, inferred, line FROM reports " + where,
+                " source, sha256, file, first_rowid, paragraphs, warnings, format, inferred, line, region_code, parent"
+                " FROM reports " + where,
                 params)]
 
     def report_count(self) -> int:

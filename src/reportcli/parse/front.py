@@ -211,6 +211,13 @@ def region_from(sources: list[tuple[str, str, str]]) -> tuple[str | None, str | 
                 or folded.startswith(("国务院", "全国")) or named in NATIONAL_NAMES:
             return "全国", "national", names[kind]
         units = region_units(named)
+        if not units:
+            # A province by its short name (浙江第十四届…, 2024年内蒙古政府工作报告): news and wikis write it so.
+            from reportcli.regions import province_named
+
+            province = province_named(named)
+            if province:
+                return province, "province", names[kind]
         if units:
             start = folded.rfind(units[-1])  # fold keeps offsets: slice the text as written
             region = text[start:start + len(units[-1])] if start >= 0 else units[-1]

@@ -154,8 +154,31 @@ def _metadata(header: front.Header, lines: list[str], folded: list[str], given: 
         provenance["year"] = f"news byline: {header.byline_date}"
         inferred.append("year")
     fields.update(region=region, level=level, year=year)
+    _with_division(fields, provenance, " ".join(filter(None, (title, header.meeting, header.speaker_org,
+                                                              header.fields.get("发布机构")))))
     metadata = Metadata(**fields)
     return metadata, tuple(sorted(provenance.items())), tuple(sorted(set(inferred)))
+
+
+def _with_division(fields: dict, provenance: dict[str, str], context: str) -> None:
+    """The region as its official name with its code and parent (reportcli.regions), when the
+    name as written (浙江, 全省's 浙江省, 襄樊) resolves to one division; the level follows it."""
+    from reportcli import regions
+
+    region = fields["region"]
+    if region and regions.is_national(region):
+        fields.update(region=regions.NATIONAL, level="national")
+        return
+    division = regions.resolve(region, context)
+    if division is None:
+        return
+    if division.name != region:
+        provenance["region"] = f"{provenance.get('region', 'given')} ({region} → {division.name})"
+    fields.update(region=division.name, region_code=division.code, parent=regions.parent_name(division))
+    provenance["region_code"] = provenance["parent"] = f"administrative divisions (GB/T 2260: {division.code})"
+    if fields["level"] != division.level:
+        fields["level"] = division.level
+        provenance["level"] = f"{provenance.get('level', 'given')}, corrected by the administrative divisions ({division.code})"
 
 
 def _without_markdown(line: str) -> str:

@@ -49,14 +49,47 @@ def select_reports(store: Store, selection: ReportFilter | list[str] | None) -> 
         if unknown:
             raise UsageError(f"unknown report id: {unknown[0]} (list them with `reportcli reports`)")
         reports = [by_id[report_id] for report_id in dict.fromkeys(selection.ids)]
-    region = fold(selection.region).strip() if selection.region else None
+    in_region = _region_test(selection.region) if selection.region is not None else None
     chosen = [report for report in reports
-              if (region is None or (report.region and region in fold(report.region)))
+              if (in_region is None or in_region(report))
               and (selection.year is None or report.year == selection.year)
               and (selection.level is None or report.level == selection.level)]
+    if not chosen and selection.region is not None and in_region.unknown:
+        from reportcli.regions import closest_names
+
+        closest = closest_names(selection.region)
+        raise UsageError(f"unknown region {selection.region!r} ("
+                         + (f"closest: {'、'.join(closest)}; " if closest else "")
+                         + "give a name, a short name such as 浙江, or a six-digit code)")
     if not chosen and selection.active:
         raise NoReportSelected(f"no report matches {selection.describe()} ({_what_there_is(store, selection)})")
     return chosen
+
+
+class _RegionTest:
+    """--region as a name (浙江省), a short name (浙江, 内蒙古), a former name (襄樊) or a code
+    (330000): a report matches by its region's code, or by the name as written."""
+
+    def __init__(self, wanted: str) -> None:
+        from reportcli import regions
+
+        self.text = fold(wanted).strip()
+        if not self.text:
+            raise UsageError("--region is empty (give a name such as 浙江省, a short name such as 浙江, or a code)")
+        self.national = regions.is_national(self.text)
+        self.codes = {division.code for division in regions.candidates(self.text)}
+        self.unknown = not self.codes and not self.national
+
+    def __call__(self, report) -> bool:
+        if self.national:
+            return report.level == "national"
+        if report.region_code and report.region_code in self.codes:
+            return True
+        return bool(report.region) and self.text in fold(report.region)
+
+
+def _region_test(wanted: str) -> _RegionTest:
+    return _RegionTest(wanted)
 
 
 def _what_there_is(store: Store, selection: ReportFilter) -> str:

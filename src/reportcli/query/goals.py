@@ -9,6 +9,12 @@ How a target is judged against its outcome (README, `goals --help`):
   unemployment, deficits (`better` in data/indicators.toml; by wording when it has no code).
 - `range` (6%-6.5%): met when the outcome reaches the lower bound (the upper one for prices…).
 - `=` (a bare figure): met when the outcome is at least the target (at most, for prices…).
+
+Each row also carries its report's year and region, and for a headline target with an indicator
+code, `parent_target`: the headline target of the same code in the report of the parent region
+(浙江省 → 全国, 杭州市 → 浙江省) for the same year, when the index holds it; `gap` is this target's
+value minus the parent's. A range's value is its lower bound (5%-5.5% against 5%: gap 0), so a
+gap compares lower bounds; `low`/`high` of both are in the row for other comparisons.
 """
 from __future__ import annotations
 
@@ -16,7 +22,7 @@ import re
 from functools import lru_cache
 
 from reportcli.index.store import Store
-from reportcli.models import CheckedGoal, Goal, Outcome
+from reportcli.models import CheckedGoal, Goal, Outcome, PanelGoal, ParentTarget
 from reportcli.query.common import ReportFilter, select_reports
 from reportcli.text import fold
 
@@ -33,17 +39,56 @@ def goals(store: Store, query: str | None = None, selection: ReportFilter | None
 
     matcher = TextMatcher(store, query) if query else None
     rows: list[Goal] = []
+    parents = _ParentTargets(store)
     for report in select_reports(store, selection):
         report_rows = store.goals(report, main_only=main_only, code=code)
         if matcher is not None:
             report_rows = [row for row in report_rows if matcher.contains(row.indicator, row.text)]
+        report_rows = [parents.panel(report, row) for row in report_rows]
         if check:
             report_rows = [_checked(store, report, row) for row in report_rows]
         rows.extend(report_rows)
     return rows
 
 
-def _checked(store: Store, report, goal: Goal) -> CheckedGoal:
+class _ParentTargets:
+    """Each headline target beside its parent region's (see the module docstring)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._reports: dict[tuple[str, int], list] | None = None
+        self._targets: dict[tuple[int, str], Goal | None] = {}
+
+    def panel(self, report, goal: Goal) -> PanelGoal:
+        parent = self._parent_goal(report, goal) if goal.main and goal.code and goal.value is not None else None
+        target = ParentTarget(report=parent.report, raw=parent.raw, value=parent.value, comparator=parent.comparator,
+                              low=parent.low, high=parent.high) if parent else None
+        gap = None
+        if parent is not None and parent.value is not None and parent.unit == goal.unit:
+            difference = round(goal.value - parent.value, 6)
+            gap = int(difference) if float(difference).is_integer() else difference
+        return PanelGoal(**vars(goal), year=report.year, region=report.region, region_code=report.region_code,
+                         parent_target=target, gap=gap)
+
+    def _parent_goal(self, report, goal: Goal) -> Goal | None:
+        if report.year is None or not report.parent or report.level == "national":
+            return None
+        if self._reports is None:
+            self._reports = {}
+            for other in self.store.reports():
+                if other.year is not None and other.region:
+                    self._reports.setdefault((other.region, other.year), []).append(other)
+        for parent in self._reports.get((report.parent, report.year), []):
+            key = (parent.ord, goal.code)
+            if key not in self._targets:
+                found = [row for row in self.store.goals(parent, main_only=True, code=goal.code) if row.value is not None]
+                self._targets[key] = found[0] if found else None
+            if self._targets[key] is not None:
+                return self._targets[key]
+        return None
+
+
+def _checked(store: Store, report, goal: PanelGoal) -> CheckedGoal:
     from reportcli.query.outcomes import goal_outcome, signed
 
     figure, _ = goal_outcome(store, goal, report)
