@@ -21,7 +21,7 @@ SEEDS = PROJECT_ROOT / "seeds"
 
 
 def build_from_paths(paths: list[Path], output: Path | None, force: bool = False, *, text_field: str | None = None,
-                     strict: bool = False, update: bool = False) -> None:
+                     strict: bool = False, update: bool = False) -> dict:
     from reportcli import render
     from reportcli.index.build import guard_output, write_index
     from reportcli.index.sources import discover
@@ -40,16 +40,16 @@ def build_from_paths(paths: list[Path], output: Path | None, force: bool = False
     sources = _checked(found, paths or [SEEDS], strict)
     guard_output(output, [*paths, *(source.path for source in sources)], force=force)
     if update and output.is_file() and is_index(output):
-        _add_changed(sources, found.skipped, output, wait=60.0)
-        return
+        return _add_changed(sources, found.skipped, output, wait=60.0)
     with _stopped_by_signals(), closing(_loaded_reports(sources, "indexing")) as reports:
         summary = write_index(reports, output)
     _report_on_files(summary)
     render.outcome(f"indexed {_summary_line(summary)}{_skipped_note(found.skipped)} → {output}")
+    return _summary_dict(summary, output, found.skipped, added=summary.reports)
 
 
 def add_paths(paths: list[Path], index: Path, is_bundled: bool, wait: float, *, text_field: str | None = None,
-              strict: bool = False) -> None:
+              strict: bool = False) -> dict:
     """`reportcli add`: add new reports to an existing index and replace changed ones, in one
     transaction; reports already there unchanged are skipped without being parsed."""
     from reportcli.index.sources import discover
@@ -62,7 +62,7 @@ def add_paths(paths: list[Path], index: Path, is_bundled: bool, wait: float, *, 
         raise UsageError("--wait must be 0 or more seconds")
     open_index(index).close()  # a clear error for a missing, corrupt or older index
     found = discover(paths, text_field=text_field)
-    _add_changed(_checked(found, paths, strict), found.skipped, index, wait)
+    return _add_changed(_checked(found, paths, strict), found.skipped, index, wait)
 
 
 def _checked(found, paths: list[Path], strict: bool) -> list:
@@ -87,7 +87,7 @@ def _checked(found, paths: list[Path], strict: bool) -> list:
     return found.sources
 
 
-def _add_changed(sources: list, skipped: list[str], index: Path, wait: float) -> None:
+def _add_changed(sources: list, skipped: list[str], index: Path, wait: float) -> dict:
     from reportcli import render
     from reportcli.index.build import add_to_index, fingerprints
 
@@ -107,6 +107,16 @@ def _add_changed(sources: list, skipped: list[str], index: Path, wait: float) ->
     counts = f"{added} added, {replaced} replaced, {unchanged} unchanged"
     written = f": {_summary_line(summary)}" if summary and summary.reports else ""
     render.outcome(f"{counts}{written}{_skipped_note(skipped)} → {index}")
+    return _summary_dict(summary, index, skipped, added=added, replaced=replaced, unchanged=unchanged)
+
+
+def _summary_dict(summary, output: Path, skipped: list[str], *, added: int, replaced: int = 0,
+                  unchanged: int = 0) -> dict:
+    """What a build or add did, for the library (reportcli.build, Index.add)."""
+    counts = {key: getattr(summary, key) if summary else 0 for key in ("reports", "paragraphs", "figures", "goals",
+                                                                       "terms")}
+    return {"output": str(output), **counts, "added": added, "replaced": replaced, "unchanged": unchanged,
+            "skipped": list(skipped), "warnings": list(summary.warnings) if summary else []}
 
 
 def _fingerprint(source) -> str | None:

@@ -88,7 +88,7 @@ class Settings:
 
     def __init__(self, index: Optional[str] = None, debug: bool = False, color: str = "auto") -> None:
         self.index, self.debug, self.color = index, debug, color
-        self._store = None
+        self._library = None
 
     def apply(self, index: Optional[str], color: Optional[str], no_color: bool, debug: bool) -> None:
         if index is not None:
@@ -99,13 +99,15 @@ class Settings:
             self.color = "never"
         self.debug = self.debug or debug
 
-    def store(self):  # -> reportcli.index.store.Store
-        if self._store is None:
-            from reportcli.config import resolve_index
-            from reportcli.index.store import Store
+    def library(self):  # -> reportcli.api.Index: the library every query command calls
+        if self._library is None:
+            from reportcli.api import Index
 
-            self._store = Store.open(resolve_index(self.index))
-        return self._store
+            self._library = Index(self.index)
+        return self._library
+
+    def store(self):  # -> reportcli.index.store.Store
+        return self.library().store
 
 
 def _completer(name: str):
@@ -283,13 +285,25 @@ def _settings(ctx: typer.Context) -> Settings:
 
 
 def _ask(ctx: typer.Context, out, query):
-    """Run a query against the index; when it finds nothing (a filter that selects no report
-    included), JSON output still gets its `[]`."""
+    """Ask the library (reportcli.api.Index) a question; when it finds nothing (a filter that
+    selects no report included), JSON output still gets its `[]`."""
     try:
-        return query(_settings(ctx).store())
+        return query(_settings(ctx).library())
     except NoResults:
         out.empty()
         raise
+
+
+def _filters(selection) -> dict:
+    """The report filter as the library's keyword arguments."""
+    return {"report": selection.ids, "region": selection.region, "year": selection.year, "level": selection.level}
+
+
+def _show_answer(ctx: typer.Context, out, answer, view: str, *, limit: int = 0, headers: Optional[dict] = None) -> None:
+    for note in answer.notes:
+        out.note(note)
+    _show(ctx, out, answer.rows, view, empty=answer.empty, limit=limit, total=answer.total,
+          at_least=answer.at_least, headers=headers)
 
 
 def _show(ctx: typer.Context, out, rows: list, view: str, *, empty: str, limit: int = 0,
@@ -315,10 +329,8 @@ def reports(ctx: typer.Context, selection, out,
 
     Example: reportcli reports --json
     """
-    from reportcli.query.reports import list_reports
-
-    rows = _ask(ctx, out, lambda store: list_reports(store, selection))
-    _show(ctx, out, rows, "reports", empty="the index holds no reports", limit=limit)
+    _show_answer(ctx, out, _ask(ctx, out, lambda ix: ix.answer_reports(**_filters(selection))), "reports",
+                 limit=limit)
 
 
 @command()
@@ -343,12 +355,12 @@ def outline(ctx: typer.Context, selection, out, limit: LimitOption = 0) -> None:
     """
     from reportcli import views
     from reportcli.query.common import check_limit
-    from reportcli.query.outline import outline as outline_of
 
-    entries = _ask(ctx, out, lambda store: outline_of(store, selection))
+    answer = _ask(ctx, out, lambda ix: ix.answer_outline(**_filters(selection)))
+    entries = answer.rows
     if not entries:
         out.empty()
-        raise NoResults("no sections were recognised in the selected reports")
+        raise NoResults(answer.empty)
     shown = entries[:check_limit(limit)] if limit else entries
     views.emit_outline(shown, out)
     if len(shown) < len(entries):
@@ -366,10 +378,8 @@ def show(
 
     Example: reportcli show 12 --context 2
     """
-    from reportcli.query.outline import show as show_paragraph
-
-    rows = _ask(ctx, out, lambda store: show_paragraph(store, paragraph, selection, context))
-    _show(ctx, out, rows, "show", empty=f"no paragraph {paragraph}")
+    _show_answer(ctx, out, _ask(ctx, out, lambda ix: ix.answer_show(paragraph, context=context, **_filters(selection))),
+                 "show")
 
 
 @command(filters=True)
@@ -392,14 +402,9 @@ def search(
 
     Example: reportcli search 垃圾分类
     """
-    from reportcli.query.common import check_limit
-    from reportcli.query.search import search as run_search
-
-    result = _ask(ctx, out, lambda store: run_search(store, query, selection, section, check_limit(limit), exact=exact))
-    for note in result.notes:
-        out.note(note)
-    _show(ctx, out, result.hits, "search", empty=f"no paragraph matches {' '.join(query)!r}", limit=limit,
-          total=result.total, at_least=result.capped)
+    answer = _ask(ctx, out, lambda ix: ix.answer_search(query, section=section, exact=exact, limit=limit,
+                                                         **_filters(selection)))
+    _show_answer(ctx, out, answer, "search", limit=limit)
 
 
 @command(filters=True)
@@ -429,12 +434,10 @@ def metrics(
 
     Example: reportcli metrics 地区生产总值 --json; reportcli metrics --unit 亿元 --format csv --bom > figures.csv
     """
-    from reportcli.query.metrics import metrics as figures_of
-
-    rows = _ask(ctx, out, lambda store: figures_of(
-        store, query, selection, unit=unit, kind=kind, section=section, target=target, minimum=minimum,
-        maximum=maximum, code=code, sort=sort))
-    _show(ctx, out, rows, "metrics", empty="no figures match", limit=limit)
+    answer = _ask(ctx, out, lambda ix: ix.answer_metrics(
+        query, unit=unit, kind=kind, code=code, section=section, target=target, minimum=minimum, maximum=maximum,
+        sort=sort, **_filters(selection)))
+    _show_answer(ctx, out, answer, "metrics", limit=limit)
 
 
 _CHECK_HELP = ("Beside each quantified target, the outcome stated by the next year's report of the same region, "
@@ -460,10 +463,8 @@ def goals(
 
     Example: reportcli goals --main; reportcli --index corpus.sqlite goals --check --format csv --limit 0
     """
-    from reportcli.query.goals import goals as goals_of
-
-    rows = _ask(ctx, out, lambda store: goals_of(store, query, selection, main_only=main, check=check, code=code))
-    _show(ctx, out, rows, "goals-check" if check else "goals", empty="no targets found", limit=limit)
+    answer = _ask(ctx, out, lambda ix: ix.answer_goals(query, main=main, code=code, check=check, **_filters(selection)))
+    _show_answer(ctx, out, answer, "goals-check" if check else "goals", limit=limit)
 
 
 @command(filters=True)
@@ -482,19 +483,8 @@ def count(
 
     Example: reportcli count 就业 改革 创新; reportcli count 营商环境 --by section
     """
-    from reportcli.query.count import count_terms
-
-    def query(store):
-        expansions = None
-        if expand:
-            from reportcli.query.concepts import expansions_for
-
-            expansions = {term: expansions_for(store, term) for term in terms}
-        return count_terms(store, terms, selection, by_section=by == "section", expansions=expansions)
-
-    rows = _ask(ctx, out, query)
-    _show(ctx, out, rows, "count-section" if by == "section" else "count", empty="none of the terms occurs",
-          limit=limit)
+    answer = _ask(ctx, out, lambda ix: ix.answer_count(*terms, by=by, expand=expand, **_filters(selection)))
+    _show_answer(ctx, out, answer, "count-section" if by == "section" else "count", limit=limit)
 
 
 @command(filters=True)
@@ -503,9 +493,7 @@ def cite(ctx: typer.Context, paragraph: ParagraphArgument, selection, out) -> No
 
     Example: reportcli cite 7
     """
-    from reportcli.query.cite import cite as quote
-
-    citation = _ask(ctx, out, lambda store: quote(store, paragraph, selection))
+    [citation] = _ask(ctx, out, lambda ix: ix.answer_cite(paragraph, **_filters(selection))).rows
     if out.structured:
         out.rows([citation], "cite")
     else:
@@ -533,16 +521,15 @@ def trend(
     """
     from reportcli import views
     from reportcli.query.common import check_limit
-    from reportcli.query.trend import trend as follow
-
-    points = _ask(ctx, out, lambda store: follow(store, indicator, selection, unit))
+    answer = _ask(ctx, out, lambda ix: ix.answer_trend(indicator, unit=unit, **_filters(selection)))
+    points = answer.rows
     if out.format == "table" and points:
         shown = points[:check_limit(limit)] if limit else points
         views.emit_trend(shown, out)
         if len(shown) < len(points):
             out.note(f"showing {len(shown)} of {len(points)}; --limit 0 shows all")
         return
-    _show(ctx, out, points, "trend", empty=f"no report states an achieved figure for {indicator!r}", limit=limit)
+    _show_answer(ctx, out, answer, "trend", limit=limit)
 
 
 @command()
@@ -558,11 +545,8 @@ def compare(
 
     Example: reportcli --index corpus.sqlite compare 2021 2022
     """
-    from reportcli.query.compare import compare as differences_between
-
-    rows = _ask(ctx, out, lambda store: differences_between(store, first, second))
-    _show(ctx, out, rows, "compare", empty=f"no differences between {first} and {second}", limit=limit,
-          headers={"a": first, "b": second})
+    _show_answer(ctx, out, _ask(ctx, out, lambda ix: ix.answer_compare(first, second)), "compare", limit=limit,
+                 headers={"a": first, "b": second})
 
 
 @command(filters=True)
@@ -579,19 +563,19 @@ def define(
 
     Example: reportcli define 六保
     """
-    from reportcli.query.define import NotDefined, define as look_up
+    from reportcli.query.define import NotDefined
 
     view = "define-list" if term is None else "define"
-    store = _settings(ctx).store()
+    library = _settings(ctx).library()
     try:
-        rows = look_up(store, term, selection)
+        answer = library.answer_define(term, **_filters(selection))
     except NotDefined as exc:  # used but not defined: the mentions, in the same shape, and exit 1
-        out.rows(exc.rows, view, single_report=store.report_count() == 1)
+        out.rows(exc.rows, view, single_report=library.store.report_count() == 1)
         raise
     except NoResults:
         out.empty()
         raise
-    _show(ctx, out, rows, view, empty="the glossary of the selected reports is empty", limit=limit)
+    _show_answer(ctx, out, answer, view, limit=limit)
 
 
 @command(output=False, writes=True)

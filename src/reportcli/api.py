@@ -1,0 +1,282 @@
+"""The Python library: every query the CLI answers, as lists of dicts equal to its `--json` rows.
+
+    import reportcli
+    with reportcli.open("corpus.sqlite") as ix:
+        panel = ix.goals(main=True, check=True, code="gdp_growth")   # pandas.DataFrame(panel)
+
+The CLI is a thin layer over this module (sqlite-utils' split): each command parses its options,
+calls the Index method's `answer_*` twin — the same code path, so the two cannot drift — and hands
+the rows to the renderer. Keyword arguments mirror the CLI's options with the same defaults;
+`report` takes an id or a list of ids. Errors raise reportcli.ReportcliError subclasses; a
+question with no answer (no match, a filter that selects no report) returns [].
+
+Imports stay light: query modules load when a method first needs them.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from reportcli.errors import NoResults, UsageError
+from reportcli.record import Record
+
+Rows = list[dict[str, Any]]
+
+
+class Answer(Record):
+    """What a query found, before --limit: the rows, how many there are (`total` may exceed the
+    rows a capped search ranked: `at_least`), notes for stderr, and what to say when empty."""
+
+    rows: list
+    total: int
+    at_least: bool = False
+    notes: tuple[str, ...] = ()
+    empty: str = "no results"
+
+
+def _answer(rows: list, empty: str, **extra) -> Answer:
+    return Answer(rows=rows, total=extra.pop("total", len(rows)), empty=empty, **extra)
+
+
+def _selection(report: str | Iterable[str] | None, region: str | None, year: int | None, level: str | None):
+    from reportcli.query.common import ReportFilter
+
+    ids = (report,) if isinstance(report, str) else tuple(report or ())
+    return ReportFilter(ids=ids, region=region, year=year, level=level)
+
+
+class Index:
+    """A reportcli index, opened read-only (see reportcli.open)."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        from reportcli.config import resolve_index
+
+        self.path = resolve_index(str(path) if path is not None else None)
+        self._store = None
+
+    # ------------------------------------------------------------ lifetime
+
+    @property
+    def store(self):  # -> reportcli.index.store.Store
+        """The open index (opened on first use: a clear IndexFileError if it cannot be)."""
+        if self._store is None:
+            from reportcli.index.store import Store
+
+            self._store = Store.open(self.path)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.connection.close()
+            self._store = None
+
+    def __enter__(self) -> "Index":
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"reportcli.Index({str(self.path)!r})"
+
+    # ------------------------------------------------------------ answers (shared with the CLI)
+
+    def answer_reports(self, *, report=None, region=None, year=None, level=None) -> Answer:
+        from reportcli.query.reports import list_reports
+
+        return _answer(list_reports(self.store, _selection(report, region, year, level)), "the index holds no reports")
+
+    def answer_search(self, query: str | list[str], *, section: str | None = None, exact: bool = False,
+                      limit: int = 20, report=None, region=None, year=None, level=None) -> Answer:
+        from reportcli.query.common import check_limit
+        from reportcli.query.search import search
+
+        words = [query] if isinstance(query, str) else list(query)
+        result = search(self.store, words, _selection(report, region, year, level), section, check_limit(limit),
+                        exact=exact)
+        return _answer(result.hits, f"no paragraph matches {' '.join(words)!r}", total=result.total,
+                       at_least=result.capped, notes=tuple(result.notes))
+
+    def answer_metrics(self, query: str | None = None, *, unit: str | None = None, kind: str | None = None,
+                       code: str | None = None, section: str | None = None, target: bool | None = None,
+                       minimum: float | None = None, maximum: float | None = None, sort: str = "position",
+                       report=None, region=None, year=None, level=None) -> Answer:
+        from reportcli.query.metrics import metrics
+
+        rows = metrics(self.store, query, _selection(report, region, year, level), unit=unit, kind=kind,
+                       section=section, target=target, minimum=minimum, maximum=maximum, code=code, sort=sort)
+        return _answer(rows, "no figures match")
+
+    def answer_goals(self, query: str | None = None, *, main: bool = False, code: str | None = None,
+                     check: bool = False, report=None, region=None, year=None, level=None) -> Answer:
+        from reportcli.query.goals import goals
+
+        rows = goals(self.store, query, _selection(report, region, year, level), main_only=main, check=check,
+                     code=code)
+        return _answer(rows, "no targets found")
+
+    def answer_define(self, term: str | None = None, *, report=None, region=None, year=None, level=None) -> Answer:
+        from reportcli.query.define import define
+
+        return _answer(define(self.store, term, _selection(report, region, year, level)),
+                       "the glossary of the selected reports is empty")
+
+    def answer_trend(self, indicator: str, *, unit: str | None = None, report=None, region=None, year=None,
+                     level=None) -> Answer:
+        from reportcli.query.trend import trend
+
+        return _answer(trend(self.store, indicator, _selection(report, region, year, level), unit),
+                       f"no report states an achieved figure for {indicator!r}")
+
+    def answer_count(self, *terms: str, by: str = "report", expand: bool = False, report=None, region=None,
+                     year=None, level=None) -> Answer:
+        from reportcli.query.count import count_terms
+
+        if by not in ("report", "section"):
+            raise UsageError("by must be 'report' or 'section'")
+        expansions = None
+        if expand:
+            from reportcli.query.concepts import expansions_for
+
+            expansions = {term: expansions_for(self.store, term) for term in terms}
+        rows = count_terms(self.store, list(terms), _selection(report, region, year, level),
+                           by_section=by == "section", expansions=expansions)
+        return _answer(rows, "none of the terms occurs")
+
+    def answer_compare(self, a: str, b: str) -> Answer:
+        from reportcli.query.compare import compare
+
+        return _answer(compare(self.store, a, b), f"no differences between {a} and {b}")
+
+    def answer_outline(self, *, report=None, region=None, year=None, level=None) -> Answer:
+        from reportcli.query.outline import outline
+
+        return _answer(outline(self.store, _selection(report, region, year, level)),
+                       "no sections were recognised in the selected reports")
+
+    def answer_show(self, paragraph: str | int, *, context: int = 1, report=None, region=None, year=None,
+                    level=None) -> Answer:
+        from reportcli.query.outline import show
+
+        return _answer(show(self.store, str(paragraph), _selection(report, region, year, level), context),
+                       f"no paragraph {paragraph}")
+
+    def answer_cite(self, paragraph: str | int, *, report=None, region=None, year=None, level=None) -> Answer:
+        from reportcli.query.cite import cite
+
+        return _answer([cite(self.store, str(paragraph), _selection(report, region, year, level))], "")
+
+    # ------------------------------------------------------------ the library's surface
+
+    def reports(self, *, report=None, region=None, year=None, level=None, limit: int = 0) -> Rows:
+        """The indexed reports with their metadata (`reportcli reports --json`)."""
+        return self._rows(lambda: self.answer_reports(report=report, region=region, year=year, level=level), limit)
+
+    def search(self, query: str | list[str], *, section: str | None = None, exact: bool = False, limit: int = 20,
+               report=None, region=None, year=None, level=None) -> Rows:
+        """Paragraphs ranked by relevance; several words must all match (`reportcli search`)."""
+        return self._rows(lambda: self.answer_search(query, section=section, exact=exact, limit=limit, report=report,
+                                                     region=region, year=year, level=level), limit)
+
+    def metrics(self, query: str | None = None, *, unit: str | None = None, kind: str | None = None,
+                code: str | None = None, section: str | None = None, target: bool | None = None,
+                minimum: float | None = None, maximum: float | None = None, sort: str = "position",
+                limit: int = 0, report=None, region=None, year=None, level=None) -> Rows:
+        """Every figure, normalised, with the indicator it measures (`reportcli metrics`)."""
+        return self._rows(lambda: self.answer_metrics(
+            query, unit=unit, kind=kind, code=code, section=section, target=target, minimum=minimum,
+            maximum=maximum, sort=sort, report=report, region=region, year=year, level=level), limit)
+
+    def goals(self, query: str | None = None, *, main: bool = False, code: str | None = None, check: bool = False,
+              limit: int = 0, report=None, region=None, year=None, level=None) -> Rows:
+        """Targets, headline first; `check=True` adds each one's outcome and status (`reportcli goals`)."""
+        return self._rows(lambda: self.answer_goals(query, main=main, code=code, check=check, report=report,
+                                                    region=region, year=year, level=level), limit)
+
+    def define(self, term: str | None = None, *, limit: int = 0, report=None, region=None, year=None,
+               level=None) -> Rows:
+        """A glossary or lexicon definition and where the term is used; no term: every term."""
+        from reportcli.query.define import NotDefined
+
+        try:
+            answer = self.answer_define(term, report=report, region=region, year=year, level=level)
+        except NotDefined as exc:  # used but not defined: its mentions, as the CLI prints them
+            return self._plain(exc.rows, 0)
+        except NoResults:
+            return []
+        return self._plain(answer.rows, limit)
+
+    def trend(self, indicator: str, *, unit: str | None = None, limit: int = 0, report=None, region=None,
+              year=None, level=None) -> Rows:
+        """An indicator's achieved figure across the years of the corpus (`reportcli trend`); the
+        indicator is words of its name or a code (gdp_growth)."""
+        return self._rows(lambda: self.answer_trend(indicator, unit=unit, report=report, region=region,
+                                                    year=year, level=level), limit)
+
+    def count(self, *terms: str, by: str = "report", expand: bool = False, limit: int = 0, report=None,
+              region=None, year=None, level=None) -> Rows:
+        """How often each term occurs per report, or per section with by="section"."""
+        return self._rows(lambda: self.answer_count(*terms, by=by, expand=expand, report=report, region=region,
+                                                    year=year, level=level), limit)
+
+    def compare(self, a: str, b: str, *, limit: int = 0) -> Rows:
+        """What changed between two reports: headline targets, indicators, glossary terms."""
+        return self._rows(lambda: self.answer_compare(a, b), limit)
+
+    def outline(self, *, limit: int = 0, report=None, region=None, year=None, level=None) -> Rows:
+        """The section tree of the selected reports."""
+        return self._rows(lambda: self.answer_outline(report=report, region=region, year=year, level=level), limit)
+
+    def show(self, paragraph: str | int, *, context: int = 1, report=None, region=None, year=None,
+             level=None) -> Rows:
+        """One paragraph (`12`, or `REPORT:12`) with its neighbours."""
+        return self._rows(lambda: self.answer_show(paragraph, context=context, report=report, region=region,
+                                                   year=year, level=level), 0)
+
+    def cite(self, paragraph: str | int, *, report=None, region=None, year=None, level=None) -> Rows:
+        """One paragraph as a ready quotation with title, section and source."""
+        return self._rows(lambda: self.answer_cite(paragraph, report=report, region=region, year=year,
+                                                   level=level), 0)
+
+    def add(self, paths: Iterable[str | Path], *, wait: float = 60.0, text_field: str | None = None,
+            strict: bool = False) -> dict:
+        """Add reports (files, folders, datasets) to this index in one transaction, as `reportcli add`."""
+        from reportcli.builder import add_paths
+        from reportcli.resources import BUNDLED_INDEX
+
+        self.close()  # the writer's own connection; this one is reopened on the next query
+        return add_paths([Path(p) for p in paths], self.path, is_bundled=self.path.resolve() == BUNDLED_INDEX.resolve(),
+                         wait=wait, text_field=text_field, strict=strict)
+
+    # ------------------------------------------------------------ helpers
+
+    def _rows(self, ask, limit: int) -> Rows:
+        try:
+            answer = ask()
+        except NoResults:
+            return []
+        return self._plain(answer.rows, limit)
+
+    @staticmethod
+    def _plain(rows: list, limit: int) -> Rows:
+        from reportcli.query.common import check_limit
+        from reportcli.render import as_dict
+
+        check_limit(limit)
+        return [as_dict(row) for row in (rows[:limit] if limit else rows)]
+
+
+def open(path: str | Path | None = None) -> Index:  # noqa: A001 - reportcli.open, like sqlite3.connect
+    """Open an index: `path`, else the CLI's choice ($REPORTCLI_INDEX, config.toml, the bundled one)."""
+    return Index(path)
+
+
+def build(paths: Iterable[str | Path], output: str | Path, force: bool = False, *, text_field: str | None = None,
+          strict: bool = False, update: bool = False) -> dict:
+    """Build an index from report files, folders and datasets, atomically, as `reportcli build`;
+    returns the summary (counts of reports, paragraphs, figures, targets, terms, skipped rows)."""
+    from reportcli.builder import build_from_paths
+
+    return build_from_paths([Path(p) for p in paths], Path(output), force=force, text_field=text_field,
+                            strict=strict, update=update)
