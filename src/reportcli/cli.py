@@ -299,6 +299,21 @@ def _filters(selection) -> dict:
     return {"report": selection.ids, "region": selection.region, "year": selection.year, "level": selection.level}
 
 
+def _emit(out, rows: list, view: str, *, single_report: bool = False, headers: Optional[dict] = None) -> None:
+    """Rows to stdout: JSON, JSON Lines or CSV (render), else a table or plain text with the
+    view's columns (views, Rich); the report column is hidden only in a terminal table when the
+    index holds a single report."""
+    from reportcli.render import as_dict, write_structured
+
+    dicts = [as_dict(row) for row in rows]
+    if out.structured:
+        write_structured(dicts, out.format, out.stdout, bom=out.bom)
+        return
+    from reportcli.views import draw_rows
+
+    draw_rows(dicts, view, out, single_report=single_report, headers=headers)
+
+
 def _show_answer(ctx: typer.Context, out, answer, view: str, *, limit: int = 0, headers: Optional[dict] = None) -> None:
     for note in answer.notes:
         out.note(note)
@@ -317,7 +332,7 @@ def _show(ctx: typer.Context, out, rows: list, view: str, *, empty: str, limit: 
         raise NoResults(empty)
     total = len(rows) if total is None else total
     shown = rows[:limit] if limit else rows
-    out.rows(shown, view, single_report=_settings(ctx).store().report_count() == 1, headers=headers)
+    _emit(out, shown, view, single_report=_settings(ctx).store().report_count() == 1, headers=headers)
     if total > len(shown):
         out.note(f"showing {len(shown)} of {'at least ' if at_least else ''}{total}; --limit 0 shows all")
 
@@ -344,7 +359,7 @@ def info(ctx: typer.Context, out) -> None:
 
     settings = _settings(ctx)
     summary = index_info(settings.index, settings.store)
-    out.rows([summary] if out.structured else summary.lines(), "info")
+    _emit(out, [summary] if out.structured else summary.lines(), "info")
 
 
 @command(filters=True)
@@ -495,7 +510,7 @@ def cite(ctx: typer.Context, paragraph: ParagraphArgument, selection, out) -> No
     """
     [citation] = _ask(ctx, out, lambda ix: ix.answer_cite(paragraph, **_filters(selection))).rows
     if out.structured:
-        out.rows([citation], "cite")
+        _emit(out, [citation], "cite")
     else:
         out.stdout.write(citation.citation + "\n")  # a quotation is one line of text, meant to be pasted
 
@@ -570,7 +585,7 @@ def define(
     try:
         answer = library.answer_define(term, **_filters(selection))
     except NotDefined as exc:  # used but not defined: the mentions, in the same shape, and exit 1
-        out.rows(exc.rows, view, single_report=library.store.report_count() == 1)
+        _emit(out, exc.rows, view, single_report=library.store.report_count() == 1)
         raise
     except NoResults:
         out.empty()

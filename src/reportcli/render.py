@@ -1,5 +1,5 @@
 """The output layer: results → json, jsonl or csv here; tables (Rich) and plain text for pipes
-in reportcli.views.
+in reportcli.views, which builds on this module (never the reverse: the CLI picks one or the other).
 
 `Output` is the environment a command writes to (as httpie's Environment): stdout and stderr,
 the chosen format, colour, the CSV byte-order mark. A command hands it rows and the name of a
@@ -155,17 +155,6 @@ class Output:
     @property
     def structured(self) -> bool:
         return self.format in ("json", "jsonl", "csv")
-
-    def rows(self, rows: list[Any], view: str, *, single_report: bool = False, headers: dict | None = None) -> None:
-        """Write rows with a view's columns; the report column is hidden only in a terminal
-        table when the index holds a single report."""
-        dicts = [as_dict(row) for row in rows]
-        if self.structured:
-            write_structured(dicts, self.format, self.stdout, bom=self.bom)
-            return
-        from reportcli.views import draw_rows
-
-        draw_rows(dicts, view, self, single_report=single_report, headers=headers)
 
     def empty(self) -> None:
         """No results: `[]` for a script reading JSON (CSV and JSON Lines stay empty)."""
