@@ -22,7 +22,7 @@ from typer._click.exceptions import ClickException, NoArgsIsHelpError
 from typer.core import TyperGroup
 
 from reportcli import __version__
-from reportcli.errors import EXIT_OK, EXIT_USAGE, Interrupted, NoResults, ReportcliError
+from reportcli.errors import EXIT_OK, EXIT_USAGE, Interrupted, NoResults, ReportcliError, UsageError
 
 _APP_SETTINGS = dict(
     name="reportcli",
@@ -131,6 +131,8 @@ LimitOption = Annotated[int, typer.Option("--limit", "-n", help="At most N rows;
 SectionOption = Annotated[Optional[str], typer.Option(
     "--section", "-s", help="Only this section: a number from `outline` (3.1) or words from its heading.",
     autocompletion=_complete_sections, show_default=False)]
+ChartOption = Annotated[bool, typer.Option(
+    "--chart", help="A horizontal bar chart instead of the table: a bar per report, labelled by its year.")]
 CodeOption = Annotated[Optional[str], typer.Option(
     "--code", help="Only this indicator of the curated table: gdp_growth, cpi, urban_jobs_new …",
     autocompletion=_complete_codes, show_default=False)]
@@ -314,6 +316,17 @@ def _emit(out, rows: list, view: str, *, single_report: bool = False, headers: O
     draw_rows(dicts, view, out, single_report=single_report, headers=headers)
 
 
+def _chart(out, groups: list) -> None:
+    """--chart: the bars instead of the table (a usage error beside --json or --format)."""
+    from reportcli import views
+
+    if out.chosen:
+        raise UsageError("--chart draws a chart for people; it cannot be combined with --json or --format")
+    if not groups:
+        raise NoResults("nothing to chart")
+    views.emit_chart(groups, out)
+
+
 def _show_answer(ctx: typer.Context, out, answer, view: str, *, limit: int = 0, headers: Optional[dict] = None) -> None:
     for note in answer.notes:
         out.note(note)
@@ -472,13 +485,21 @@ def goals(
     main: Annotated[bool, typer.Option("--main", help="Only the headline expected targets (主要预期目标).")] = False,
     code: CodeOption = None,
     check: Annotated[bool, typer.Option("--check", help=_CHECK_HELP)] = False,
+    chart: Annotated[bool, typer.Option("--chart", help="With --check: a bar per report for the outcome, the target "
+                                                        "marked on it, and the status.")] = False,
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most N targets; 0 = all.")] = 0,
 ) -> None:
     """List the targets a report sets: headline expected targets first, then every other commitment.
 
     Example: reportcli goals --main; reportcli --index corpus.sqlite goals --check --format csv --limit 0
     """
+    if chart and not check:
+        raise UsageError("--chart draws goals --check (the outcome beside each target): add --check")
     answer = _ask(ctx, out, lambda ix: ix.answer_goals(query, main=main, code=code, check=check, **_filters(selection)))
+    if chart:
+        from reportcli import views
+
+        return _chart(out, views.check_chart(answer.rows[:limit] if limit else answer.rows))
     _show_answer(ctx, out, answer, "goals-check" if check else "goals", limit=limit)
 
 
@@ -492,13 +513,21 @@ def count(
     expand: Annotated[bool, typer.Option(
         "--expand", help="Count a shorthand's long forms with it (新基建 with 新型基础设施建设) and the reverse; "
                          "off by default, so the counts stay the literal ones journalists publish.")] = False,
+    chart: ChartOption = False,
     limit: LimitOption = 0,
 ) -> None:
     """Count how often each term occurs in each report (or section): the yearly keyword counts.
 
     Example: reportcli count 就业 改革 创新; reportcli count 营商环境 --by section
     """
+    if chart and by == "section":
+        raise UsageError("--chart draws counts per report: drop --by section")
     answer = _ask(ctx, out, lambda ix: ix.answer_count(*terms, by=by, expand=expand, **_filters(selection)))
+    if chart:
+        from reportcli import views
+
+        years = {report.id: report.year for report in _settings(ctx).store().reports()}
+        return _chart(out, views.count_chart(answer.rows[:limit] if limit else answer.rows, years))
     _show_answer(ctx, out, answer, "count-section" if by == "section" else "count", limit=limit)
 
 
@@ -525,6 +554,7 @@ def trend(
     unit: Annotated[Optional[str], typer.Option(
         "--unit", "-u", help="Only figures in this unit (亿元, %); default: the unit most reports use.",
         autocompletion=_complete_units, show_default=False)] = None,
+    chart: ChartOption = False,
     limit: LimitOption = 0,
 ) -> None:
     """Follow an indicator's achieved figure across the reports of a corpus, year by year, with a chart.
@@ -538,6 +568,8 @@ def trend(
     from reportcli.query.common import check_limit
     answer = _ask(ctx, out, lambda ix: ix.answer_trend(indicator, unit=unit, **_filters(selection)))
     points = answer.rows
+    if chart:
+        return _chart(out, views.trend_chart(points[:check_limit(limit)] if limit else points))
     if out.format == "table" and points:
         shown = points[:check_limit(limit)] if limit else points
         views.emit_trend(shown, out)

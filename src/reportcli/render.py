@@ -149,6 +149,7 @@ class Output:
         self.stdout = stdout or sys.stdout
         self.stderr = stderr or sys.stderr
         self.format = choose_format(requested_format, as_json, self.stdout)
+        self.chosen = as_json or requested_format is not None  # the format was asked for, not guessed
         self.color = use_color(color, self.stdout)
         self.bom = bom
 

@@ -381,3 +381,93 @@ def draw_rows(dicts: list[dict], view: str, output: Output, *, single_report: bo
                if not (c.report and single_report and output.format == "table")]
     emit(dicts, output.format, columns, no_color=not output.color, highlight_key=spec.highlight,
          stream=output.stdout, force_color=output.color)
+
+
+# ---------------------------------------------------------------- charts (--chart)
+
+class Bar(Record):
+    """One bar of a chart: its label (a year, else a report id), its length's value, the text at
+    its end, and optionally a mark (a target) drawn on the same scale and a status."""
+
+    label: str
+    value: float
+    text: str
+    mark: float | None = None
+    status: str | None = None
+
+
+_STATUS_STYLES = {"met": "green", "missed": "red", "unknown": "yellow"}
+CHART_BAR_MAX = 60  # cells: longer bars read no better
+
+
+def emit_chart(groups: list[tuple[str, list[Bar]]], output: Output) -> None:
+    """Horizontal bar charts, one per group (an indicator, a term), bar lengths in proportion to
+    the values on one scale per group. On a terminal: Rich, block bars, colour when colour is on;
+    in a pipe: the same chart in plain characters (# bars, | the target's mark)."""
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    terminal = output.format == "table"
+    out = console(not output.color, output.stdout, force=output.color)
+    full, mark_char = ("█", "┃") if terminal else ("#", "|")
+    for number, (title, bars) in enumerate(groups):
+        if number:
+            out.print()
+        out.print(Text(title, style="bold" if output.color else None))
+        label_width = max(cell_len(bar.label) for bar in bars)
+        text_width = max(cell_len(_bar_tail(bar)) for bar in bars)
+        room = max(10, min(CHART_BAR_MAX, out.width - label_width - text_width - 3))
+        top = max([abs(bar.value) for bar in bars] + [abs(bar.mark) for bar in bars if bar.mark is not None]) or 1
+        for bar in bars:
+            length = round(room * abs(bar.value) / top)
+            line = Text(bar.label + " " * (label_width - cell_len(bar.label)) + " ")
+            cells = [full] * length + [" "] * (room - length)
+            if bar.mark is not None:
+                at = min(room - 1, max(0, round(room * abs(bar.mark) / top) - 1))
+                cells[at] = mark_char
+            colour = None
+            if output.color:
+                colour = _STATUS_STYLES.get(bar.status or "", "red" if bar.value < 0 else "cyan")
+            line.append("".join(cells).rstrip() if bar.mark is None else "".join(cells), style=colour)
+            line.append(" " + _bar_tail(bar))
+            out.print(line, no_wrap=True, overflow="crop", crop=False)
+
+
+def _bar_tail(bar: Bar) -> str:
+    return bar.text + (f"  {bar.status}" if bar.status else "")
+
+
+def bar_label(row: dict) -> str:
+    return str(row["year"]) if row.get("year") is not None else str(row["report"])
+
+
+def trend_chart(points: list[Any]) -> list[tuple[str, list[Bar]]]:
+    rows = [as_dict(point) for point in points if point.value is not None]
+    if not rows:
+        return []
+    unit = rows[0]["unit"]
+    title = f"{rows[0]['indicator']}" + (f" ({unit})" if unit else "")
+    return [(title, [Bar(label=bar_label(row), value=row["value"], text=row["raw"]) for row in rows])]
+
+
+def count_chart(rows: list[Any], year_of: dict[str, int | None]) -> list[tuple[str, list[Bar]]]:
+    groups: dict[str, list[Bar]] = {}
+    for row in map(as_dict, rows):
+        label = str(year_of.get(row["report"])) if year_of.get(row["report"]) is not None else row["report"]
+        groups.setdefault(row["term"], []).append(Bar(label=label, value=row["count"], text=str(row["count"])))
+    return list(groups.items())
+
+
+def check_chart(goals: list[Any]) -> list[tuple[str, list[Bar]]]:
+    """goals --check: the outcome's bar with the target marked on it, and the status."""
+    groups: dict[str, list[Bar]] = {}
+    for row in map(as_dict, goals):
+        if row["value"] is None:
+            continue
+        outcome = row["outcome"]
+        target = target_cell(row)
+        text = f"{outcome['raw']} (target {target})" if outcome else f"no outcome (target {target})"
+        groups.setdefault(row["indicator"] + (f" ({row['unit']})" if row["unit"] else ""), []).append(Bar(
+            label=bar_label(row), value=outcome["value"] if outcome else 0, text=text, mark=row["value"],
+            status=row["status"]))
+    return list(groups.items())
