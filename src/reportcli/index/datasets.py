@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportcli.errors import InputError, UsageError
-from reportcli.parse.decode import MAX_TEXT_CHARACTERS
+from reportcli.parse.limits import MAX_TEXT_CHARACTERS
 
 DATASET_SUFFIXES = {".jsonl", ".ndjson", ".json", ".csv", ".tsv"}
 # Where a row's text is, first present wins (--text-field names another column).

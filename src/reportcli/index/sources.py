@@ -12,7 +12,7 @@ from reportcli.errors import InputError, UsageError
 from reportcli.models import Report
 from reportcli.index.datasets import DATASET_SUFFIXES, RowRef, is_dataset
 from reportcli.parse import Decoded, parse_report, read_document
-from reportcli.parse.decode import MAX_TEXT_BYTES
+from reportcli.parse.limits import MAX_TEXT_BYTES
 from reportcli.resources import toml_module
 
 # Files a folder walk picks up (.doc and .wps only to say how to convert them).

@@ -8,17 +8,11 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from reportcli.errors import InputError
+from reportcli.parse.limits import MAX_DOCX_INFLATION, MAX_DOCX_XML_BYTES, MAX_TEXT_BYTES
 from reportcli.parse.tables import figure_table_lines
 
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of .doc, .wps, .xls
-# Limits that keep a build's memory bounded whatever the input (a zip bomb, a 200 MB log). The
-# longest work reports run to a few hundred thousand characters; a text far beyond is not one
-# report (many reports belong in a dataset, a row each: index.datasets).
-MAX_TEXT_BYTES = 8 << 20  # a text, Markdown or HTML report file
-MAX_TEXT_CHARACTERS = 4_000_000  # the text a PDF or Word file yields
-MAX_DOCX_XML_BYTES = 64 << 20  # the XML inside a .docx, uncompressed
-MAX_DOCX_INFLATION = 50  # … and at most this many times the file's own size
 _CONVERT = "convert it to .docx or .txt first (Word or WPS: Save As; or: libreoffice --headless --convert-to docx FILE)"
 
 

@@ -18,6 +18,7 @@ import re
 from collections import Counter
 
 from reportcli.errors import InputError
+from reportcli.parse.limits import MAX_TEXT_CHARACTERS
 from reportcli.parse.tables import table_lines
 
 INDENT = "\u3000\u3000"
@@ -37,8 +38,6 @@ def pdf_text(data: bytes) -> tuple[str, int]:
         if "password" in message:
             raise InputError("the PDF is password-protected: save an unprotected copy first") from None
         raise InputError(f"not a readable PDF ({exc})") from None
-    from reportcli.parse.decode import MAX_TEXT_CHARACTERS
-
     try:
         pages, total = [], 0
         for index in range(len(document)):
@@ -150,8 +149,6 @@ def docx_text(data: bytes) -> str:
                      for cell in row.iter(f"{_W}tc")] for row in element.iter(f"{_W}tr")]
             lines.extend(INDENT + line for line in table_lines(rows))
     text = "\n".join(lines)
-    from reportcli.parse.decode import MAX_TEXT_CHARACTERS
-
     if len(text) > MAX_TEXT_CHARACTERS:
         raise InputError(f"the Word document's text runs to {len(text):,} characters: more than one report; split it")
     return text
