@@ -74,6 +74,16 @@ def test_reports_resolve_their_region_from_what_the_text_says():
     assert (national.metadata.region, national.metadata.region_code, national.metadata.parent) == ("全国", None, None)
 
 
+def test_a_dataset_row_saying_only_its_scope_takes_the_region_from_its_title():
+    from reportcli.index.datasets import row_fields
+
+    fields = row_fields({"title": "2024年浙江省政府工作报告", "地区": "全省", "content": "各位代表：\n今年全省经济增长5%。"})
+    assert "region" not in fields.metadata
+    given = {name: (value, "dataset") for name, value in fields.metadata.items()}
+    report = parse_report(fields.text, given)
+    assert (report.metadata.region, report.metadata.region_code, report.metadata.parent) == ("浙江省", "330000", "全国")
+
+
 def test_a_dataset_rows_short_region_gets_its_code():
     report = parse_report("各位代表：\n今年全省经济增长5%。", {"region": ("内蒙古", "dataset: column province")})
     assert (report.metadata.region, report.metadata.region_code, report.metadata.level) == (

@@ -143,6 +143,8 @@ def row_fields(row: dict, text_field: str | None = None) -> RowFields:
     # means a city's report.
     for name, level in (("city", "city"), ("region", None), ("province", "province")):
         column, value = cell(COLUMNS[name])
+        if column and str(value).strip() in _SCOPE_WORDS:
+            continue  # 全省, 全市: the report's own region, which its title or text names
         if column:
             metadata["region"], given["region"] = str(value).strip(), column
             if level:
@@ -168,6 +170,8 @@ def fingerprint(fields: RowFields) -> str:
     return digest.hexdigest()
 
 
+_SCOPE_WORDS = {"全省", "全市", "全区", "全县", "全旗", "全州", "全盟", "本省", "本市", "本区", "本县", "我省", "我市", "我区",
+                "我县"}
 _YEAR = re.compile(r"^\s*((?:19|20|21)\d{2})(?:\.0+)?\s*(?:年(?:度)?)?\s*$")
 
 
