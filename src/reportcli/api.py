@@ -39,6 +39,15 @@ def _answer(rows: list, empty: str, **extra) -> Answer:
     return Answer(rows=rows, total=extra.pop("total", len(rows)), empty=empty, **extra)
 
 
+def _checked(code: str | None) -> str | None:
+    """A --code given, checked against the curated table (an unknown one is a usage error)."""
+    if code is None:
+        return None
+    from reportcli.query.codes import checked_code
+
+    return checked_code(code)
+
+
 def _selection(report: str | Iterable[str] | None, region: str | None, year: int | None, level: str | None):
     from reportcli.query.common import ReportFilter
 
@@ -104,6 +113,7 @@ class Index:
                        report=None, region=None, year=None, level=None) -> Answer:
         from reportcli.query.metrics import metrics
 
+        code = _checked(code)
         rows = metrics(self.store, query, _selection(report, region, year, level), unit=unit, kind=kind,
                        section=section, target=target, minimum=minimum, maximum=maximum, code=code, sort=sort)
         return _answer(rows, "no figures match")
@@ -112,6 +122,7 @@ class Index:
                      check: bool = False, report=None, region=None, year=None, level=None) -> Answer:
         from reportcli.query.goals import goals
 
+        code = _checked(code)
         rows = goals(self.store, query, _selection(report, region, year, level), main_only=main, check=check,
                      code=code)
         return _answer(rows, "no targets found")
@@ -122,12 +133,14 @@ class Index:
         return _answer(define(self.store, term, _selection(report, region, year, level)),
                        "the glossary of the selected reports is empty")
 
-    def answer_trend(self, indicator: str, *, unit: str | None = None, report=None, region=None, year=None,
-                     level=None) -> Answer:
+    def answer_trend(self, indicator: str | None = None, *, code: str | None = None, unit: str | None = None,
+                     report=None, region=None, year=None, level=None) -> Answer:
         from reportcli.query.trend import trend
 
-        return _answer(trend(self.store, indicator, _selection(report, region, year, level), unit),
-                       f"no report states an achieved figure for {indicator!r}")
+        if not indicator and not code:
+            raise UsageError("give the indicator to follow (words of its name, or a code such as gdp_growth)")
+        return _answer(trend(self.store, indicator or code or "", _selection(report, region, year, level), unit,
+                             code=code), f"no report states an achieved figure for {indicator or code!r}")
 
     def answer_count(self, *terms: str, by: str = "report", expand: bool = False, report=None, region=None,
                      year=None, level=None) -> Answer:
@@ -143,6 +156,11 @@ class Index:
         rows = count_terms(self.store, list(terms), _selection(report, region, year, level),
                            by_section=by == "section", expansions=expansions)
         return _answer(rows, "none of the terms occurs")
+
+    def answer_codes(self) -> Answer:
+        from reportcli.query.codes import indicator_codes
+
+        return _answer(list(indicator_codes()), "")
 
     def answer_compare(self, a: str, b: str) -> Answer:
         from reportcli.query.compare import compare
@@ -207,12 +225,16 @@ class Index:
             return []
         return self._plain(answer.rows, limit)
 
-    def trend(self, indicator: str, *, unit: str | None = None, limit: int = 0, report=None, region=None,
-              year=None, level=None) -> Rows:
+    def trend(self, indicator: str | None = None, *, code: str | None = None, unit: str | None = None,
+              limit: int = 0, report=None, region=None, year=None, level=None) -> Rows:
         """An indicator's achieved figure across the years of the corpus (`reportcli trend`); the
-        indicator is words of its name or a code (gdp_growth)."""
-        return self._rows(lambda: self.answer_trend(indicator, unit=unit, report=report, region=region,
+        indicator is words of its name or a code (gdp_growth, cpi), or give `code=`."""
+        return self._rows(lambda: self.answer_trend(indicator, code=code, unit=unit, report=report, region=region,
                                                     year=year, level=level), limit)
+
+    def codes(self) -> Rows:
+        """The curated indicator codes (`reportcli codes`)."""
+        return self._plain(self.answer_codes().rows, 0)
 
     def count(self, *terms: str, by: str = "report", expand: bool = False, limit: int = 0, report=None,
               region=None, year=None, level=None) -> Rows:

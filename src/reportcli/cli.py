@@ -160,10 +160,11 @@ _FILTER_OPTIONS = {
         "--report", "-r", help="Only this report id (repeatable). Example: --report hailar-2021",
         autocompletion=_complete_report_ids, show_default=False)], None),
     "region": (Annotated[Optional[str], typer.Option(
-        "--region", help="Only reports of this region (words of its name: 海拉尔, 呼伦贝尔市).", show_default=False)],
-        None),
-    "year": (Annotated[Optional[int], typer.Option("--year", help="Only reports delivered in this year.",
-                                                   show_default=False)], None),
+        "--region", help="Only reports of this region: a name (浙江省), a short name (浙江, 海拉尔) or a code (330000).",
+        show_default=False)], None),
+    "year": (Annotated[Optional[list[str]], typer.Option(
+        "--year", metavar="YEAR", help="Only reports delivered in these years (repeatable): 2024, 2021-2025, 2021- "
+        "or -2020.", show_default=False)], None),
     "level": (Annotated[Optional[Literal[LEVELS]], typer.Option("--level", help="Only reports of this level.",
                                                                 show_default=False)], None),
 }
@@ -224,7 +225,8 @@ class _Command:
             from reportcli.query.common import ReportFilter
 
             report, region, year, level = (kwargs.pop(name) for name in _FILTER_OPTIONS)
-            kwargs["selection"] = ReportFilter(ids=tuple(report or ()), region=region, year=year, level=level)
+            kwargs["selection"] = ReportFilter(ids=tuple(report or ()), region=region,
+                                               year=tuple(year) if year else None, level=level)
         if _OUTPUT_OPTIONS in self.groups:
             from reportcli.render import Output
 
@@ -547,10 +549,11 @@ def cite(ctx: typer.Context, paragraph: ParagraphArgument, selection, out) -> No
 @command(filters=True)
 def trend(
     ctx: typer.Context,
-    indicator: Annotated[str, typer.Argument(
+    indicator: Annotated[Optional[str], typer.Argument(
         help="The indicator to follow: words of its name (地区生产总值, 城镇新增就业) or a code (gdp_growth, cpi).",
-        autocompletion=_complete_codes, show_default=False)],
-    selection, out,
+        autocompletion=_complete_codes, show_default=False)] = None,
+    selection=None, out=None,
+    code: CodeOption = None,
     unit: Annotated[Optional[str], typer.Option(
         "--unit", "-u", help="Only figures in this unit (亿元, %); default: the unit most reports use.",
         autocompletion=_complete_units, show_default=False)] = None,
@@ -566,7 +569,7 @@ def trend(
     """
     from reportcli import views
     from reportcli.query.common import check_limit
-    answer = _ask(ctx, out, lambda ix: ix.answer_trend(indicator, unit=unit, **_filters(selection)))
+    answer = _ask(ctx, out, lambda ix: ix.answer_trend(indicator, code=code, unit=unit, **_filters(selection)))
     points = answer.rows
     if chart:
         return _chart(out, views.trend_chart(points[:check_limit(limit)] if limit else points))
@@ -577,6 +580,16 @@ def trend(
             out.note(f"showing {len(shown)} of {len(points)}; --limit 0 shows all")
         return
     _show_answer(ctx, out, answer, "trend", limit=limit)
+
+
+@command()
+def codes(ctx: typer.Context, out) -> None:
+    """List the curated indicator codes that metrics, goals and trend take (--code gdp_growth), with
+    their English and Chinese names and which way is better.
+
+    Example: reportcli codes; reportcli codes --json
+    """
+    _emit(out, _settings(ctx).library().answer_codes().rows, "codes")
 
 
 @command()

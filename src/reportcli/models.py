@@ -71,6 +71,14 @@ class Figure(Record):
     name_en: str | None = None
 
 
+class PanelFigure(Figure):
+    """A figure as `metrics` lists it: with its report's year and region, the keys of a panel."""
+
+    year: int | None = None
+    region: str | None = None
+    region_code: str | None = None
+
+
 class Goal(Record):
     """A target the report sets (see PRODUCT.md, `goals`)."""
 

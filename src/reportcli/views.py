@@ -160,6 +160,8 @@ VIEWS: dict[str, View] = {
                    Column("region", "region"), Column("indicator", "indicator"), Column("raw", "as written", no_wrap=True),
                    Column("value", "value", justify="right", number=True, no_wrap=True), Column("unit", "unit"),
                    Column("paragraph", "¶", justify="right"))),
+    "codes": View((Column("code", "code", no_wrap=True), Column("name_en", "English", ratio=2),
+                   Column("name", "name", ratio=2), Column("better", "better", no_wrap=True))),
     "compare": View((Column("kind", "what", no_wrap=True), Column("name", "name", ratio=2), Column("a", "A", ratio=1),
                      Column("b", "B", ratio=1), Column("change", "change", no_wrap=True))),
     "define": View((_report_column(), Column("term", "term", no_wrap=True), Column("definition", "definition", ratio=3),

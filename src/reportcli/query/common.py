@@ -17,7 +17,7 @@ class ReportFilter(Record):
 
     ids: tuple[str, ...] = ()
     region: str | None = None
-    year: int | None = None
+    year: int | str | tuple | list | None = None  # a year, a range (2021-2025, 2021-, -2020), or several
     level: str | None = None
 
     @property
@@ -26,8 +26,10 @@ class ReportFilter(Record):
 
     def describe(self) -> str:
         parts = [f"--report {report_id}" for report_id in self.ids]
-        parts += [f"--{name} {value}" for name, value in (("region", self.region), ("year", self.year),
-                                                          ("level", self.level)) if value is not None]
+        years = [] if self.year is None else [self.year] if isinstance(self.year, (int, str)) else list(self.year)
+        parts += [f"--region {self.region}"] if self.region is not None else []
+        parts += [f"--year {year}" for year in years]
+        parts += [f"--level {self.level}"] if self.level is not None else []
         return " ".join(parts)
 
 
@@ -50,9 +52,11 @@ def select_reports(store: Store, selection: ReportFilter | list[str] | None) -> 
             raise UsageError(f"unknown report id: {unknown[0]} (list them with `reportcli reports`)")
         reports = [by_id[report_id] for report_id in dict.fromkeys(selection.ids)]
     in_region = _region_test(selection.region) if selection.region is not None else None
+    in_years = year_ranges(selection.year)
     chosen = [report for report in reports
               if (in_region is None or in_region(report))
-              and (selection.year is None or report.year == selection.year)
+              and (in_years is None or any(low <= (report.year or 0) <= high for low, high in in_years)
+                   and report.year is not None)
               and (selection.level is None or report.level == selection.level)]
     if not chosen and selection.region is not None and in_region.unknown:
         from reportcli.regions import closest_names
@@ -64,6 +68,31 @@ def select_reports(store: Store, selection: ReportFilter | list[str] | None) -> 
     if not chosen and selection.active:
         raise NoReportSelected(f"no report matches {selection.describe()} ({_what_there_is(store, selection)})")
     return chosen
+
+
+_YEAR_SPEC = re.compile(r"^\s*(\d{4})?\s*(?:(-|–|—|\.\.|:)\s*(\d{4})?)?\s*$")
+
+
+def year_ranges(spec: int | str | tuple | list | None) -> list[tuple[int, int]] | None:
+    """--year as (low, high) ranges: 2024 → (2024, 2024); 2021-2025; 2021- (on); -2020 (up to).
+    Several are all taken (--year 2019 --year 2021); a spec that is no year is a usage error."""
+    if spec is None:
+        return None
+    ranges = []
+    for item in ([spec] if isinstance(spec, (int, str)) else spec):
+        if isinstance(item, int) and not isinstance(item, bool):
+            ranges.append((item, item))
+            continue
+        match = _YEAR_SPEC.match(str(item))
+        if not match or not (match.group(1) or match.group(3)):
+            raise UsageError(f"--year {item!r} is not a year or a range of years (2024, 2021-2025, 2021-, -2020)")
+        low, dash, high = match.groups()
+        low_year = int(low) if low else 0
+        high_year = int(high) if high else (9999 if dash else low_year)
+        if low_year > high_year:
+            raise UsageError(f"--year {item}: the range runs backwards")
+        ranges.append((low_year, high_year))
+    return ranges
 
 
 class _RegionTest:

@@ -8,7 +8,7 @@ import re
 
 from reportcli.errors import UsageError
 from reportcli.index.store import Store
-from reportcli.models import Figure
+from reportcli.models import PanelFigure
 from reportcli.query.common import ReportFilter, check_section, select_reports
 from reportcli.query.match import TextMatcher
 from reportcli.text import fold
@@ -28,7 +28,7 @@ def base_unit(unit: str) -> str:
 def metrics(store: Store, query: str | None = None, selection: ReportFilter | None = None, *,
             unit: str | None = None, kind: str | None = None, section: str | None = None,
             target: bool | None = None, minimum: float | None = None, maximum: float | None = None,
-            code: str | None = None, sort: str = "position") -> list[Figure]:
+            code: str | None = None, sort: str = "position") -> list[PanelFigure]:
     if kind is not None and kind not in KINDS:
         raise UsageError(f"--kind must be one of {', '.join(KINDS)}")
     if sort not in ("position", "value"):
@@ -38,14 +38,15 @@ def metrics(store: Store, query: str | None = None, selection: ReportFilter | No
     reports = select_reports(store, selection)
     allowed = check_section(store, reports, section)
 
-    def collect(keep) -> list[Figure]:
-        rows: list[Figure] = []
+    def collect(keep) -> list[PanelFigure]:
+        rows: list[PanelFigure] = []
         for report in reports:
             figure_sections = store.figure_sections(report) if allowed is not None else {}
             for figure in store.figures(report, unit=wanted_unit, kind=kind, target=target, minimum=minimum,
                                         maximum=maximum, code=code, keep=keep):
                 if allowed is None or figure_sections.get(figure.paragraph) in allowed[report.ord]:
-                    rows.append(figure)
+                    rows.append(PanelFigure(**vars(figure), year=report.year, region=report.region,
+                                            region_code=report.region_code))
         return rows
 
     if matcher is None:

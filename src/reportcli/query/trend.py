@@ -32,11 +32,15 @@ class TrendPoint(Record):
 
 def trend(store: Store, indicator: str, selection: ReportFilter | None = None, unit: str | None = None,
           code: str | None = None) -> list[TrendPoint]:
+    from reportcli.query.codes import checked_code, is_code
+
     needle = fold_query(indicator)
     if not needle and code is None:
         raise UsageError("give the indicator to follow, e.g. 地区生产总值 or gdp_growth")
-    if code is None and re.fullmatch(r"[a-z][a-z0-9_]+", needle) and "_" in needle:
-        code = needle  # trend gdp_growth
+    if code is None and re.fullmatch(r"[a-z][a-z0-9_]+", needle) and (is_code(needle) or "_" in needle):
+        code = needle  # trend gdp_growth, trend cpi; a mistyped code (gdp_grwoth) is refused below
+    if code is not None:
+        code = checked_code(code)
     wanted_unit = base_unit(unit) if unit else None
     points: list[TrendPoint] = []
     for report in select_reports(store, selection):
