@@ -46,11 +46,8 @@ def select_reports(store: Store, selection: ReportFilter | list[str] | None) -> 
         raise UsageError(f"--level must be one of {', '.join(LEVELS)}")
     reports = store.reports()
     if selection.ids:
-        by_id = {report.id: report for report in reports}
-        unknown = [report_id for report_id in selection.ids if report_id not in by_id]
-        if unknown:
-            raise UsageError(f"unknown report id: {unknown[0]} (list them with `reportcli reports`)")
-        reports = [by_id[report_id] for report_id in dict.fromkeys(selection.ids)]
+        reports = list({id(report): report for report in (report_by_id(reports, report_id)
+                                                          for report_id in selection.ids)}.values())
     in_region = _region_test(selection.region) if selection.region is not None else None
     in_years = year_ranges(selection.year)
     chosen = [report for report in reports
@@ -68,6 +65,26 @@ def select_reports(store: Store, selection: ReportFilter | list[str] | None) -> 
     if not chosen and selection.active:
         raise NoReportSelected(f"no report matches {selection.describe()} ({_what_there_is(store, selection)})")
     return chosen
+
+
+def report_by_id(reports: list, wanted: str):
+    """The report with this id; or, for a year (2024), the one report of that year when the
+    index holds exactly one; else a usage error suggesting the closest ids."""
+    for report in reports:
+        if report.id == wanted:
+            return report
+    if re.fullmatch(r"\d{4}", wanted.strip()):
+        of_year = [report for report in reports if report.year == int(wanted)]
+        if len(of_year) == 1:
+            return of_year[0]
+        if of_year:
+            ids = ", ".join(report.id for report in of_year[:6])
+            raise UsageError(f"unknown report id: {wanted} ({len(of_year)} reports are of {wanted}: {ids})")
+    from difflib import get_close_matches
+
+    closest = get_close_matches(wanted, [report.id for report in reports], n=3, cutoff=0.4)
+    hint = f"closest: {', '.join(closest)}; " if closest else ""
+    raise UsageError(f"unknown report id: {wanted} ({hint}list them with `reportcli reports`)")
 
 
 _YEAR_SPEC = re.compile(r"^\s*(\d{4})?\s*(?:(-|–|—|\.\.|:)\s*(\d{4})?)?\s*$")

@@ -1,5 +1,11 @@
 """`count`: how often each term occurs, per report or per section — the keyword counts
-journalists publish every year."""
+journalists publish every year.
+
+What is counted is what a reader finds with Ctrl-F in the report as indexed: every paragraph,
+the glossary's included, and every heading on a line of its own (a heading that opens its
+paragraph, （二）精准发力。我们…, is counted once, in the paragraph). Front matter — the title, the
+date and meeting line, page fields — is metadata, not counted. Occurrences do not overlap and are
+counted after folding width, script and case, as str.count on the folded text would."""
 from __future__ import annotations
 
 import re
@@ -33,31 +39,49 @@ def count_terms(store: Store, terms: list[str], selection: ReportFilter | None =
         raise UsageError("give at least one non-empty term")
     rows: list[CountRow] = []
     for report in select_reports(store, selection):
-        glossary = store.glossary_sections(report.ord)
+        headings = _heading_lines(store, report)
         for term, forms in needles:
             forms = list(dict.fromkeys(forms))
             # one occurrence counts once: 地区生产总值 is not also a 生产总值 (longest form first)
             pattern = re.compile("|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True)))
-            texts: dict[int, tuple[int | None, str]] = {}
+            texts: dict[tuple[int, int], tuple[int | None, str]] = {}
             for form in forms:
                 for paragraph_id, section_id, text in store.paragraphs_with(report, tokens_expression(form)):
-                    if section_id not in glossary:
-                        texts[paragraph_id] = (section_id, text)
+                    texts[(1, paragraph_id)] = (section_id, text)
+            for section_id, label in headings:
+                texts[(0, section_id)] = (section_id, label)
             per_section: dict[str, list[int]] = {}
             total = containing = 0
-            for paragraph_id in sorted(texts):
-                section_id, text = texts[paragraph_id]
+            for key in sorted(texts):
+                section_id, text = texts[key]
                 found = len(pattern.findall(fold(text)))
                 if not found:
                     continue
                 total += found
-                containing += 1
+                containing += key[0]  # paragraphs (key 1), not headings (key 0)
                 if by_section:
                     tally = per_section.setdefault(store.section_path(report.ord, section_id), [0, 0])
                     tally[0] += found
                     tally[1] += 1
             if by_section:
+                # sections in outline order, whatever order their paragraphs and headings were met in
+                order = {section.path: section.id for section in store.sections(report.ord)}
+                per_section = dict(sorted(per_section.items(), key=lambda item: order.get(item[0], 0)))
                 rows.extend(SectionCountRow(report.id, term, n, k, section) for section, (n, k) in per_section.items())
             else:
                 rows.append(CountRow(report.id, term, total, containing))
     return rows
+
+
+def _heading_lines(store: Store, report) -> list[tuple[int, str]]:
+    """(section id, heading) for each heading on a line of its own: one that does not open the
+    first paragraph of its section."""
+    _, firsts = store.section_stats(report.ord)
+    lines = []
+    for section in store.sections(report.ord):
+        first = firsts.get(section.id)
+        opening = store.paragraph(report, first)[1] if first is not None else ""
+        if not fold(opening).startswith(fold(section.label)):
+            lines.append((section.id, section.label))
+    return lines
+

@@ -1,0 +1,142 @@
+"""Answers a journalist can publish and an economist can key on: counts that match the text,
+codes that work everywhere, panel keys on every row, year filters that keep every year, citations
+that can be quoted, guessable ids."""
+from __future__ import annotations
+
+import collections
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from reportcli.parse.repair import repair_text
+from reportcli.text import fold, normalize_newlines
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+COUNTED = sorted((FIXTURES / "qingshan").glob("*.txt")) + sorted((FIXTURES / "jiangchuan").glob("*.txt")) + [
+    ROOT / "seeds" / "hailar-2021.txt", FIXTURES / "reports" / "shizuishan-2023.txt"]
+
+
+@pytest.fixture(scope="module")
+def counted(tmp_path_factory) -> Path:
+    from reportcli.cli import main
+
+    index = tmp_path_factory.mktemp("count") / "count.sqlite"
+    folder = tmp_path_factory.mktemp("files")
+    for number, path in enumerate(COUNTED):
+        (folder / f"r{number}.txt").write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["build", str(folder), "-o", str(index)]) == 0
+    return index
+
+
+def _speech(path: Path) -> str:
+    """The report's repaired text from its first 各位代表 (or first heading) on: what it says,
+    without its front matter."""
+    text = fold(repair_text(normalize_newlines(path.read_text(encoding="utf-8")).lstrip("\ufeff")).text)
+    return text[re.search(r"各位代表|^一、", text, re.M).start():]
+
+
+@pytest.mark.parametrize("number", range(len(COUNTED)))
+def test_count_equals_str_count_on_the_text_headings_and_glossary_included(cli, counted, number):
+    speech = _speech(COUNTED[number])
+    grams = collections.Counter(speech[i:i + n] for n in (2, 4) for i in range(len(speech) - n + 1)
+                                if re.fullmatch(r"[\u4e00-\u9fff]+", speech[i:i + n]))
+    terms = [term for term, _ in grams.most_common(60)]
+    code, out, _ = cli("--index", str(counted), "count", *terms, "--report", f"r{number}", "--json")
+    assert code == 0
+    assert {row["term"]: row["count"] for row in json.loads(out)} == {term: speech.count(term) for term in terms}
+
+
+def test_a_heading_on_its_own_line_is_counted(cli, tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text("各位代表：\n一、深化重点领域改革\n（一）推进国企改革\n改革要坚持问题导向。\n", encoding="utf-8")
+    index = tmp_path / "i.sqlite"
+    assert cli("build", str(report), "-o", str(index))[0] == 0
+    code, out, _ = cli("--index", str(index), "count", "改革", "--json")
+    assert json.loads(out)[0]["count"] == 3 and json.loads(out)[0]["paragraphs"] == 1
+    code, out, _ = cli("--index", str(index), "count", "改革", "--by", "section", "--json")
+    assert [(row["section"], row["count"]) for row in json.loads(out)] == [
+        ("一、深化重点领域改革", 1), ("一、深化重点领域改革 > （一）推进国企改革", 2)]
+
+
+# ------------------------------------------------------------------ codes
+
+@pytest.fixture(scope="module")
+def national(tmp_path_factory) -> Path:
+    from reportcli.cli import main
+
+    index = tmp_path_factory.mktemp("national") / "national.sqlite"
+    assert main(["build", str(FIXTURES / "national"), "-o", str(index)]) == 0
+    return index
+
+
+def _rows(cli, index: Path, *args: str) -> list[dict]:
+    code, out, err = cli("--index", str(index), *args, "--json")
+    assert code == 0, err
+    return json.loads(out)
+
+
+@pytest.mark.parametrize("code", ["cpi", "gdp", "gdp_growth", "urban_jobs_new"])
+def test_every_code_works_in_trend_as_argument_and_option(cli, national, code):
+    as_argument = _rows(cli, national, "trend", code)
+    assert as_argument and {row["code"] for row in as_argument} == {code}
+    assert _rows(cli, national, "trend", "--code", code) == as_argument
+
+
+@pytest.mark.parametrize("command", [["metrics"], ["goals"], ["trend"]])
+def test_an_unknown_code_is_a_usage_error_naming_the_closest(cli, national, command):
+    code, _, err = cli("--index", str(national), *command, "--code", "gdp_grwoth")
+    assert code == 2 and "unknown indicator code 'gdp_grwoth'" in err and "gdp_growth" in err
+
+
+def test_codes_lists_the_table_with_english_names(cli):
+    rows = json.loads(cli("codes", "--json")[1])
+    by_code = {row["code"]: row for row in rows}
+    assert by_code["gdp_growth"]["name_en"] == "GDP growth" and by_code["cpi"]["better"] == "lower"
+    assert len(rows) >= 40
+
+
+# ------------------------------------------------------------------ panel keys and years
+
+def test_metrics_and_goals_rows_carry_year_and_region(cli, national):
+    for command in (["metrics", "--code", "gdp_growth"], ["goals", "--main"], ["goals", "--check", "--main"]):
+        rows = _rows(cli, national, *command)
+        assert rows and all(row["year"] and row["region"] == "全国" and "region_code" in row for row in rows)
+
+
+@pytest.mark.parametrize("years, expected", [
+    (["2021"], ["2021"]), (["2019", "2023"], ["2019", "2023"]), (["2021-2023"], ["2021", "2022", "2023"]),
+    (["2023-"], ["2023", "2024"]), (["-2020"], ["2019", "2020"]), (["2019", "2022-2023"], ["2019", "2022", "2023"])])
+def test_year_filters_keep_every_year_named(cli, national, years, expected):
+    args = [part for year in years for part in ("--year", year)]
+    assert [row["id"] for row in _rows(cli, national, "reports", *args)] == expected
+
+
+def test_a_year_that_is_not_one_is_a_usage_error(cli, national):
+    code, _, err = cli("--index", str(national), "reports", "--year", "last")
+    assert code == 2 and "not a year" in err
+
+
+# ------------------------------------------------------------------ citations and ids
+
+def test_a_citation_names_title_year_date_section_paragraph_and_source(cli, tmp_path):
+    report = tmp_path / "zj.txt"
+    report.write_text("政府工作报告\n——2024年1月23日在浙江省第十四届人民代表大会第二次会议上\n各位代表：\n"
+                      "一、2023年工作回顾\n全省生产总值增长6%。\n", encoding="utf-8")
+    (tmp_path / "reports.toml").write_text('[[report]]\nfile = "zj.txt"\nsource = "https://zj.example/2024"\n',
+                                           encoding="utf-8")
+    index = tmp_path / "i.sqlite"
+    assert cli("build", str(report), "-o", str(index))[0] == 0
+    [row] = _rows(cli, index, "cite", "2")
+    assert (row["title"], row["year"], row["date"], row["source"]) == (
+        "2024年浙江省政府工作报告", 2024, "2024-01-23", "https://zj.example/2024")
+    assert row["citation"] == ("“全省生产总值增长6%。”（《2024年浙江省政府工作报告》，2024年1月23日，一、2023年工作回顾，"
+                               "第2段。来源：https://zj.example/2024）")
+
+
+def test_a_year_names_the_one_report_of_that_year_and_unknown_ids_suggest(cli, national):
+    assert [row["report"] for row in _rows(cli, national, "goals", "--main", "--report", "2024")][:1] == ["2024"]
+    code, _, err = cli("--index", str(national), "compare", "2023", "2O24")
+    assert code == 2 and "unknown report id: 2O24" in err and "closest: 2024" in err
