@@ -140,3 +140,26 @@ def test_a_year_names_the_one_report_of_that_year_and_unknown_ids_suggest(cli, n
     assert [row["report"] for row in _rows(cli, national, "goals", "--main", "--report", "2024")][:1] == ["2024"]
     code, _, err = cli("--index", str(national), "compare", "2023", "2O24")
     assert code == 2 and "unknown report id: 2O24" in err and "closest: 2024" in err
+
+
+# ------------------------------------------------------------------ sorts and the years × terms table
+
+def test_count_by_year_is_years_by_terms(cli, national):
+    rows = _rows(cli, national, "count", "就业", "增长", "--by", "year")
+    assert [(row["year"], row["term"]) for row in rows[:4]] == [(2019, "就业"), (2019, "增长"), (2020, "就业"),
+                                                                (2020, "增长")]
+    assert all(row["reports"] == 1 for row in rows)
+    per_report = {(row["report"], row["term"]): row["count"] for row in _rows(cli, national, "count", "就业", "增长")}
+    assert {(str(row["year"]), row["term"]): row["count"] for row in rows} == per_report
+    code, out, _ = cli("--index", str(national), "count", "就业", "增长", "--by", "year")
+    assert out.split("\n")[0] == "year\t就业\t增长" and out.split("\n")[1].startswith("2019\t")
+
+
+def test_sorts_on_search_goals_and_count(cli, national):
+    counts = _rows(cli, national, "count", "增长", "--sort", "count")
+    assert [row["count"] for row in counts] == sorted((row["count"] for row in counts), reverse=True)
+    goals = _rows(cli, national, "goals", "--main", "--code", "cpi", "--sort", "value")
+    assert [row["value"] for row in goals] == sorted((row["value"] for row in goals), reverse=True)
+    hits = _rows(cli, national, "search", "就业", "--sort", "year", "--limit", "0")
+    years = [int(row["report"]) for row in hits]
+    assert years == sorted(years) and len(set(years)) == 6

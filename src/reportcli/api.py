@@ -39,6 +39,21 @@ def _answer(rows: list, empty: str, **extra) -> Answer:
     return Answer(rows=rows, total=extra.pop("total", len(rows)), empty=empty, **extra)
 
 
+def _sorted(store, rows: list, sort: str, choices: tuple[str, ...]) -> list:
+    """--sort on search and goals: the command's own order (relevance, position: the first
+    choice), the report's year (oldest first, the own order within a year), or the value
+    (largest first); by report: index order."""
+    if sort not in choices:
+        raise UsageError(f"--sort must be one of {', '.join(choices)}")
+    if sort == choices[0]:
+        return rows
+    if sort == "value":
+        return sorted(rows, key=lambda row: (row.value is None, -(row.value or 0)))
+    order = {report.id: (report.year or 0, report.ord) for report in store.reports()}
+    position = 1 if sort == "report" else 0
+    return sorted(rows, key=lambda row: order.get(row.report, (0, 0))[position])
+
+
 def _checked(code: str | None) -> str | None:
     """A --code given, checked against the curated table (an unknown one is a usage error)."""
     if code is None:
@@ -97,14 +112,16 @@ class Index:
         return _answer(list_reports(self.store, _selection(report, region, year, level)), "the index holds no reports")
 
     def answer_search(self, query: str | list[str], *, section: str | None = None, exact: bool = False,
-                      limit: int = 20, report=None, region=None, year=None, level=None) -> Answer:
+                      limit: int = 20, sort: str = "relevance", report=None, region=None, year=None,
+                      level=None) -> Answer:
         from reportcli.query.common import check_limit
         from reportcli.query.search import search
 
         words = [query] if isinstance(query, str) else list(query)
         result = search(self.store, words, _selection(report, region, year, level), section, check_limit(limit),
                         exact=exact)
-        return _answer(result.hits, f"no paragraph matches {' '.join(words)!r}", total=result.total,
+        hits = _sorted(self.store, result.hits, sort, ("relevance", "year", "report"))
+        return _answer(hits, f"no paragraph matches {' '.join(words)!r}", total=result.total,
                        at_least=result.capped, notes=tuple(result.notes))
 
     def answer_metrics(self, query: str | None = None, *, unit: str | None = None, kind: str | None = None,
@@ -119,13 +136,14 @@ class Index:
         return _answer(rows, "no figures match")
 
     def answer_goals(self, query: str | None = None, *, main: bool = False, code: str | None = None,
-                     check: bool = False, report=None, region=None, year=None, level=None) -> Answer:
+                     check: bool = False, sort: str = "position", report=None, region=None, year=None,
+                     level=None) -> Answer:
         from reportcli.query.goals import goals
 
         code = _checked(code)
         rows = goals(self.store, query, _selection(report, region, year, level), main_only=main, check=check,
                      code=code)
-        return _answer(rows, "no targets found")
+        return _answer(_sorted(self.store, rows, sort, ("position", "year", "value")), "no targets found")
 
     def answer_define(self, term: str | None = None, *, report=None, region=None, year=None, level=None) -> Answer:
         from reportcli.query.define import define
@@ -142,12 +160,12 @@ class Index:
         return _answer(trend(self.store, indicator or code or "", _selection(report, region, year, level), unit,
                              code=code), f"no report states an achieved figure for {indicator or code!r}")
 
-    def answer_count(self, *terms: str, by: str = "report", expand: bool = False, report=None, region=None,
-                     year=None, level=None) -> Answer:
-        from reportcli.query.count import count_terms
+    def answer_count(self, *terms: str, by: str = "report", expand: bool = False, sort: str = "report",
+                     report=None, region=None, year=None, level=None) -> Answer:
+        from reportcli.query.count import by_year, count_terms, sorted_counts
 
-        if by not in ("report", "section"):
-            raise UsageError("by must be 'report' or 'section'")
+        if by not in ("report", "section", "year"):
+            raise UsageError("by must be 'report', 'section' or 'year'")
         expansions = None
         if expand:
             from reportcli.query.concepts import expansions_for
@@ -155,7 +173,9 @@ class Index:
             expansions = {term: expansions_for(self.store, term) for term in terms}
         rows = count_terms(self.store, list(terms), _selection(report, region, year, level),
                            by_section=by == "section", expansions=expansions)
-        return _answer(rows, "none of the terms occurs")
+        if by == "year":
+            rows = by_year(self.store, rows)
+        return _answer(sorted_counts(self.store, rows, sort), "none of the terms occurs")
 
     def answer_codes(self) -> Answer:
         from reportcli.query.codes import indicator_codes
@@ -192,10 +212,10 @@ class Index:
         return self._rows(lambda: self.answer_reports(report=report, region=region, year=year, level=level), limit)
 
     def search(self, query: str | list[str], *, section: str | None = None, exact: bool = False, limit: int = 20,
-               report=None, region=None, year=None, level=None) -> Rows:
+               sort: str = "relevance", report=None, region=None, year=None, level=None) -> Rows:
         """Paragraphs ranked by relevance; several words must all match (`reportcli search`)."""
-        return self._rows(lambda: self.answer_search(query, section=section, exact=exact, limit=limit, report=report,
-                                                     region=region, year=year, level=level), limit)
+        return self._rows(lambda: self.answer_search(query, section=section, exact=exact, limit=limit, sort=sort,
+                                                     report=report, region=region, year=year, level=level), limit)
 
     def metrics(self, query: str | None = None, *, unit: str | None = None, kind: str | None = None,
                 code: str | None = None, section: str | None = None, target: bool | None = None,
@@ -207,10 +227,10 @@ class Index:
             maximum=maximum, sort=sort, report=report, region=region, year=year, level=level), limit)
 
     def goals(self, query: str | None = None, *, main: bool = False, code: str | None = None, check: bool = False,
-              limit: int = 0, report=None, region=None, year=None, level=None) -> Rows:
+              sort: str = "position", limit: int = 0, report=None, region=None, year=None, level=None) -> Rows:
         """Targets, headline first; `check=True` adds each one's outcome and status (`reportcli goals`)."""
-        return self._rows(lambda: self.answer_goals(query, main=main, code=code, check=check, report=report,
-                                                    region=region, year=year, level=level), limit)
+        return self._rows(lambda: self.answer_goals(query, main=main, code=code, check=check, sort=sort,
+                                                    report=report, region=region, year=year, level=level), limit)
 
     def define(self, term: str | None = None, *, limit: int = 0, report=None, region=None, year=None,
                level=None) -> Rows:
@@ -236,11 +256,11 @@ class Index:
         """The curated indicator codes (`reportcli codes`)."""
         return self._plain(self.answer_codes().rows, 0)
 
-    def count(self, *terms: str, by: str = "report", expand: bool = False, limit: int = 0, report=None,
-              region=None, year=None, level=None) -> Rows:
-        """How often each term occurs per report, or per section with by="section"."""
-        return self._rows(lambda: self.answer_count(*terms, by=by, expand=expand, report=report, region=region,
-                                                    year=year, level=level), limit)
+    def count(self, *terms: str, by: str = "report", expand: bool = False, sort: str = "report", limit: int = 0,
+              report=None, region=None, year=None, level=None) -> Rows:
+        """How often each term occurs per report, per section (by="section") or per year (by="year")."""
+        return self._rows(lambda: self.answer_count(*terms, by=by, expand=expand, sort=sort, report=report,
+                                                    region=region, year=year, level=level), limit)
 
     def compare(self, a: str, b: str, *, limit: int = 0) -> Rows:
         """What changed between two reports: headline targets, indicators, glossary terms."""

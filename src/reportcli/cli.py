@@ -329,6 +329,12 @@ def _chart(out, groups: list) -> None:
     views.emit_chart(groups, out)
 
 
+def _check_limit(limit: int) -> int:
+    from reportcli.query.common import check_limit
+
+    return check_limit(limit)
+
+
 def _show_answer(ctx: typer.Context, out, answer, view: str, *, limit: int = 0, headers: Optional[dict] = None) -> None:
     for note in answer.notes:
         out.note(note)
@@ -421,6 +427,8 @@ def search(
     exact: Annotated[bool, typer.Option(
         "--exact", help="Only paragraphs with the words as typed (after folding width, script and case): "
                         "no pinyin, shorthand, split words or typos.")] = False,
+    sort: Annotated[Literal["relevance", "year", "report"], typer.Option(
+        "--sort", help="Order: relevance, the report's year (oldest first), or index order of reports.")] = "relevance",
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most N paragraphs; 0 = all.")] = 20,
 ) -> None:
     """Find paragraphs by words, ranked by relevance, with the matches highlighted.
@@ -432,7 +440,7 @@ def search(
 
     Example: reportcli search 垃圾分类
     """
-    answer = _ask(ctx, out, lambda ix: ix.answer_search(query, section=section, exact=exact, limit=limit,
+    answer = _ask(ctx, out, lambda ix: ix.answer_search(query, section=section, exact=exact, limit=limit, sort=sort,
                                                          **_filters(selection)))
     _show_answer(ctx, out, answer, "search", limit=limit)
 
@@ -489,6 +497,9 @@ def goals(
     check: Annotated[bool, typer.Option("--check", help=_CHECK_HELP)] = False,
     chart: Annotated[bool, typer.Option("--chart", help="With --check: a bar per report for the outcome, the target "
                                                         "marked on it, and the status.")] = False,
+    sort: Annotated[Literal["position", "year", "value"], typer.Option(
+        "--sort", help="Order: headline first then text order, the report's year, or value (largest first).")
+    ] = "position",
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most N targets; 0 = all.")] = 0,
 ) -> None:
     """List the targets a report sets: headline expected targets first, then every other commitment.
@@ -497,7 +508,8 @@ def goals(
     """
     if chart and not check:
         raise UsageError("--chart draws goals --check (the outcome beside each target): add --check")
-    answer = _ask(ctx, out, lambda ix: ix.answer_goals(query, main=main, code=code, check=check, **_filters(selection)))
+    answer = _ask(ctx, out, lambda ix: ix.answer_goals(query, main=main, code=code, check=check, sort=sort,
+                                                        **_filters(selection)))
     if chart:
         from reportcli import views
 
@@ -510,27 +522,35 @@ def count(
     ctx: typer.Context,
     terms: Annotated[list[str], typer.Argument(help="Terms to count: 就业 高质量发展 …", show_default=False)],
     selection, out,
-    by: Annotated[Literal["report", "section"], typer.Option(
-        "--by", help="One row per report, or per section that uses the term.")] = "report",
+    by: Annotated[Literal["report", "section", "year"], typer.Option(
+        "--by", help="One row per report, per section that uses the term, or per year (the reports of a year "
+                     "summed: a years × terms table).")] = "report",
     expand: Annotated[bool, typer.Option(
         "--expand", help="Count a shorthand's long forms with it (新基建 with 新型基础设施建设) and the reverse; "
                          "off by default, so the counts stay the literal ones journalists publish.")] = False,
     chart: ChartOption = False,
+    sort: Annotated[Literal["report", "count", "year"], typer.Option(
+        "--sort", help="Order: index order of reports, the largest count first, or year.")] = "report",
     limit: LimitOption = 0,
 ) -> None:
     """Count how often each term occurs in each report (or section): the yearly keyword counts.
 
     Example: reportcli count 就业 改革 创新; reportcli count 营商环境 --by section
     """
-    if chart and by == "section":
-        raise UsageError("--chart draws counts per report: drop --by section")
-    answer = _ask(ctx, out, lambda ix: ix.answer_count(*terms, by=by, expand=expand, **_filters(selection)))
+    if chart and by != "report":
+        raise UsageError(f"--chart draws counts per report: drop --by {by}")
+    answer = _ask(ctx, out, lambda ix: ix.answer_count(*terms, by=by, expand=expand, sort=sort, **_filters(selection)))
     if chart:
         from reportcli import views
 
         years = {report.id: report.year for report in _settings(ctx).store().reports()}
         return _chart(out, views.count_chart(answer.rows[:limit] if limit else answer.rows, years))
-    _show_answer(ctx, out, answer, "count-section" if by == "section" else "count", limit=limit)
+    if by == "year" and not out.structured:
+        from reportcli import views
+
+        _check_limit(limit)
+        return views.emit_year_counts(answer.rows, out)
+    _show_answer(ctx, out, answer, {"section": "count-section", "year": "count-year"}.get(by, "count"), limit=limit)
 
 
 @command(filters=True)

@@ -160,6 +160,8 @@ VIEWS: dict[str, View] = {
                    Column("region", "region"), Column("indicator", "indicator"), Column("raw", "as written", no_wrap=True),
                    Column("value", "value", justify="right", number=True, no_wrap=True), Column("unit", "unit"),
                    Column("paragraph", "¶", justify="right"))),
+    "count-year": View((Column("year", "year", no_wrap=True), Column("term", "term"),
+                        Column("count", "count", justify="right"), Column("reports", "reports", justify="right"))),
     "codes": View((Column("code", "code", no_wrap=True), Column("name_en", "English", ratio=2),
                    Column("name", "name", ratio=2), Column("better", "better", no_wrap=True))),
     "compare": View((Column("kind", "what", no_wrap=True), Column("name", "name", ratio=2), Column("a", "A", ratio=1),
@@ -473,3 +475,20 @@ def check_chart(goals: list[Any]) -> list[tuple[str, list[Bar]]]:
             label=bar_label(row), value=outcome["value"] if outcome else 0, text=text, mark=row["value"],
             status=row["status"]))
     return list(groups.items())
+
+
+def emit_year_counts(rows: list[Any], output: Output) -> None:
+    """count --by year for people: a row per year, a column per term (the table journalists publish)."""
+    dicts = [as_dict(row) for row in rows]
+    terms = list(dict.fromkeys(row["term"] for row in dicts))
+    table: dict[Any, dict] = {}
+    for row in dicts:
+        table.setdefault(row["year"], {"year": cell(row["year"])})[row["term"]] = row["count"]
+    lines = [{"year": values["year"], **{term: values.get(term, 0) for term in terms}} for values in table.values()]
+    columns = [Column("year", "year", no_wrap=True)] + [Column(term, term, justify="right", no_wrap=True)
+                                                        for term in terms]
+    if output.format != "table":  # a pipe: a header line, then tab-separated rows
+        output.stdout.write("\t".join(["year", *terms]) + "\n")
+    emit(lines, output.format, columns, no_color=not output.color, highlight_key=None, stream=output.stdout,
+         force_color=output.color)
+

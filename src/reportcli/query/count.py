@@ -29,6 +29,42 @@ class SectionCountRow(CountRow):
     section: str = ""
 
 
+class YearCountRow(Record):
+    year: int | None
+    term: str
+    count: int  # occurrences in the reports of that year
+    reports: int  # how many reports of that year were counted
+
+
+def by_year(store: Store, rows: list[CountRow]) -> list[YearCountRow]:
+    """count --by year: the per-report counts summed over each year's reports (a journalist's
+    years × terms table), years in order, terms in the order given."""
+    year_of = {report.id: report.year for report in store.reports()}
+    totals: dict[tuple[int | None, str], list[int]] = {}
+    for row in rows:
+        tally = totals.setdefault((year_of.get(row.report), row.term), [0, 0])
+        tally[0] += row.count
+        tally[1] += 1
+    terms = list(dict.fromkeys(row.term for row in rows))
+    return [YearCountRow(year, term, count, reports) for (year, term), (count, reports) in
+            sorted(totals.items(), key=lambda item: (item[0][0] is None, item[0][0] or 0, terms.index(item[0][1])))]
+
+
+SORTS = ("report", "count", "year")
+
+
+def sorted_counts(store: Store, rows: list, sort: str) -> list:
+    """--sort: index order (report), the largest count first, or by year."""
+    if sort not in SORTS:
+        raise UsageError(f"--sort must be one of {', '.join(SORTS)}")
+    if sort == "count":
+        return sorted(rows, key=lambda row: -row.count)
+    if sort == "year" and rows and not isinstance(rows[0], YearCountRow):
+        year_of = {report.id: report.year or 0 for report in store.reports()}
+        return sorted(rows, key=lambda row: year_of.get(row.report, 0))
+    return rows
+
+
 def count_terms(store: Store, terms: list[str], selection: ReportFilter | None = None,
                 by_section: bool = False, expansions: dict[str, list[str]] | None = None) -> list[CountRow]:
     """Occurrences of each term in the speech (a glossary's definitions are not what the report
