@@ -84,7 +84,9 @@ def test_define_answers_from_the_lexicon_and_says_so(cli, corpus):
     code, out, _ = cli("--index", str(corpus), "define", "新基建", "--json")
     rows = json.loads(out)
     assert code == 0 and {row["source"] for row in rows} == {"lexicon"}
-    assert {row["report"]: row["mentions"] for row in rows} == {"a": [1], "b": [1]}
+    # one definition, one row naming both reports that use the term
+    [row] = rows
+    assert (row["reports"], row["used_in"]) == (["a", "b"], ["a:1", "b:1"])
     assert rows[0]["definition"].startswith("新型基础设施建设")
     code, out, _ = cli("define", "双碳", "--json")  # used nowhere in the bundled report
     [row] = json.loads(out)

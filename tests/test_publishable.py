@@ -163,3 +163,25 @@ def test_sorts_on_search_goals_and_count(cli, national):
     hits = _rows(cli, national, "search", "就业", "--sort", "year", "--limit", "0")
     years = [int(row["report"]) for row in hits]
     assert years == sorted(years) and len(set(years)) == 6
+
+
+# ------------------------------------------------------------------ define
+
+def test_define_says_where_a_definition_comes_from_in_every_format(cli):
+    code, out, _ = cli("define", "碳达峰", "--format", "table")
+    assert code == 0 and "reportcli lexicon" in out  # a member of 双碳 explained by its entry
+    [row] = json.loads(cli("define", "碳达峰", "--json")[1])
+    assert (row["term"], row["source"]) == ("双碳", "lexicon") and "碳达峰" in row["aliases"]
+    code, out, _ = cli("define", "六保", "--format", "table")
+    assert "名词解释" in out
+
+
+def test_one_row_per_distinct_definition_across_reports(cli, tmp_path):
+    glossary = "名词解释\n1.“六稳”：是指稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期。\n"
+    for year in (2021, 2022):
+        (tmp_path / f"{year}.txt").write_text(f"各位代表：\n一、{year - 1}年工作回顾\n全力做好“六稳”工作。\n{glossary}",
+                                              encoding="utf-8")
+    index = tmp_path / "i.sqlite"
+    assert cli("build", str(tmp_path), "-o", str(index))[0] == 0
+    [row] = _rows(cli, index, "define", "六稳")
+    assert (row["report"], row["reports"], row["used_in"]) == ("2021", ["2021", "2022"], ["2021:2", "2022:2"])

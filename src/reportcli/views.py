@@ -65,13 +65,19 @@ def glossary_display(rows: list[dict]) -> list[dict]:
         first = (row["definition"] or "(not defined in the glossary)").split("\n", 1)[0]
         row["summary"] = first if len(first) <= 60 else first[:60] + "…"
         row["definition"] = row["definition"] or "(not defined in the glossary)"
-        row["used"] = len(row["mentions"])
-        places = [f"¶{pid} {path.split(' > ')[-1]}" for pid, path in zip(row["mentions"], row["mention_sections"])]
+        reports = row.get("reports") or []
+        if len(reports) > 1:  # one definition given by several reports: where each uses it
+            places = list(row["used_in"])
+            row["report"] = f"{reports[0]} (+{len(reports) - 1})"
+        else:
+            places = [f"¶{pid} {path.split(' > ')[-1]}" for pid, path in zip(row["mentions"], row["mention_sections"])]
         count = len(places)
+        row["used"] = count
         row["used_in"] = "not used in the body" if not count else (
             f"{count} paragraph{'s' * (count != 1)}:\n" + "\n".join(places[:5])
             + (f"\n… and {count - 5} more" if count > 5 else ""))
-        row["from"] = {"glossary": "名词解释", "lexicon": "lexicon"}.get(row.get("source") or "", "")
+        # a lexicon definition is reportcli's, not the report's own: the table says so
+        row["origin"] = {"glossary": "名词解释", "lexicon": "reportcli lexicon"}.get(row.get("source") or "", "")
     return rows
 
 
@@ -167,9 +173,11 @@ VIEWS: dict[str, View] = {
     "compare": View((Column("kind", "what", no_wrap=True), Column("name", "name", ratio=2), Column("a", "A", ratio=1),
                      Column("b", "B", ratio=1), Column("change", "change", no_wrap=True))),
     "define": View((_report_column(), Column("term", "term", no_wrap=True), Column("definition", "definition", ratio=3),
-                    Column("used_in", "used in", ratio=2)), prepare=glossary_display),
+                    Column("origin", "from", no_wrap=True), Column("used_in", "used in", ratio=2)),
+                   prepare=glossary_display),
     "define-list": View((_report_column(), Column("term", "term", no_wrap=True), Column("heading", "heading"),
-                         Column("summary", "definition", ratio=3), Column("used", "used", justify="right")),
+                         Column("summary", "definition", ratio=3), Column("origin", "from", no_wrap=True),
+                         Column("used", "used", justify="right")),
                         prepare=glossary_display),
     "cite": View((Column("citation", "citation"),)),
     "info": View((Column("field", "", no_wrap=True), Column("value", "", ratio=1))),

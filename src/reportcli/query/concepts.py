@@ -29,11 +29,12 @@ def key_of(text: str) -> str:
     return fold(text).translate(_QUOTES).strip()
 
 
-def concepts_named(store: Store, text: str) -> list[ConceptHit]:
-    """Concepts the text names, as their shorthand or as one of their long forms."""
+def concepts_named(store: Store, text: str, members: bool = False) -> list[ConceptHit]:
+    """Concepts the text names, as their shorthand or as one of their long forms (and, with
+    `members`, as one of the members a slogan enumerates: 碳达峰 of 双碳)."""
     hits = []
     for concept_id, report, relation in store.concepts_with_form(key_of(text)):
-        if relation == "member":
+        if relation == "member" and not members:
             continue  # 稳就业 names itself, not all of 六稳
         concept = store.concept(concept_id)
         forms = concept["forms"]

@@ -33,6 +33,8 @@ class Definition(Record):
     mention_sections: list[str]  # their section paths, in the same order
     score: float  # 0–100: how closely the term matches what was asked
     source: str | None  # "glossary" (the report's 名词解释), "lexicon" (the shipped shorthand lexicon), None
+    reports: list[str] = []  # every report that defines (or, from the lexicon, uses) it with this definition
+    used_in: list[str] = []  # the body paragraphs of all of them that use it, as REPORT:PARAGRAPH
 
 
 class NotDefined(NoResults):
@@ -48,6 +50,27 @@ def normalize_term(text: str) -> str:
 
 
 def define(store: Store, term: str | None, selection: ReportFilter | None = None) -> list[Definition]:
+    """One row per distinct definition of the term (or of every term), naming the reports that
+    give it; a definition's own report is the first of them."""
+    return _merged(_definitions(store, term, selection))
+
+
+def _merged(rows: list[Definition]) -> list[Definition]:
+    """Rows of one term with one definition from one source become one row listing its reports."""
+    merged: dict[tuple, Definition] = {}
+    for row in rows:
+        key = (row.term, row.definition, row.source) if row.definition is not None else (id(row),)
+        uses = [f"{row.report}:{paragraph}" for paragraph in row.mentions] if row.report else []
+        if key not in merged:
+            merged[key] = row._replace(reports=[row.report] if row.report else [], used_in=uses)
+        else:
+            first = merged[key]
+            merged[key] = first._replace(reports=[*first.reports, *([row.report] if row.report else [])],
+                                         used_in=[*first.used_in, *uses])
+    return list(merged.values())
+
+
+def _definitions(store: Store, term: str | None, selection: ReportFilter | None = None) -> list[Definition]:
     reports = select_reports(store, selection)
     if term is not None and not normalize_term(term):
         raise UsageError("the term is empty")
@@ -99,6 +122,8 @@ def lexicon_definitions(store: Store, reports: list, term: str) -> list[Definiti
     from reportcli.query.concepts import concepts_named, key_of
 
     hits = [hit for hit in concepts_named(store, term) if hit.report is None]
+    if not hits:  # a member of a slogan (碳达峰 of 双碳) is explained by the slogan's entry
+        hits = [hit for hit in concepts_named(store, term, members=True) if hit.report is None]
     rows = []
     for hit in hits:
         forms = [key_of(form) for form in (hit.term, *hit.expansions) if len(key_of(form)) >= 2]
