@@ -185,3 +185,47 @@ def test_one_row_per_distinct_definition_across_reports(cli, tmp_path):
     assert cli("build", str(tmp_path), "-o", str(index))[0] == 0
     [row] = _rows(cli, index, "define", "六稳")
     assert (row["report"], row["reports"], row["used_in"]) == ("2021", ["2021", "2022"], ["2021:2", "2022:2"])
+
+
+# ------------------------------------------------------------------ codes of qualitative targets, noise, notes
+
+def test_a_qualitative_target_takes_the_code_of_its_measure():
+    from reportcli.parse import parse_report
+
+    text = ("各位代表：\n二、2024年工作安排\n今年发展主要预期目标是：国内生产总值增长5%左右；居民收入增长和经济增长同步；"
+            "单位国内生产总值能耗继续下降；城乡居民收入增长与经济增长基本同步。")
+    codes = {goal.text: goal.code for goal in parse_report(text).goals}
+    assert codes["居民收入增长和经济增长同步"] == "disposable_income_growth"
+    assert codes["城乡居民收入增长与经济增长基本同步"] == "disposable_income_growth"
+    assert codes["单位国内生产总值能耗继续下降"] == "energy_intensity"
+
+
+def test_compare_keys_indicators_by_code_and_drops_fragments(cli, national):
+    rows = _rows(cli, national, "compare", "2023", "2024")
+    names = [row["name"] for row in rows if row["kind"] == "indicator"]
+    assert "年末城镇调查失业率" not in names and "城镇调查失业率" not in names  # one indicator, by its code
+    assert all(len(name) >= 4 and "、" not in name for name in names)
+
+
+def test_an_unknown_status_says_which_report_is_missing(cli, national):
+    rows = _rows(cli, national, "goals", "--check", "--main", "--report", "2024")
+    assert {row["note"] for row in rows if row["value"] is not None} == {"no 2025 report of 全国 in this index"}
+    checked = _rows(cli, national, "goals", "--check", "--main", "--report", "2023")
+    assert all(row["note"] is None for row in checked if row["status"] != "unknown")
+
+
+def test_goals_check_fits_80_columns(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    index = tmp_path / "n.sqlite"
+    subprocess.run([sys.executable, "-m", "reportcli", "build", str(FIXTURES / "national"), "-o", str(index)],
+                   check=True, capture_output=True)
+    result = subprocess.run([sys.executable, "-m", "reportcli", "--index", str(index), "goals", "--check", "--main",
+                             "--format", "table"], capture_output=True, text=True, env={**os.environ, "COLUMNS": "80"})
+    from rich.cells import cell_len
+
+    lines = result.stdout.splitlines()
+    assert result.returncode == 0 and all(cell_len(line) <= 80 for line in lines)
+    assert lines[0].endswith("┓") and "status" in lines[1]  # the last column is whole

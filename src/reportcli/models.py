@@ -138,6 +138,7 @@ class PanelGoal(Goal):
 class CheckedGoal(PanelGoal):
     status: str = "unknown"  # met / missed / unknown
     outcome: Outcome | None = None
+    note: str | None = None  # why the status is unknown: which report is missing, or what it lacks
 
 
 class ReportMetadata(Record):

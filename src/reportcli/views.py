@@ -84,7 +84,7 @@ def glossary_display(rows: list[dict]) -> list[dict]:
 def goal_display(rows: list[dict]) -> list[dict]:
     """Goals with their table cells: headline/other, the target as written with its sign, ↑↓, the outcome."""
     for row in rows:
-        row.update(group="headline" if row["main"] else "other", target=target_cell(row), trend=direction_cell(row),
+        row.update(group="main" if row["main"] else "other", target=target_cell(row), trend=direction_cell(row),
                    result=outcome_cell(row), versus=parent_cell(row))
     return rows
 
@@ -124,7 +124,7 @@ def direction_cell(goal: dict) -> str:
 def outcome_cell(goal: dict) -> str:
     outcome = goal.get("outcome")
     if not outcome:
-        return "no outcome found" if goal.get("status") == "unknown" else ""
+        return goal.get("note") or "no outcome found" if goal.get("status") == "unknown" else ""
     return f"{outcome['raw']} ({outcome['report']} ¶{outcome['paragraph']})"
 
 
@@ -150,9 +150,9 @@ VIEWS: dict[str, View] = {
                    Column("versus", "parent", no_wrap=True),
                    Column("paragraph", "¶", justify="right", no_wrap=True), Column("text", "text", ratio=3)),
                   prepare=goal_display),
+    # (narrower than goals: its status must fit at 80 columns; the report's year stands for the horizon)
     "goals-check": View((_report_column(), Column("group", "", no_wrap=True), Column("indicator", "indicator", ratio=2),
-                         Column("target", "target", no_wrap=True), Column("trend", "", no_wrap=True),
-                         Column("horizon", "for", no_wrap=True),
+                         Column("target", "target", ratio=1), Column("trend", "", no_wrap=True),
                          Column("paragraph", "¶", justify="right", no_wrap=True),
                          Column("result", "outcome", ratio=2), Column("status", "status", no_wrap=True)),
                         prepare=goal_display),

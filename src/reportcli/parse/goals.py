@@ -352,6 +352,10 @@ def _goal_from_figure(figure: Figure, text: str, folded: str, clause: tuple[int,
         name_en=figure.name_en)
 
 
+# A measure set beside another (与/和/同 … 同步, 高于): the first one is what the target is about.
+_BESIDE = re.compile(r"^(.{2,16}?(?:增长|增速|增幅))(?:与|和|同|要与|要和)")
+
+
 def _qualitative_goal(paragraph: Paragraph, start: int, piece: str, sentence: str, year: int | None,
                       horizon: str | None = None, list_strength: str | None = None) -> Goal:
     written = paragraph.text[start:start + len(piece)]
@@ -362,6 +366,10 @@ def _qualitative_goal(paragraph: Paragraph, start: int, piece: str, sentence: st
     indicator = written[offset:min(ends, default=len(piece))].strip()
     comparator = "=" if "持平" in piece else None
     entry = classify(indicator, None, "")
+    paired = _BESIDE.match(indicator) if entry is None else None
+    if paired:
+        # 居民收入增长与经济增长同步, 居民收入增速高于经济增速: the target is about the first measure
+        entry = classify(paired.group(1), "change", "%")
     return Goal(paragraph=paragraph.id, indicator=indicator, raw="", value=None, unit="", comparator=comparator,
                 code=entry.code if entry else None, name_en=entry.name_en if entry else None,
                 direction=_direction(piece[offset:]), main=True, strength=_strength(piece) or list_strength,

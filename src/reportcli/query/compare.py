@@ -2,6 +2,8 @@
 reported in one and not the other, glossary terms added or dropped."""
 from __future__ import annotations
 
+import re
+
 from reportcli.errors import UsageError
 from reportcli.index.store import Store
 from reportcli.parse.lexicon import goal_indicator
@@ -32,11 +34,24 @@ def _targets(store: Store, report) -> dict[str, tuple[str, float | None, str | N
 
 
 def _indicators(store: Store, report) -> dict[str, str]:
+    """What the report measures, keyed by code when the indicator has one (年末城镇调查失业率 and
+    城镇调查失业率 are one indicator), else by name — a name that is a whole measure, not a fragment
+    (新台阶、亩产; 一次性; 惠及; a subject of one or two characters)."""
     found: dict[str, str] = {}
     for figure in store.figures(report, target=False):
-        if figure.indicator:
-            found.setdefault(fold(goal_indicator(figure.indicator)), goal_indicator(figure.indicator))
+        name = goal_indicator(figure.indicator) if figure.indicator else ""
+        if figure.code:
+            found.setdefault(figure.code, name)
+        elif _whole_measure(name):
+            found.setdefault(fold(name), name)
     return found
+
+
+_NOT_A_MEASURE = re.compile(r"[、,，;；]|^(?:把|将|为|对|向|让|使|被|从|在|以|于|和|与|及)|(?:惠及|达到|完成|实现|突破|超过|一次性)$")
+
+
+def _whole_measure(name: str) -> bool:
+    return len(name) >= 4 and not _NOT_A_MEASURE.search(fold(name))
 
 
 def compare(store: Store, a: str, b: str) -> list[Difference]:

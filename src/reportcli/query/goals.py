@@ -91,9 +91,10 @@ class _ParentTargets:
 def _checked(store: Store, report, goal: PanelGoal) -> CheckedGoal:
     from reportcli.query.outcomes import goal_outcome, signed
 
-    figure, _ = goal_outcome(store, goal, report)
+    figure, period = goal_outcome(store, goal, report)
     if figure is None:
-        return CheckedGoal(**vars(goal), status="unknown", outcome=None)
+        return CheckedGoal(**vars(goal), status="unknown", outcome=None, note=_unknown_because(store, goal, report,
+                                                                                             period))
     # signed against the target: 下降3.5% is -3.5 against a growth target, +3.5 against a reduction
     value = signed(figure, goal.direction)
     outcome = Outcome(report=figure.report, paragraph=figure.paragraph, raw=figure.raw,
@@ -101,6 +102,19 @@ def _checked(store: Store, report, goal: PanelGoal) -> CheckedGoal:
                       indicator=figure.indicator)
     status = "met" if met(goal, value) else "missed"
     return CheckedGoal(**vars(goal), status=status, outcome=outcome)
+
+
+def _unknown_because(store: Store, goal: Goal, report, period: int | None) -> str:
+    from reportcli.query.outcomes import next_report
+
+    if goal.value is None:
+        return "a qualitative target: no figure to check"
+    if period is None or not report.region:
+        return "the report's year or region is unknown"
+    following = next_report(store, report, goal.horizon)
+    if following is None:
+        return f"no {period + 1} report of {report.region} in this index"
+    return f"the {period + 1} report ({following.id}) states no outcome for it"
 
 
 def lower_is_better(goal: Goal) -> bool:
