@@ -229,3 +229,38 @@ def test_goals_check_fits_80_columns(tmp_path):
     lines = result.stdout.splitlines()
     assert result.returncode == 0 and all(cell_len(line) <= 80 for line in lines)
     assert lines[0].endswith("┓") and "status" in lines[1]  # the last column is whole
+
+
+# ------------------------------------------------------------------ windows and changes against last year
+
+def test_a_windows_start_is_never_an_outcome_or_a_trend_point(cli, tmp_path):
+    (tmp_path / "2023.txt").write_text(
+        "——2023年3月5日在第十四届全国人民代表大会第一次会议上\n各位代表：\n一、过去五年工作回顾\n"
+        "五年来，国内生产总值从不到70万亿元增加到超过120万亿元。\n二、2023年工作建议\n"
+        "今年发展主要预期目标是：国内生产总值增长5%左右。\n", encoding="utf-8")
+    (tmp_path / "2022.txt").write_text(
+        "——2022年3月5日在第十三届全国人民代表大会第五次会议上\n各位代表：\n一、2021年工作回顾\n"
+        "过去一年，国内生产总值从100万亿元提高到114万亿元，经济总量突破110万亿元。\n", encoding="utf-8")
+    index = tmp_path / "i.sqlite"
+    assert cli("build", str(tmp_path), "-o", str(index))[0] == 0
+    figures = {row["raw"]: row for row in _rows(cli, index, "metrics", "--code", "gdp")}
+    assert figures["70万亿元"]["basis"] == "from" and figures["100万亿元"]["basis"] == "from"
+    assert figures["114万亿元"]["basis"] is None and figures["110万亿元"]["approx"] == "over"
+    assert [row["raw"] for row in _rows(cli, index, "trend", "gdp")] == ["114万亿元", "120万亿元"]
+
+
+def test_a_change_against_last_year_is_not_a_level_of_the_same_indicator():
+    from reportcli.parse import parse_report
+
+    text = ("各位代表：\n二、2024年工作安排\n今年发展主要预期目标是：国内生产总值增长5%左右。赤字率拟按3%安排，比上年提高0.2个百分点；"
+            "拟安排地方政府专项债券3.9万亿元，比上年增加1000亿元；第二轮土地承包到期后再延长30年试点。")
+    report = parse_report(text)
+    goals = {goal.raw: goal for goal in report.goals}
+    assert (goals["3%"].indicator, goals["3%"].code, goals["3%"].basis) == ("赤字率", "deficit_ratio", None)
+    change = goals["0.2个百分点"]
+    assert (change.indicator, change.code, change.basis) == ("赤字率比上年提高", None, "vs_last_year")
+    figures = {figure.raw: figure for figure in report.figures}
+    assert (figures["1000亿元"].kind, figures["1000亿元"].basis, figures["1000亿元"].code) == ("change", "vs_last_year",
+                                                                                             None)
+    assert "30年" not in goals  # how long a policy lasts is no target
+    assert len({(goal.indicator, goal.code) for goal in report.goals if goal.code == "deficit_ratio"}) == 1

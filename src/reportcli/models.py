@@ -69,6 +69,9 @@ class Figure(Record):
     high: int | float | None = None
     code: str | None = None  # key of the curated indicator table (data/indicators.toml): gdp_growth, cpi …
     name_en: str | None = None
+    # None for a figure of its own; "from": the start of a window (从50元提高到84元); "vs_last_year":
+    # an amount of change against last year (比上年提高1个百分点), not a level
+    basis: str | None = None
 
 
 class PanelFigure(Figure):
@@ -101,6 +104,7 @@ class Goal(Record):
     end: int
     code: str | None = None
     name_en: str | None = None
+    basis: str | None = None  # "vs_last_year" for a target set as a change against last year
 
 
 class Outcome(Record):

@@ -372,13 +372,13 @@ def _insert_report(connection: sqlite3.Connection, ord_: int, loaded: LoadedRepo
     _insert(connection, "figures", [dict(
         report=ord_, seq=seq, paragraph=f.paragraph, section=section_of.get(f.paragraph), raw=f.raw, value=f.value,
         unit=f.unit, approx=f.approx, indicator=f.indicator, kind=f.kind, target=int(f.target), context=f.context,
-        start=f.start, end=f.end, low=f.low, high=f.high, code=f.code, name_en=f.name_en)
+        start=f.start, end=f.end, low=f.low, high=f.high, code=f.code, name_en=f.name_en, basis=f.basis)
         for seq, f in enumerate(report.figures, start=1)])
     _insert(connection, "goals", [dict(
         report=ord_, seq=seq, paragraph=g.paragraph, section=section_of.get(g.paragraph), indicator=g.indicator,
         raw=g.raw, value=g.value, unit=g.unit, comparator=g.comparator, direction=g.direction, main=int(g.main),
         strength=g.strength, low=g.low, high=g.high, horizon=g.horizon, text=g.text, start=g.start, end=g.end,
-        code=g.code, name_en=g.name_en) for seq, g in enumerate(report.goals, start=1)])
+        code=g.code, name_en=g.name_en, basis=g.basis) for seq, g in enumerate(report.goals, start=1)])
     _insert_concepts(connection, ord_, loaded.concepts)
     _insert(connection, "terms", [dict(
         report=ord_, seq=seq, term=t.term, heading=t.heading, definition=t.definition,

@@ -45,6 +45,7 @@ CREATE TABLE figures (
     kind TEXT NOT NULL, target INTEGER NOT NULL, context TEXT NOT NULL,
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, low REAL, high REAL,
     code TEXT, name_en TEXT, -- the curated indicator (data/indicators.toml), when it is one
+    basis TEXT, -- from (a window's start) / vs_last_year (a change against last year), else NULL
     PRIMARY KEY (report, seq)
 ) WITHOUT ROWID;
 CREATE TABLE goals (
@@ -52,7 +53,7 @@ CREATE TABLE goals (
     indicator TEXT NOT NULL, raw TEXT NOT NULL, value REAL, unit TEXT NOT NULL, comparator TEXT,
     direction TEXT, main INTEGER NOT NULL, strength TEXT, low REAL, high REAL, horizon TEXT,
     text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-    code TEXT, name_en TEXT,
+    code TEXT, name_en TEXT, basis TEXT,
     PRIMARY KEY (report, seq)
 ) WITHOUT ROWID;
 -- Concepts: a shorthand and what it stands for, from the shipped lexicon (report NULL) and from

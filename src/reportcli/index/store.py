@@ -283,7 +283,7 @@ class Store:
         from reportcli.models import Figure
 
         sql = ("SELECT paragraph, section, raw, value, unit, approx, indicator, kind, target, context, start, \"end\","
-               " low, high, code, name_en FROM figures WHERE report = ?")
+               " low, high, code, name_en, basis FROM figures WHERE report = ?")
         params: list = [report.ord]
         for column, wanted in (("unit", unit), ("kind", kind), ("code", code)):
             if wanted is not None:
@@ -301,7 +301,7 @@ class Store:
         return [Figure(report=report.id, paragraph=row[0], section=self.section_path(report.ord, row[1]), raw=row[2],
                        value=plain_value(row[3]), unit=row[4], approx=row[5], indicator=row[6], kind=row[7],
                        target=bool(row[8]), context=row[9], start=row[10], end=row[11], low=plain_value(row[12]),
-                       high=plain_value(row[13]), code=row[14], name_en=row[15])
+                       high=plain_value(row[13]), code=row[14], name_en=row[15], basis=row[16])
                 for row in self.connection.execute(sql + " ORDER BY seq", params) if keep is None or keep(row[6], row[9])]
 
     def figure_sections(self, report) -> dict[int, int | None]:
@@ -314,7 +314,7 @@ class Store:
         from reportcli.models import Goal
 
         sql = ("SELECT paragraph, section, indicator, raw, value, unit, comparator, direction, main, strength, low,"
-               " high, horizon, text, start, \"end\", code, name_en FROM goals WHERE report = ?")
+               " high, horizon, text, start, \"end\", code, name_en, basis FROM goals WHERE report = ?")
         params: list = [report.ord]
         if main_only:
             sql += " AND main = 1"
@@ -325,7 +325,7 @@ class Store:
                      indicator=row[2], raw=row[3], value=plain_value(row[4]), unit=row[5], comparator=row[6],
                      direction=row[7], main=bool(row[8]), strength=row[9], low=plain_value(row[10]),
                      high=plain_value(row[11]), horizon=row[12], text=row[13], start=row[14], end=row[15],
-                     code=row[16], name_en=row[17])
+                     code=row[16], name_en=row[17], basis=row[18])
                 for row in self.connection.execute(sql + " ORDER BY main DESC, seq", params)]
 
     # ------------------------------------------------------------ glossary

@@ -634,7 +634,36 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
         carry.base = base or (carry.base if counted_end == candidate.end else "")
         carry.end, carry.change, carry.subject, carry.threshold = counted_end, change_word, subject, threshold
         carry.distribute, carry.distributed = distribute, order
-    return figures
+    return _with_basis(figures, folded)
+
+
+# A figure that is the start of a window (从50元提高到84元: 50元 is where it began, not the year's
+# outcome), and one that is a change against last year written as an amount (比上年提高1个百分点,
+# 比上年增加5000亿元: not a level of the same indicator).
+_WINDOW_START_BEFORE = re.compile(r"(?:从|由)(?:\d{4}年的?)?(?:不到|不足|近|约|超过|突破)?$")
+_WINDOW_START_AFTER = re.compile(r"(?:左右|以上|以下|多|余)?(?:提高|增加|增长|上升|提升|扩大|下降|降低|减少|缩小|降|升|增)?(?:到|至)")
+_VS_LAST_YEAR = re.compile(r"(?:比上年|较上年|比去年|较去年|同比|比上年度|较上年度|比上一年)"
+                           r"(?P<verb>提高|增加|减少|下降|降低|扩大|缩小|上升|回落|多|少)了?$")
+
+
+def _with_basis(figures: list[Figure], folded: str) -> list[Figure]:
+    """Each figure with `basis` where it is not a level of its own: "from" for a window's start,
+    "vs_last_year" for an amount of change against last year (its indicator says so: 赤字率比上年提高,
+    kind change, no code — a panel keyed on the indicator keeps one level a year)."""
+    out: list[Figure] = []
+    for figure in figures:
+        before = folded[max(0, figure.start - 12):figure.start]
+        if _WINDOW_START_BEFORE.search(before) and _WINDOW_START_AFTER.match(folded, figure.end):
+            figure = figure._replace(basis="from")
+        elif (against := _VS_LAST_YEAR.search(before)) and figure.unit != "%":
+            level = next((other for other in reversed(out) if other.end <= figure.start and other.basis is None
+                          and not any(ch in _SENTENCE_END for ch in folded[other.end:figure.start])), None)
+            subject = level.indicator if level is not None else figure.indicator
+            subject = re.sub(r"(?:与上年.*之差)?(?:提高|增加|减少|下降|降低|扩大|缩小|上升|回落)?$", "", subject)
+            figure = figure._replace(basis="vs_last_year", kind="change",
+                                     indicator=f"{subject}比上年{against.group('verb')}")
+        out.append(figure)
+    return out
 
 
 class _Carry:

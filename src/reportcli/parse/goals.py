@@ -152,7 +152,8 @@ def extract_goals(paragraphs: list[Paragraph], sections: list[Section], figures:
     folded_of: dict[int, str] = {}
     previous_ends = _previous_ends(figures)
     for index, figure in enumerate(figures):
-        if not figure.target or (figure.paragraph, figure.start) in used or _is_threshold(figure):
+        if not figure.target or (figure.paragraph, figure.start) in used or _is_threshold(figure) \
+                or _policy_duration(figure):
             continue
         paragraph = paragraph_of[figure.paragraph]
         if paragraph.id not in folded_of:
@@ -328,6 +329,16 @@ def _clause_span(folded: str, figure: Figure, bounds: tuple[int, int] | None = N
     return left, right
 
 
+_DURATION_VERB = re.compile(r"(?:延长|为期|期限|长达|有效期|保持|稳定)$")
+
+
+def _policy_duration(figure: Figure) -> bool:
+    """再延长30年, 为期3年: how long a policy lasts, not a target to reach."""
+    return figure.unit in ("年", "个月", "天") and figure.kind == "other" and bool(
+        _DURATION_VERB.search(fold(figure.indicator)) or _DURATION_VERB.search(fold(figure.context).split(
+            fold(figure.raw))[0][-4:]))
+
+
 def _goal_from_figure(figure: Figure, text: str, folded: str, clause: tuple[int, int], sentence: str,
                       year: int | None, main: bool, previous_end: int = 0, horizon: str | None = None,
                       list_strength: str | None = None) -> Goal:
@@ -340,7 +351,9 @@ def _goal_from_figure(figure: Figure, text: str, folded: str, clause: tuple[int,
     near = before + fold(figure.raw)
     clause_words = folded[clause[0]:clause[1]]
     return Goal(
-        paragraph=figure.paragraph, indicator=goal_indicator(figure.indicator), raw=figure.raw, value=figure.value,
+        # a change against last year keeps its own indicator (赤字率比上年提高), never the level's
+        paragraph=figure.paragraph, indicator=figure.indicator if figure.basis else goal_indicator(figure.indicator),
+        raw=figure.raw, value=figure.value,
         unit=figure.unit, comparator=_comparator(figure, near),
         # 分别增长6%和7.5%: the second figure's verb is the first's, which its indicator carries
         direction=_direction(before) or (_direction(fold(figure.indicator)[-2:]) if figure.kind == "change" else None),
@@ -349,7 +362,7 @@ def _goal_from_figure(figure: Figure, text: str, folded: str, clause: tuple[int,
         main=main, strength=_strength(clause_words) or (list_strength if main else None),
         low=figure.low, high=figure.high, horizon=horizon or _horizon(sentence, year),
         text=text[clause[0]:clause[1]].strip(), start=figure.start, end=figure.end, code=figure.code,
-        name_en=figure.name_en)
+        name_en=figure.name_en, basis=figure.basis)
 
 
 # A measure set beside another (与/和/同 … 同步, 高于): the first one is what the target is about.

@@ -53,8 +53,8 @@ def outcome_of(store: Store, report, *, code: str | None, indicator: str, unit: 
     sections = store.figure_sections(report) if review is not None else {}
     wanted = _base(indicator)
     for figure in store.figures(report, target=False, code=code, unit=unit or None):
-        if figure.value is None:
-            continue
+        if figure.value is None or figure.basis is not None:
+            continue  # no number, a window's start or a change against last year: not the year's level
         if review is not None and sections.get(figure.paragraph) not in review:
             continue
         if code is None:

@@ -68,7 +68,7 @@ def _best_named(store: Store, report, needle: str, unit: str | None, period: int
     sections = store.figure_sections(report) if review is not None else {}
     best = None
     for figure in store.figures(report, target=False, unit=unit):
-        if figure.value is None:
+        if figure.value is None or figure.basis is not None:
             continue
         folded = fold(figure.indicator)
         score = 100.0 if folded == needle else 90.0 + len(needle) / max(len(folded), 1) if needle in folded \
