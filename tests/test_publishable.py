@@ -264,3 +264,10 @@ def test_a_change_against_last_year_is_not_a_level_of_the_same_indicator():
                                                                                              None)
     assert "30年" not in goals  # how long a policy lasts is no target
     assert len({(goal.indicator, goal.code) for goal in report.goals if goal.code == "deficit_ratio"}) == 1
+
+
+def test_a_preposition_is_no_subject():
+    from reportcli.parse import parse_report
+
+    report = parse_report("各位代表：\n一、2023年工作回顾\n全年把80%以上的财力用于民生，将70%的新增财力投向基层。\n")
+    assert [(figure.raw, figure.indicator) for figure in report.figures] == [("80%以上", "财力"), ("70%", "新增财力")]

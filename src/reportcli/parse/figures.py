@@ -634,7 +634,7 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
         carry.base = base or (carry.base if counted_end == candidate.end else "")
         carry.end, carry.change, carry.subject, carry.threshold = counted_end, change_word, subject, threshold
         carry.distribute, carry.distributed = distribute, order
-    return _with_basis(figures, folded)
+    return _with_basis([_named_after_a_preposition(figure, text, folded) for figure in figures], folded)
 
 
 # A figure that is the start of a window (从50元提高到84元: 50元 is where it began, not the year's
@@ -644,6 +644,22 @@ _WINDOW_START_BEFORE = re.compile(r"(?:从|由)(?:\d{4}年的?)?(?:不到|不足
 _WINDOW_START_AFTER = re.compile(r"(?:左右|以上|以下|多|余)?(?:提高|增加|增长|上升|提升|扩大|下降|降低|减少|缩小|降|升|增)?(?:到|至)")
 _VS_LAST_YEAR = re.compile(r"(?:比上年|较上年|比去年|较去年|同比|比上年度|较上年度|比上一年)"
                            r"(?P<verb>提高|增加|减少|下降|降低|扩大|缩小|上升|回落|多|少)了?$")
+
+
+# A subject that is only a preposition or one character (把80%以上的财力用于民生: not 把): the
+# measure is the noun after the figure (80%以上的 → 财力).
+_PREPOSITIONS = {"把", "将", "对", "向", "在", "以", "为", "使", "让", "被", "从", "给", "按", "和", "与", "及"}
+_NOUN_AFTER = re.compile(r"的([\u4e00-\u9fff]{2,8}?)(?=用于|投向|投入|来自|集中|都|要|全部|[,，。;；、]|$)")
+
+
+def _named_after_a_preposition(figure: Figure, text: str, folded: str) -> Figure:
+    subject = fold(figure.indicator)
+    if len(subject) != 1 and subject not in _PREPOSITIONS:
+        return figure  # (no subject at all is left alone: 通过3年左右的努力 measures no 努力)
+    after = _NOUN_AFTER.match(folded, figure.end)
+    if after is None:
+        return figure
+    return figure._replace(indicator=text[after.start(1):after.end(1)])
 
 
 def _with_basis(figures: list[Figure], folded: str) -> list[Figure]:
