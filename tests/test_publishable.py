@@ -271,3 +271,16 @@ def test_a_preposition_is_no_subject():
 
     report = parse_report("各位代表：\n一、2023年工作回顾\n全年把80%以上的财力用于民生，将70%的新增财力投向基层。\n")
     assert [(figure.raw, figure.indicator) for figure in report.figures] == [("80%以上", "财力"), ("70%", "新增财力")]
+
+
+def test_changes_windows_and_prepositions_in_traditional_characters():
+    from reportcli.parse import parse_report
+
+    report = parse_report("各位代表：\n一、過去五年工作回顧\n居民人均可支配收入從50元提高到84元。全年把80%以上的財力用於民生。\n"
+                          "二、2024年工作安排\n今年發展主要預期目標是：赤字率擬按3%安排，比上年提高0.2個百分點；"
+                          "擬安排地方政府專項債券3.9萬億元，較上年增加1000億元。")
+    figures = {figure.raw: figure for figure in report.figures}
+    assert figures["50元"].basis == "from" and figures["84元"].basis is None
+    assert figures["80%以上"].indicator == "財力"
+    assert (figures["1000億元"].indicator, figures["1000億元"].basis) == ("地方政府專項債券較上年增加", "vs_last_year")
+    assert figures["0.2個百分點"].code is None and figures["3%"].code == "deficit_ratio"

@@ -634,7 +634,7 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
         carry.base = base or (carry.base if counted_end == candidate.end else "")
         carry.end, carry.change, carry.subject, carry.threshold = counted_end, change_word, subject, threshold
         carry.distribute, carry.distributed = distribute, order
-    return _with_basis([_named_after_a_preposition(figure, text, folded) for figure in figures], folded)
+    return _with_basis([_named_after_a_preposition(figure, text, folded) for figure in figures], text, folded)
 
 
 # A figure that is the start of a window (从50元提高到84元: 50元 is where it began, not the year's
@@ -662,13 +662,14 @@ def _named_after_a_preposition(figure: Figure, text: str, folded: str) -> Figure
     return figure._replace(indicator=text[after.start(1):after.end(1)])
 
 
-def _with_basis(figures: list[Figure], folded: str) -> list[Figure]:
+def _with_basis(figures: list[Figure], text: str, folded: str) -> list[Figure]:
     """Each figure with `basis` where it is not a level of its own: "from" for a window's start,
     "vs_last_year" for an amount of change against last year (its indicator says so: 赤字率比上年提高,
     kind change, no code — a panel keyed on the indicator keeps one level a year)."""
     out: list[Figure] = []
     for figure in figures:
-        before = folded[max(0, figure.start - 12):figure.start]
+        base = max(0, figure.start - 12)
+        before = folded[base:figure.start]
         if _WINDOW_START_BEFORE.search(before) and _WINDOW_START_AFTER.match(folded, figure.end):
             figure = figure._replace(basis="from")
         elif (against := _VS_LAST_YEAR.search(before)) and figure.unit != "%":
@@ -676,8 +677,8 @@ def _with_basis(figures: list[Figure], folded: str) -> list[Figure]:
                           and not any(ch in _SENTENCE_END for ch in folded[other.end:figure.start])), None)
             subject = level.indicator if level is not None else figure.indicator
             subject = re.sub(r"(?:与上年.*之差)?(?:提高|增加|减少|下降|降低|扩大|缩小|上升|回落)?$", "", subject)
-            figure = figure._replace(basis="vs_last_year", kind="change",
-                                     indicator=f"{subject}比上年{against.group('verb')}")
+            written = text[base + against.start():base + against.end("verb")]  # 比上年提高, 較上年增加: as written
+            figure = figure._replace(basis="vs_last_year", kind="change", indicator=subject + written)
         out.append(figure)
     return out
 

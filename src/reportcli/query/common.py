@@ -48,7 +48,7 @@ def select_reports(store: Store, selection: ReportFilter | list[str] | None) -> 
     if selection.ids:
         reports = list({id(report): report for report in (report_by_id(reports, report_id)
                                                           for report_id in selection.ids)}.values())
-    in_region = _region_test(selection.region) if selection.region is not None else None
+    in_region = _RegionTest(selection.region) if selection.region is not None else None
     in_years = year_ranges(selection.year)
     chosen = [report for report in reports
               if (in_region is None or in_region(report))
@@ -132,10 +132,6 @@ class _RegionTest:
         if report.region_code and report.region_code in self.codes:
             return True
         return bool(report.region) and self.text in fold(report.region)
-
-
-def _region_test(wanted: str) -> _RegionTest:
-    return _RegionTest(wanted)
 
 
 def _what_there_is(store: Store, selection: ReportFilter) -> str:
