@@ -234,7 +234,9 @@ def _headline_spans(paragraphs: list[Paragraph], index: int, folded: str, start:
     paragraph = paragraphs[index]
     if folded[start:].strip(" :，,。"):
         end = folded.find("。", start)
-        return [(paragraph, start, len(folded) if end == -1 or reported else end)]
+        if end == -1 or reported:
+            return [(paragraph, start, len(folded))]
+        return [(paragraph, start, _list_end(folded, end))]
     spans = []
     marked = None
     for following in paragraphs[index + 1:]:
@@ -255,6 +257,39 @@ def _headline_spans(paragraphs: list[Paragraph], index: int, folded: str, start:
     return spans
 
 
+# A sentence that carries a headline list on after its first 。 (…增长5%左右。居民消费价格涨幅3%左右，
+# 城镇调查失业率5.5%以内…): its clauses are items — a short measure with a figure, or a short
+# qualitative item — and it does not open with what explains or implements the targets.
+_LIST_CLAUSES = re.compile(r"[,;、]")
+_NOT_AN_ITEM_LEAD = re.compile(r"^(?:要|坚持|实施|推进|加快|着力|我们|这|在|综合考虑|主要考虑|提出|上述|实现|完成这些|为此|同时|"
+                               r"一是|首先|各位代表|当前|今后)")
+MAX_LIST_SENTENCES = 4  # sentences a headline list may run on for after its first
+
+
+def _list_end(folded: str, end: int) -> int:
+    """Where a headline list that reaches a 。 at `end` ends: at that 。, or at the last of the
+    following sentences of the paragraph that are list items too."""
+    for _ in range(MAX_LIST_SENTENCES):
+        following = folded.find("。", end + 1)
+        sentence = folded[end + 1:following if following != -1 else len(folded)].strip()
+        if not sentence or not _is_list_sentence(sentence):
+            break
+        end = following if following != -1 else len(folded)
+    return end
+
+
+# Fiscal and policy arrangements follow the list in the same paragraph (赤字率拟按3%安排): not its items.
+_ARRANGEMENT = re.compile(r"拟|安排|发行|政策|考虑|措施")
+
+
+def _is_list_sentence(sentence: str) -> bool:
+    if _NOT_AN_ITEM_LEAD.match(sentence) or _OUTLINE_HEADING.match(sentence) or _ARRANGEMENT.search(sentence):
+        return False
+    clauses = [clause.strip() for clause in _LIST_CLAUSES.split(sentence) if clause.strip()]
+    items = [clause for clause in clauses if len(clause) <= 40 and (re.search(r"\d", clause) or _QUALITATIVE.search(clause))]
+    return bool(clauses) and len(items) * 2 >= len(clauses) + 1
+
+
 def _headline_items(paragraph: Paragraph, start: int, end: int, figures: list[Figure], year: int | None,
                     used: set[tuple[int, int]], intro: str = "") -> list[Goal]:
     folded = fold(paragraph.text)
@@ -272,7 +307,7 @@ def _headline_items(paragraph: Paragraph, start: int, end: int, figures: list[Fi
             inside = range(bisect_left(starts, piece_start), bisect_left(starts, piece_end))
             for figure_index in inside:
                 figure = figures[figure_index]
-                if _is_threshold(figure):
+                if _is_threshold(figure) or _policy_duration(figure):
                     continue
                 clause = _clause_span(folded, figure, bounds=(item_start, item_end))
                 if _reports_a_past_year(folded[clause[0]:clause[1]], year):
@@ -307,9 +342,10 @@ def _own_horizon(clause: str, default: str | None) -> str | None:
 
 
 def _pieces(folded: str, start: int, end: int):
-    """The comma-separated pieces of a headline item (a comma inside 5,000 does not split)."""
+    """The comma-separated pieces of a headline item (a comma inside 5,000 does not split; a
+    list running on over sentences splits at each 。 too)."""
     position = start
-    for mark in re.finditer(r"(?<!\d),|,(?!\d)", folded[start:end]):
+    for mark in re.finditer(r"(?<!\d),|,(?!\d)|。", folded[start:end]):
         yield position, folded[position:start + mark.start()]
         position = start + mark.end()
     yield position, folded[position:end]

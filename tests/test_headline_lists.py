@@ -1,0 +1,36 @@
+"""Headline lists that run on over several sentences of their paragraph (issue: whole-country
+misses, class 7): every item after the first 。 is a headline target too, and the list ends where
+its items end (an explanation, a policy arrangement, a heading)."""
+from __future__ import annotations
+
+import pytest
+
+from reportcli.parse import parse_report
+
+CASES = {
+    "province": ("各位代表：\n二、2024年工作安排\n今年全省经济社会发展的主要预期目标是：地区生产总值增长5.5%左右。"
+                 "居民消费价格涨幅3%左右，城镇调查失业率5.5%以内，城镇新增就业100万人以上。"
+                 "提出上述目标，主要考虑是稳就业需要一定的增长。",
+                 {"gdp_growth", "cpi", "unemployment_surveyed", "urban_jobs_new"}),
+    "city": ("各位代表：\n三、2025年主要目标任务\n全市经济社会发展主要预期目标是：地区生产总值增长6%以上。"
+             "一般公共预算收入增长5%，居民人均可支配收入增长与经济增长同步。城镇新增就业8万人。\n（一）扩大有效需求。要促进消费，增长7%。",
+             {"gdp_growth", "budget_revenue_growth", "disposable_income_growth", "urban_jobs_new"}),
+    "traditional": ("各位代表：\n二、2024年工作安排\n今年全省發展的主要預期目標是：地區生產總值增長5%左右。"
+                    "居民消費價格漲幅3%左右，城鎮調查失業率5.5%左右。赤字率擬按3%安排。",
+                    {"gdp_growth", "cpi", "unemployment_surveyed"}),
+}
+
+
+@pytest.mark.parametrize("style", sorted(CASES))
+def test_items_after_the_first_full_stop_are_headline_targets(style):
+    text, codes = CASES[style]
+    report = parse_report(text)
+    assert {goal.code for goal in report.goals if goal.main} == codes
+
+
+def test_the_list_ends_where_its_items_end():
+    text, _ = CASES["city"]
+    other = [goal for goal in parse_report(text).goals if not goal.main]
+    assert [goal.raw for goal in other] == ["7%"]  # the heading's section is no part of the list
+    fiscal = [goal for goal in parse_report(CASES["traditional"][0]).goals if goal.code == "deficit_ratio"]
+    assert fiscal and not any(goal.main for goal in fiscal)  # 赤字率擬按3%安排 is an arrangement, not an item
