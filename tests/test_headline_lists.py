@@ -34,3 +34,30 @@ def test_the_list_ends_where_its_items_end():
     assert [goal.raw for goal in other] == ["7%"]  # the heading's section is no part of the list
     fiscal = [goal for goal in parse_report(CASES["traditional"][0]).goals if goal.code == "deficit_ratio"]
     assert fiscal and not any(goal.main for goal in fiscal)  # 赤字率擬按3%安排 is an arrangement, not an item
+
+
+QUALITATIVE = ["外贸稳中提质", "国际收支保持基本平衡", "主要污染物排放总量持续减少", "生态环境质量稳中向好",
+               "物价总水平与国家调控目标衔接", "能耗强度和主要污染物排放进一步降低", "居民消费价格保持合理水平",
+               "居民消费价格温和回升", "工业增加值实现正增长", "空气质量保持优良", "居民收入增速高于经济增速",
+               "城乡居民收入增长高于全国平均水平", "完成国家下达的节能减排目标任务"]
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_qualitative_items_of_a_headline_list(script):
+    from reportcli._t2s import SIMPLIFIED, TRADITIONAL
+
+    items = QUALITATIVE + ["完成上级下达的各项目标任务"]
+    text = "各位代表：\n二、2024年工作安排\n今年发展主要预期目标是：国内生产总值增长5%左右；" + "；".join(items) + "。"
+    if script == "traditional":
+        text = text.translate(str.maketrans(SIMPLIFIED, TRADITIONAL))
+    found = {goal.text for goal in parse_report(text).goals if goal.main and goal.value is None}
+    expected = QUALITATIVE if script == "simplified" else [item.translate(str.maketrans(SIMPLIFIED, TRADITIONAL))
+                                                          for item in QUALITATIVE]
+    assert found == set(expected)  # the generic 完成上级下达的各项目标任务 names no indicator: left out
+
+
+def test_qualitative_items_take_the_code_of_their_measure():
+    text = "各位代表：\n二、2024年工作安排\n今年发展主要预期目标是：" + "；".join(QUALITATIVE) + "。"
+    codes = {goal.text: goal.code for goal in parse_report(text).goals}
+    assert (codes["居民消费价格温和回升"], codes["工业增加值实现正增长"], codes["居民收入增速高于经济增速"]) == (
+        "cpi", "industrial_value_added_growth", "disposable_income_growth")

@@ -47,10 +47,15 @@ _QUALITATIVE = re.compile(r"稳步增长|同步增长|基本同步|同步$|基�
                           r"稳定增长|合理增长|相适应|相协调|相匹配|基本匹配|完成.{0,20}(?:任务|目标)|持续提升|明显改善|"
                           r"进一步改善|稳定改善|持续好转|稳定在合理区间|合理区间|基本稳定|稳中提质|促稳提质|量稳质升|提质增效|"
                           r"有效防控|有效防范|有效控制|继续下降|持续下降|稳步提高|稳步提升|不断提高|逐步提高|明显提升|显著提升|"
-                          r"只增不减|守住.{0,16}底线|不发生.{0,12}风险")
+                          r"只增不减|守住.{0,16}底线|不发生.{0,12}风险|"
+                          # a level or trend to keep (持续减少, 合理水平, 温和回升, 保持优良, 正增长), a fit with a
+                          # benchmark (与国家调控目标衔接), a comparison with one (增速高于经济增速, 高于全国平均水平)
+                          r"持续减少|进一步(?:降低|下降|减少|提高|提升)|合理水平|温和回升|正增长|保持优良|持续优良|"
+                          r"衔接$|(?:高于|快于|不低于|低于)(?:经济增速|经济增长|全国|全省|全市|全区|平均水平|国家)")
 # Where a qualitative item's subject ends and its predicate begins (宏观杠杆率 | 基本稳定).
 _QUALITATIVE_SUBJECT_END = re.compile(r"预计|与上年|稳步|同步|基本|持平|持续|保持|稳中|总体|稳定|合理|进一步|明显|完成|"
-                                      r"有效|继续|不断|逐步|显著|只增不减|相协调|相匹配")
+                                      r"有效|继续|不断|逐步|显著|只增不减|相协调|相匹配|温和|实现正|高于|快于|"
+                                      r"与国家|与全国")
 # Words before a headline item's indicator (1. 今年 力争 全市 …), not part of its name.
 _ITEM_LEAD = re.compile(r"^(?:\d{1,2}[.、](?!\d)|\(\d{1,2}\)|[①-⑳]|[●•◆◇■□▪▶►○◎★☆※·]|——|—|今年|全年|年内|明年|\d{4}年|继续推行|继续|着力|努力|力争|争取|确保|实现|保持|推动|全区|全市|全省|全县|全国|"
                       r"[^,;。]{0,10}?体系,)+")
@@ -290,6 +295,10 @@ def _is_list_sentence(sentence: str) -> bool:
     return bool(clauses) and len(items) * 2 >= len(clauses) + 1
 
 
+# 完成上级下达的各项目标任务 names no indicator (unlike 完成国家下达的节能减排目标任务): no target.
+_GENERIC_TASKS = re.compile(r"下达的(?:各项|有关|相关)?(?:目标)?任务|下达的各项目标")
+
+
 def _headline_items(paragraph: Paragraph, start: int, end: int, figures: list[Figure], year: int | None,
                     used: set[tuple[int, int]], intro: str = "") -> list[Goal]:
     folded = fold(paragraph.text)
@@ -317,7 +326,7 @@ def _headline_items(paragraph: Paragraph, start: int, end: int, figures: list[Fi
                                                horizon=_own_horizon(folded[clause[0]:clause[1]], horizon),
                                                list_strength=list_strength))
                 used.add((figure.paragraph, figure.start))
-            if not inside and _QUALITATIVE.search(piece.strip().rstrip("。")):
+            if not inside and _QUALITATIVE.search(piece.strip().rstrip("。")) and not _GENERIC_TASKS.search(piece):
                 goals.append(_qualitative_goal(paragraph, piece_start, piece, folded[item_start:item_end], year,
                                                horizon=_own_horizon(piece, horizon), list_strength=list_strength))
     return goals
