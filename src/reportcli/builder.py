@@ -165,7 +165,15 @@ def _summary_line(summary) -> str:
 @contextmanager
 def _stopped_by_signals():
     """TERM and HUP interrupt a write the way Ctrl-C does, so that it is undone and cleaned up."""
+    owner = os.getpid()
+
     def interrupt(signum, _frame):
+        if os.getpid() != owner:
+            # A worker forked with this handler and signalled (pool.terminate) before its
+            # initializer reset it: it ends by the signal, quietly, as a worker should.
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
         raise Interrupted(signum)
 
     caught = [sig for sig in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if sig]
