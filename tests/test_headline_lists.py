@@ -61,3 +61,20 @@ def test_qualitative_items_take_the_code_of_their_measure():
     codes = {goal.text: goal.code for goal in parse_report(text).goals}
     assert (codes["居民消费价格温和回升"], codes["工业增加值实现正增长"], codes["居民收入增速高于经济增速"]) == (
         "cpi", "industrial_value_added_growth", "disposable_income_growth")
+
+
+@pytest.mark.parametrize("text, year", [
+    ("政府工作报告\n——在第十四届全国人民代表大会第一次会议上\n各位代表：\n一、过去五年工作回顾\n国内生产总值增长5.2%。", 2023),
+    ("国务院总理在第十三届全国人民代表大会第三次会议上作政府工作报告。\n一、过去一年工作回顾\n成绩显著。", 2020),
+    ("各位代表：\n一、“十四五”时期工作回顾\n五年来成绩显著。\n二、今年工作安排\n今年是“十五五”规划的开局之年，"
+     "主要预期目标是：地区生产总值增长5%—5.5%。", 2026),
+    ("各位代表：\n一、過去五年工作回顧\n成績顯著。\n二、今年工作\n今年是“十四五”規劃收官之年。", 2025),
+])
+def test_a_report_whose_review_heading_has_no_year_takes_it_from_elsewhere(text, year):
+    report = parse_report(text)
+    assert report.metadata.year == year and "year" in report.inferred
+
+
+def test_a_provincial_congress_term_gives_no_year():
+    report = parse_report("——在浙江省第十四届人民代表大会第二次会议上\n各位代表：\n一、过去五年工作回顾\n成绩显著。")
+    assert report.metadata.year is None

@@ -282,6 +282,34 @@ class BodyCues:
     sources: tuple[tuple[str, str], ...] = ()  # (field, the cue as written)
 
 
+# The National People's Congress: the year each term first met; its n-th session meets n - 1 years
+# later (第十四届全国人民代表大会第二次会议 → 2024). Provincial congresses' terms do not line up so.
+_NPC_FIRST_YEAR = {1: 1954, 2: 1959, 3: 1964, 4: 1975, 5: 1978, 6: 1983, 7: 1988, 8: 1993, 9: 1998, 10: 2003,
+                   11: 2008, 12: 2013, 13: 2018, 14: 2023, 15: 2028}
+# (the session the report is delivered at — 在…会议上, …会议开幕 — not one whose spirit it follows)
+_NPC_SESSION = re.compile(r"第([一二三四五六七八九十]{1,3})届全国人民代表大会第([一二三四五六七])次(?:全体)?会议"
+                          r"(?=上|\S{0,4}(?:开幕|召开|举行|期间|闭幕))")
+# 今年是“十五五”规划的开局之年 (2026), …的收官之年 (the plan's fifth year)
+_PLAN_YEAR = re.compile(r"(?:今年|\d{4}年)?是[“\"]?十([一二三四五六七八九])五[”\"]?(?:规划)?(?:的)?(开局|起步|收官)之年")
+
+
+def _npc_session_year(folded: str) -> tuple[int, int, int] | None:
+    match = _NPC_SESSION.search(folded)
+    if not match:
+        return None
+    term, session = number_of(match.group(1)), number_of(match.group(2))
+    first = _NPC_FIRST_YEAR.get(term or 0)
+    return (first + session - 1, match.start(), match.end()) if first and session else None
+
+
+def _plan_year(folded: str) -> tuple[int, int, int] | None:
+    match = _PLAN_YEAR.search(folded)
+    if not match:
+        return None
+    start = 2006 + (number_of(match.group(1)) + 10 - 11) * 5  # 十一五 began in 2006
+    return (start + (4 if match.group(2) == "收官" else 0), match.start(), match.end())
+
+
 def body_cues(lines: list[str], folded: list[str]) -> BodyCues:
     """Region, level and year from cues in the report's own words: 我代表国务院 (national),
     我代表X人民政府 (X and its level), else the session a news item names (X第八届人民代表大会
@@ -338,6 +366,9 @@ def body_cues(lines: list[str], folded: list[str]) -> BodyCues:
         match = _THIS_YEAR_IS.search(fold_line)
         if match and (match.group("a") or match.group("b")):
             years.setdefault(int(match.group("a") or match.group("b")), line[match.start():match.end()])
+        for found in (_npc_session_year(fold_line), _plan_year(fold_line)):
+            if found:
+                years.setdefault(found[0], line[found[1]:found[2]])
     year = None
     if len(years) == 1:
         year, cue = next(iter(years.items()))
