@@ -78,3 +78,16 @@ def test_a_report_whose_review_heading_has_no_year_takes_it_from_elsewhere(text,
 def test_a_provincial_congress_term_gives_no_year():
     report = parse_report("——在浙江省第十四届人民代表大会第二次会议上\n各位代表：\n一、过去五年工作回顾\n成绩显著。")
     assert report.metadata.year is None
+
+
+@pytest.mark.parametrize("text, names", [
+    ("各位代表：\n二、2024年工作安排\n今年主要预期目标是：三次产业增加值分别增长3.5%左右、6%左右、6.5%左右。",
+     ["第一产业增加值", "第二产业增加值", "第三产业增加值"]),
+    ("各位代表：\n一、2023年工作回顧\n三次產業增加值分別增長3.5%、6%和6.5%。",
+     ["第一產業增加值增長", "第二產業增加值增長", "第三產業增加值增長"]),
+    ("各位代表：\n一、2023年工作回顾\n进出口分别增长5%和3%。", ["进口增长", "出口增长"]),
+])
+def test_a_compound_subject_names_each_part(text, names):
+    report = parse_report(text)
+    found = [goal.indicator for goal in report.goals] if "目标" in text else [f.indicator for f in report.figures]
+    assert found == names

@@ -634,7 +634,8 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
         carry.base = base or (carry.base if counted_end == candidate.end else "")
         carry.end, carry.change, carry.subject, carry.threshold = counted_end, change_word, subject, threshold
         carry.distribute, carry.distributed = distribute, order
-    return _with_basis([_named_after_a_preposition(figure, text, folded) for figure in figures], text, folded)
+    named = _compound_subjects_shared([_named_after_a_preposition(figure, text, folded) for figure in figures], folded)
+    return _with_basis(named, text, folded)
 
 
 # A figure that is the start of a window (从50元提高到84元: 50元 is where it began, not the year's
@@ -660,6 +661,35 @@ def _named_after_a_preposition(figure: Figure, text: str, folded: str) -> Figure
     if after is None:
         return figure
     return figure._replace(indicator=text[after.start(1):after.end(1)])
+
+
+# A subject that names its parts in order (三次产业增加值分别增长a、b、c): the k-th figure after 分别
+# is the k-th part's (第一产业增加值, 第二产业…, 第三产业…). (城镇、农村 and 城乡 are paired above.)
+_COMPOUND_SUBJECTS = {"三次产业": ("第一产业", "第二产业", "第三产业"), "一二三产业": ("第一产业", "第二产业", "第三产业"),
+                      "一、二、三产业": ("第一产业", "第二产业", "第三产业"), "进出口": ("进口", "出口")}
+
+
+_TO_TRADITIONAL = str.maketrans({"产": "產", "业": "業", "进": "進"})
+
+
+def _compound_subjects_shared(figures: list[Figure], folded: str) -> list[Figure]:
+    out = list(figures)
+    index = 0
+    while index < len(out):
+        figure = out[index]
+        subject = fold(figure.indicator)
+        compound = next((key for key in _COMPOUND_SUBJECTS if subject.startswith(key)), None)
+        group = [index]
+        while compound and group[-1] + 1 < len(out) and out[group[-1] + 1].indicator == figure.indicator:
+            group.append(group[-1] + 1)
+        parts = _COMPOUND_SUBJECTS.get(compound or "", ())
+        if compound and len(group) == len(parts) and "分别" in folded[max(0, figure.start - 12):figure.start]:
+            written, rest = figure.indicator[:len(compound)], figure.indicator[len(compound):]
+            script = _TO_TRADITIONAL if written != compound else {}  # a traditional text's parts stay traditional
+            for part, member in zip(parts, group):
+                out[member] = out[member]._replace(indicator=part.translate(script) + rest)
+        index = group[-1] + 1
+    return out
 
 
 def _with_basis(figures: list[Figure], text: str, folded: str) -> list[Figure]:
