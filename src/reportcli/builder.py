@@ -124,10 +124,8 @@ def _fingerprint(source) -> str | None:
     its bytes read and hashed)."""
     from reportcli.index.sources import fingerprint_of
 
-    if source.row is not None:
-        return source.row.fingerprint
     try:
-        return fingerprint_of(source, source.path.read_bytes())
+        return fingerprint_of(source, b"" if source.row is not None else source.path.read_bytes())
     except OSError:
         return None  # read again, and reported, when it is loaded
 

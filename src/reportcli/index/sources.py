@@ -10,7 +10,8 @@ from pathlib import Path
 
 from reportcli.errors import InputError, UsageError
 from reportcli.models import Report
-from reportcli.index.datasets import DATASET_SUFFIXES, RowRef, is_dataset
+from reportcli.index.datasets import (DATASET_SUFFIXES, BadRow, RowRef, dataset_format, is_dataset, read_row,
+                                     row_fields, scan)
 from reportcli.parse import Decoded, parse_report, read_document
 from reportcli.parse.limits import MAX_TEXT_BYTES
 from reportcli.resources import toml_module
@@ -144,8 +145,6 @@ def _report_files(folder: Path) -> list[Path]:
 def discover(paths: list[Path], display_root: Path | None = None, text_field: str | None = None) -> Discovery:
     """Reports under the given files and folders, in a stable order: a file each, a dataset a row
     each. A file named on the command line is read whatever its suffix and even through a link."""
-    from reportcli.index.datasets import BadRow, scan
-
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -220,8 +219,6 @@ def read(source: SourceFile) -> tuple[bytes, Decoded, Report, str | None]:
 
 
 def _read_row(source: SourceFile) -> tuple[bytes, Decoded, Report, str | None]:
-    from reportcli.index.datasets import dataset_format, read_row, row_fields
-
     try:
         fields = row_fields(read_row(source.path, source.row), source.text_field)
     except (InputError, ValueError) as exc:  # the file changed since it was scanned

@@ -52,8 +52,8 @@ def select_reports(store: Store, selection: ReportFilter | list[str] | None) -> 
     in_years = year_ranges(selection.year)
     chosen = [report for report in reports
               if (in_region is None or in_region(report))
-              and (in_years is None or any(low <= (report.year or 0) <= high for low, high in in_years)
-                   and report.year is not None)
+              and (in_years is None or report.year is not None
+                   and any(low <= report.year <= high for low, high in in_years))
               and (selection.level is None or report.level == selection.level)]
     if not chosen and selection.region is not None and in_region.unknown:
         from reportcli.regions import closest_names

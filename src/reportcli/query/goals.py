@@ -91,10 +91,10 @@ class _ParentTargets:
 def _checked(store: Store, report, goal: PanelGoal) -> CheckedGoal:
     from reportcli.query.outcomes import goal_outcome, signed
 
-    figure, period = goal_outcome(store, goal, report)
+    figure, period, following = goal_outcome(store, goal, report)
     if figure is None:
-        return CheckedGoal(**vars(goal), status="unknown", outcome=None, note=_unknown_because(store, goal, report,
-                                                                                             period))
+        return CheckedGoal(**vars(goal), status="unknown", outcome=None,
+                           note=_unknown_because(goal, report, period, following))
     # signed against the target: 下降3.5% is -3.5 against a growth target, +3.5 against a reduction
     value = signed(figure, goal.direction)
     outcome = Outcome(report=figure.report, paragraph=figure.paragraph, raw=figure.raw,
@@ -104,14 +104,11 @@ def _checked(store: Store, report, goal: PanelGoal) -> CheckedGoal:
     return CheckedGoal(**vars(goal), status=status, outcome=outcome)
 
 
-def _unknown_because(store: Store, goal: Goal, report, period: int | None) -> str:
-    from reportcli.query.outcomes import next_report
-
+def _unknown_because(goal: Goal, report, period: int | None, following) -> str:
     if goal.value is None:
         return "a qualitative target: no figure to check"
     if period is None or not report.region:
         return "the report's year or region is unknown"
-    following = next_report(store, report, goal.horizon)
     if following is None:
         return f"no {period + 1} report of {report.region} in this index"
     return f"the {period + 1} report ({following.id}) states no outcome for it"

@@ -111,14 +111,15 @@ def next_report(store: Store, report, horizon: str | None):
                  and other.region and fold(other.region) == region), None)
 
 
-def goal_outcome(store: Store, goal: Goal, report) -> tuple[Figure | None, int | None]:
-    """(the outcome figure, the period) for a quantified goal of `report`."""
+def goal_outcome(store: Store, goal: Goal, report):
+    """(the outcome figure, the period, the report it was looked for in) for a quantified goal
+    of `report`; None for what is not known."""
     if goal.value is None:
-        return None, None
+        return None, None, None
     period = int(goal.horizon) if goal.horizon and goal.horizon.isdigit() else report.year
     following = next_report(store, report, goal.horizon)
     if following is None:
-        return None, period
+        return None, period, None
     change = goal.direction is not None or goal.indicator != _base(goal.indicator)
     return outcome_of(store, following, code=goal.code, indicator=goal.indicator, unit=goal.unit,
-                      change=change, period=period), period
+                      change=change, period=period), period, following
