@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import islice
 
 from reportcli.models import Figure, Goal, Paragraph, Section
 from reportcli.parse.indicators import classify
@@ -143,14 +144,22 @@ def extract_goals(paragraphs: list[Paragraph], sections: list[Section], figures:
         by_paragraph.setdefault(figure.paragraph, []).append(figure)
     headline: list[Goal] = []
     used: set[tuple[int, int]] = set()
-    for spans, intro in _headline_lists(paragraphs, by_paragraph, year):
+    best = None
+    for order, (rank, spans, intro) in enumerate(_headline_lists(paragraphs, by_paragraph, year)):
         found: list[Goal] = []
         claimed: set[tuple[int, int]] = set()
         for owner, start, end in spans:
             found.extend(_headline_items(owner, start, end, by_paragraph.get(owner.id, []), year, claimed, intro))
-        if found:
-            headline, used = found, claimed
-            break  # one headline list per report; later mentions explain it
+        if not found:
+            continue
+        # One headline list per report; later mentions explain it. A title or lead that restates
+        # one target (今年经济增长预期目标为5%左右) gives way to the whole list after it, unless
+        # that list is a five-year one.
+        key = (rank == 2, len(found) < 2, rank, order)
+        if best is None or key < best[0]:
+            best = (key, found, claimed)
+    if best is not None:
+        headline, used = best[1], best[2]
     others: list[Goal] = []
     seen = {(goal.indicator, goal.value) for goal in headline}
     paragraph_of = {p.id: p for p in paragraphs}
@@ -192,28 +201,34 @@ def _is_threshold(figure: Figure) -> bool:
     return figure.kind == "other" and figure.raw.endswith(("以上", "以下"))
 
 
+MAX_ANCHORS = 4  # anchors read in one paragraph (a flattened page may repeat the phrase without end)
+
+
 def _headline_lists(paragraphs: list[Paragraph], by_paragraph: dict[int, list[Figure]], year: int | None):
-    """Candidate headline lists as (spans, intro), the year's own list first: a list introduced for
+    """Candidate headline lists as (rank, spans, intro), the year's own list first: a list introduced for
     today (今年…) before one with no time, before a five-year one (“十四五”时期主要目标是…)."""
     candidates = []
     for index, paragraph in enumerate(paragraphs):
         folded = fold(paragraph.text)
-        for pattern in (_HEADLINE, _REPORTED):
-            match = pattern.search(folded)
-            if match and pattern is _REPORTED and not _looks_ahead(folded[match.end():match.end() + 40], year):
-                match = None
-            if match:
-                intro = folded[max(folded.rfind("。", 0, match.start()) + 1, 0):match.end()]
-                spans = _headline_spans(paragraphs, index, folded, match.end(), reported=pattern is _REPORTED)
-                candidates.append((_intro_rank(intro, year), index, spans, intro))
-                break
-        else:
+        # Every anchor of the paragraph: a lead restating one target (…预期目标为增长6%。) may come
+        # before the list's own anchor (…主要预期目标是：) in the same paragraph.
+        matches = list(islice(_HEADLINE.finditer(folded), MAX_ANCHORS))
+        reported = not matches
+        if reported:
+            match = _REPORTED.search(folded)
+            if match and _looks_ahead(folded[match.end():match.end() + 40], year):
+                matches = [match]
+        for match in matches:
+            intro = folded[max(folded.rfind("。", 0, match.start()) + 1, 0):match.end()]
+            spans = _headline_spans(paragraphs, index, folded, match.end(), reported=reported)
+            candidates.append((_intro_rank(intro, year), index, match.start(), spans, intro))
+        if not matches:
             coded = [f for f in by_paragraph.get(paragraph.id, []) if f.target and f.code in _HEADLINE_CODES]
             if len(coded) >= 2 and "今年" in folded:
                 start = folded.find("今年")
-                candidates.append((1, index, [(paragraph, start, len(folded))], folded[start:start + 2]))
-    candidates.sort(key=lambda candidate: candidate[:2])
-    return [(spans, intro) for _, _, spans, intro in candidates]
+                candidates.append((1, index, start, [(paragraph, start, len(folded))], folded[start:start + 2]))
+    candidates.sort(key=lambda candidate: candidate[:3])
+    return [(rank, spans, intro) for rank, _, _, spans, intro in candidates]
 
 
 def _looks_ahead(words: str, year: int | None) -> bool:
