@@ -133,7 +133,7 @@ CASES += [
     ("单位GDP能耗下降3%。", REVIEW, [("3%",3,"%",None,"change","单位GDP能耗下降")]),
     ("年末全市常住人口达到182.3万人，城镇化率提高到61.2%。", REVIEW, [("182.3万人",1823000,"人",None,"level","年末全市常住人口"),("61.2%",61.2,"%",None,"share","城镇化率")]),
     ("累计建成农村公路1,850公里，行政村通硬化路比例达到100%。", REVIEW, [("1,850公里",1850,"公里",None,"level","建成农村公路"),("100%",100,"%",None,"share","行政村通硬化路比例")]),
-    ("小麦种植面积稳定在420万亩，单产提高15公斤。", REVIEW, [("420万亩",4200000,"亩",None,"level","小麦种植面积"),("15公斤",15,"公斤",None,"change","单产提高")]),
+    ("小麦种植面积稳定在420万亩，单产提高15公斤。", REVIEW, [("420万亩",4200000,"亩",None,"level","小麦种植面积"),("15公斤",15,"公斤",None,"change","小麦单产提高")]),  # named fix: the wheat's yield (was 单产提高)
 ]
 
 # National-report phrasing: time spans lead the clause, the subject carries, reviews hold no targets.

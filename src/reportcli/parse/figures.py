@@ -448,6 +448,8 @@ _NEW_PREDICATE = re.compile(f"{alternation(CHANGE_VERBS)}|达到|完成|实现|�
 _GAP_TO = re.compile(r"^,?(?:增速|增幅|涨幅)?(?<!不)(?:高于|低于|快于|慢于|高出|低出)(?P<ref>[^,;。]{1,12}?)$"
                      r"|^,?(?:增速|增幅|涨幅)?(?:比|较)(?P<ref2>[^,;。]{1,12}?)(?:高出|低出|高|低|快|慢)$")
 # The measure at the end of a subject, after what it measures (粮食 | 播种面积, 进出口 | 总额).
+# A measure said bare after the clause that named what it measures (粮食播种面积…，产量…).
+_BARE_MEASURES = {"产量", "单产", "产值", "面积", "播种面积", "总产", "亩产"}
 _MEASURED_HEAD = re.compile(r"(?:播种面积|种植面积|面积|产量|产值|营业收入|主营业务收入|收入|利润|人数|数量|规模|总额|总量|增加值)$")
 
 
@@ -541,9 +543,10 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
                 subject = carry.bases[len(carry.bases) - group[1] + group[0]]
         elif subject.startswith("占") and carry.base:
             subject = carry.base + subject  # 民生支出…占一般公共预算支出的70.22%
-        elif subject.startswith("总") and len(subject) <= 4 and (owner := _MEASURED_HEAD.sub("", carry.base)) \
-                and owner != carry.base:
-            subject = owner + subject  # 粮食播种面积1530万亩、总产量124.5亿斤: the grain's total output
+        elif (subject.startswith("总") and len(subject) <= 4 or fold(subject) in _BARE_MEASURES) \
+                and (owner := carry.base[:len(_MEASURED_HEAD.sub("", fold(carry.base)))]) and owner != carry.base:
+            # 粮食播种面积1530万亩、总产量124.5亿斤 (…，产量稳定在120亿斤以上): the grain's output
+            subject = owner + subject
         elif not subject:
             subject, base = after, ""
         if not subject and same_sentence:

@@ -439,7 +439,7 @@ def _qualitative_goal(paragraph: Paragraph, start: int, piece: str, sentence: st
     indicator = written[offset:min(ends, default=len(piece))].strip()
     comparator = "=" if "持平" in piece else None
     entry = classify(indicator, None, "")
-    paired = _BESIDE.match(indicator) if entry is None else None
+    paired = _BESIDE.match(fold(indicator)) if entry is None else None  # 居民收入增長和經濟增長同步 too
     if paired:
         # 居民收入增长与经济增长同步, 居民收入增速高于经济增速: the target is about the first measure
         entry = classify(paired.group(1), "change", "%")
