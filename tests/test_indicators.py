@@ -78,5 +78,7 @@ def test_what_is_not_in_the_table_gets_no_code(indicator, kind, unit):
 
 
 def test_keys_drop_scope_time_and_the_change_verb():
-    assert key_of("●全省2023年地区生产总值(GDP)同比增长") == "地区生产总值"
+    # 国内, 地区 and GDP name one output: the key is its one name (占GDP比重 = 占地区生产总值的比重)
+    assert key_of("●全省2023年地区生产总值(GDP)同比增长") == key_of("GDP") == "生产总值"
+    assert key_of("服务业增加值占国内生产总值的比重") == key_of("服务业增加值占GDP比重")
     assert key_of("居民消费价格涨幅") == "居民消费价格"

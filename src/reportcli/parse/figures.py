@@ -449,8 +449,9 @@ _GAP_TO = re.compile(r"^,?(?:增速|增幅|涨幅)?(?<!不)(?:高于|低于|快�
                      r"|^,?(?:增速|增幅|涨幅)?(?:比|较)(?P<ref2>[^,;。]{1,12}?)(?:高出|低出|高|低|快|慢)$")
 # The measure at the end of a subject, after what it measures (粮食 | 播种面积, 进出口 | 总额).
 # A measure said bare after the clause that named what it measures (粮食播种面积…，产量…).
-_BARE_MEASURES = {"产量", "单产", "产值", "面积", "播种面积", "总产", "亩产"}
-_MEASURED_HEAD = re.compile(r"(?:播种面积|种植面积|面积|产量|产值|营业收入|主营业务收入|收入|利润|人数|数量|规模|总额|总量|增加值)$")
+_BARE_MEASURES = {"产量", "单产", "产值", "面积", "播种面积", "总产", "亩产", "投入强度", "强度"}
+_MEASURED_HEAD = re.compile(r"(?:播种面积|种植面积|面积|产量|产值|营业收入|主营业务收入|收入|利润|人数|数量|规模|总额|总量|增加值|"
+                            r"经费投入|投入)$")
 
 
 # A ranked measure that names no subject of its own (增速居全市第二位, 总量排名全省第三).

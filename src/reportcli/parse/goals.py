@@ -52,9 +52,11 @@ _QUALITATIVE = re.compile(r"稳步增长|同步增长|基本同步|同步$|基�
                           # a level or trend to keep (持续减少, 合理水平, 温和回升, 保持优良, 正增长), a fit with a
                           # benchmark (与国家调控目标衔接), a comparison with one (增速高于经济增速, 高于全国平均水平)
                           r"持续减少|进一步(?:降低|下降|减少|提高|提升)|合理水平|温和回升|正增长|保持优良|持续优良|"
-                          r"衔接$|(?:高于|快于|不低于|低于)(?:经济增速|经济增长|全国|全省|全市|全区|平均水平|国家)")
+                          r"衔接$|(?:高于|快于|不低于|低于)(?:经济增速|经济增长|全国|全省|全市|全区|平均水平|国家)|"
+                          # a level to reach (研发经费投入强度达到全国平均水平)
+                          r"达到(?:全国|全省|全市|全区|国家|省|市)(?:平均|先进|领先)?水平")
 # Where a qualitative item's subject ends and its predicate begins (宏观杠杆率 | 基本稳定).
-_QUALITATIVE_SUBJECT_END = re.compile(r"预计|与上年|稳步|同步|基本|持平|持续|保持|稳中|总体|稳定|合理|进一步|明显|完成|"
+_QUALITATIVE_SUBJECT_END = re.compile(r"预计|与上年|达到|稳步|同步|基本|持平|持续|保持|稳中|总体|稳定|合理|进一步|明显|完成|"
                                       r"有效|继续|不断|逐步|显著|只增不减|相协调|相匹配|温和|实现正|高于|快于|"
                                       r"与国家|与全国")
 # Words before a headline item's indicator (1. 今年 力争 全市 …), not part of its name.

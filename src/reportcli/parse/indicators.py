@@ -28,7 +28,7 @@ _GROUP_OF = {unit: group for group, units in UNIT_GROUPS.items() for unit in uni
 # What a report puts around the name of an indicator: scope (全省, 我市), time (全年, 2023年),
 # stance (力争, 预计), list markers — and after it the verb of its change (增长, 涨幅, 下降).
 _LEAD = re.compile(
-    r"^(?:全国|全省|全市|全区|全县|全旗|全州|全盟|全镇|全乡|全自治区|全辖区|我国|我省|我市|我区|我县|我旗|我州|本市|本省|本区|本县|"
+    r"^(?:全社会|全国|全省|全市|全区|全县|全旗|全州|全盟|全镇|全乡|全自治区|全辖区|我国|我省|我市|我区|我县|我旗|我州|本市|本省|本区|本县|"
     r"全年|今年|去年|上年|年度|当年|年内|年末|年底|全口径|实际|预计|初步预计|初步核算|累计|实现|完成|全部|力争|确保|争取|其中|同口径|"
     r"(?:19|20)\d{2}年(?:度|全年)?|[●•◆◇■□▪▶►○◎★☆※·\-–—]|\d{1,2}[.、]|\(\d{1,2}\)|[①-⑳]|、|\s)+")
 # Aliases, quotes and spaces are not part of the name: 地区生产总值(GDP), “菜篮子”.
@@ -47,11 +47,23 @@ class Indicator:
     better: str  # higher / lower
 
 
+# One name for the economy's output and one shape for a share, whichever a report writes:
+# 占GDP比重, 占国内生产总值的比重 and 占地区生产总值比重 are the same denominator.
+_OUTPUT = re.compile(r"(?:国内|地区)生产总值|gdp")
+
+
 def key_of(indicator: str) -> str:
     """The bare name of an indicator: folded, without brackets, scope, time and change verb."""
-    text = _BRACKETS.sub("", fold(indicator))
-    text = _LEAD.sub("", text)
+    return _canonical(_bare(indicator))
+
+
+def _bare(indicator: str) -> str:
+    text = _LEAD.sub("", _BRACKETS.sub("", fold(indicator)))
     return CHANGE_TAIL.sub("", text) or text
+
+
+def _canonical(bare: str) -> str:
+    return _OUTPUT.sub("生产总值", bare).replace("的比重", "比重")
 
 
 @lru_cache(maxsize=1)
@@ -81,14 +93,14 @@ def by_code(code: str) -> Indicator | None:
 def classify(indicator: str, kind: str | None, unit: str) -> Indicator | None:
     """The curated indicator a figure measures, or None. `kind` None (a qualitative target)
     matches any kind; a figure must also be in one of the indicator's unit groups."""
-    key = key_of(indicator)
-    if not key:
+    bare = _bare(indicator)
+    if not bare:
         return None
     group = _GROUP_OF.get(unit) if unit else None
-    candidates = [key]
-    region = _REGION.match(key)
-    if region and region.end() < len(key):  # 海拉尔区地区生产总值: a region named before the indicator
-        candidates.append(key[region.end():])
+    candidates = [_canonical(bare)]
+    region = _REGION.match(bare)
+    if region and region.end() < len(bare):  # 海拉尔区地区生产总值: a region named before the indicator
+        candidates.append(_canonical(bare[region.end():]))
     for candidate in candidates:
         for entry in _by_name().get(candidate, ()):
             if (kind is None or kind in entry.kinds) and (group is None and not unit or group in entry.units):
