@@ -844,11 +844,35 @@ def section_tense(path: str) -> bool | None:
     return None
 
 
+# A time frame opening a sentence: a plan period (“十五五”期间, 十五五时期), a year to reach (到2030年), the
+# years to come (今后五年).
+_FRAME = re.compile(r"^\s*(?:在|到)?[“\"]?十([一二三四五六七八九])五[”\"]?(?:期间|时期)|^\s*到((?:19|20)\d{2})年|"
+                    r"^\s*(?:今后|未来)(?:五|5)年")
+_PAST_WORDS = re.compile(r"过去|已经|已|完成了|实现了")
+# The last year of each five-year plan: 十一五 ends in 2010, 十五五 in 2030.
+_PLAN_END = {digit: 2005 + 5 * value for value, digit in enumerate("一二三四五六七八九", start=1)}
+
+
+def _ahead_frame(sentence: str, report_year: int | None) -> bool:
+    """The sentence opens with a time frame still ahead of the report (a plan not yet over, a year
+    after the report's); without the report's year, only the years to come are surely ahead."""
+    frame = _FRAME.match(sentence)
+    if not frame:
+        return False
+    if frame.group(1):
+        return bool(report_year) and _PLAN_END[frame.group(1)] >= report_year
+    if frame.group(2):
+        return bool(report_year) and int(frame.group(2)) > report_year
+    return True
+
+
 def _is_target(sentence: str, clause: str, section_default: bool | None, report_year: int | None) -> bool:
     if section_default is False:
         # A review reports what was achieved; only a clause restating a target sets one
         # (坚持年初确定的增长6.5%的预期目标…, 全年增长4.3%: the 4.3% is achieved). 预计 is an estimate.
         return bool(_TARGET_MARKERS.search(clause))
+    if _ahead_frame(sentence, report_year) and not _PAST_WORDS.search(sentence):
+        return True  # “十五五”期间，…年均增长6%以上; 到2030年…: a plan's average, not one achieved
     if _ACHIEVED_MARKERS.search(sentence) and not _TARGET_MARKERS.search(sentence):
         return False
     if _TARGET_MARKERS.search(sentence) or (section_default is not False and _WEAK_TARGET_MARKERS.search(sentence)):

@@ -147,6 +147,7 @@ def extract_goals(paragraphs: list[Paragraph], sections: list[Section], figures:
     headline: list[Goal] = []
     used: set[tuple[int, int]] = set()
     best = None
+    lists = []
     for order, (rank, spans, intro) in enumerate(_headline_lists(paragraphs, by_paragraph, year)):
         found: list[Goal] = []
         claimed: set[tuple[int, int]] = set()
@@ -158,12 +159,17 @@ def extract_goals(paragraphs: list[Paragraph], sections: list[Section], figures:
         # one target (今年经济增长预期目标为5%左右) gives way to the whole list after it, unless
         # that list is a five-year one.
         key = (rank == 2, len(found) < 2, rank, order)
+        lists.append((key, found))
         if best is None or key < best[0]:
             best = (key, found, claimed)
     if best is not None:
         headline, used = best[1], best[2]
+    # A five-year list beside the year's (“十五五”时期主要目标是：…): its qualitative items are
+    # targets of the plan, not of the year (its figures are found below, as every target is).
+    plan_items = [goal._replace(main=False) for key, found in lists if key[0] and best and key != best[0]
+                  for goal in found if goal.value is None and not goal.raw]
     others: list[Goal] = []
-    seen = {(goal.indicator, goal.value) for goal in headline}
+    seen = {(goal.indicator, goal.value, goal.horizon) for goal in headline}
     paragraph_of = {p.id: p for p in paragraphs}
     folded_of: dict[int, str] = {}
     previous_ends = _previous_ends(figures)
@@ -180,9 +186,11 @@ def extract_goals(paragraphs: list[Paragraph], sections: list[Section], figures:
         goal = _goal_from_figure(figure, paragraph.text, folded, clause, folded[start:end], year, main=False,
                                  previous_end=previous_ends[index],
                                  horizon=_own_horizon(folded[clause[0]:clause[1]], _horizon(folded[start:end], year)))
-        if not goal.indicator or (goal.indicator, goal.value) in seen:
-            continue  # an explanation repeating a headline target is not a second target
+        if not goal.indicator or (goal.indicator, goal.value, goal.horizon) in seen:
+            continue  # an explanation repeating a headline target is not a second target (a plan's may be)
         others.append(goal)
+    if plan_items:
+        others = sorted(others + plan_items, key=lambda goal: (goal.paragraph, goal.start))
     return headline + others
 
 
