@@ -73,6 +73,9 @@ _CLAUSE_END = set(CLAUSE_ENDS)
 _OPENERS, _CLOSERS = "“(《〔[「『", "”)》〕]」』"
 _LEADING = re.compile(
     r"(?:与[^,;:。]{1,12}?(?:达成|签订|签署|签约)|"  # 与内蒙古交投达成债权转让2.89亿元: the partner is no subject
+    # …2800亿元、稳居全省前列、增长6.2%: a standing between two figures is no subject of the second
+    r"(?:稳居|位居|位列|跻身|保持|继续|居)[^,;:。、]{0,12}?(?:前列|前茅|首位|第[一二三四五六七八九十\d]{1,3}位?|"
+    r"前[一二三四五六七八九十\d]{1,2}位?)、|"
     r"\(?[一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}是|\d{1,2}[.、](?!\d)|\(\d{1,2}\)|"  # list markers
     r"[●•◆◇■□▪▶►○◎★☆※·]|——|—|[①-⑳]|"  # bullets
     r"[^,;:。]{0,16}?(?:主要预期目标|预期目标|主要目标)(?:是|为)|全年|年内|今年|去年|上年|当年|本年度|本年|同期|其中|同时|此外|另外|并且|并|且|还|又|也|和|及|以及|与|或|"
@@ -99,7 +102,10 @@ _TRAILING = re.compile(
     r"拟安排|安排|同口径|净增|净减|完成|达到了|达到|达|实现了|实现|为|是|增长|增加|下降|降低|减少|提高|提升|上升|上涨|回落|缩小|扩大|"
     r"突破|超过|超出|超|占|累计|分别|同比|比上年|较上年|比去年|较去年|比上年同期|年均|平均|控制在|保持在|稳定在|"
     r"预期目标|目标定|目标|稳居|位居|位列|名列|居|排名|排在|吸引|有|共|合计|总计|约|近|逾|接近|将近|不到|不足|至|到|在|于|由|从|以|按|"
-    r"迈上|跃上|站上|登上|跨上|冲上|一举突破|一举|首次突破|首破|首次|历史性地|历史性|"
+    r"迈上|跃上|站上|登上|跨上|冲上|跨越|跨过|越过|迈过|迈入|跨入|一举突破|一举|首次突破|首破|首次|历史性地|历史性|"
+    # a window's start year (从2020年的2.5万亿元), a multiple's base (是“十三五”末的1.5倍), a run of years
+    r"(?:从|由)(?:19|20)\d{2}年(?:底|末)?|是[“\"]?十[一二三四五六七八九]五[”\"]?(?:末|期末)?|是(?:19|20)\d{2}年(?:底|末)?|"
+    r"连续[一二三四五六七八九十两\d]{1,2}年|"
     r"增至|降至|降到|降为|升至|升到|升为|回落到|回落至|减至|压减至|压减|压缩至|压缩|缩短至|缩减至|提高到|提高至|提升至|提升到|"
     r"扩大到|扩大至|下降到|下降至|全年|年内|年末|年底|"
     r"降低到|降低至|高于|低于|好于|多于|少于|快于|继续|持续|稳步|大幅|较|可|能|已|了|的|每月|每年|每人|每天|每日|每户|拟|"
@@ -221,6 +227,13 @@ class _Candidate:
         self.kind, self.low, self.high = kind, low, high
 
 
+# A level crossed, written in scale words alone after the verb that crosses it (跨过万亿元大关, 突破千亿元,
+# 迈上百亿元台阶): 万亿 is 10¹², 千亿 10¹¹.
+_BARE_THRESHOLD = re.compile(r"(?<=突破|迈上|跨越|跨过|站上|跃上|登上|迈过|越过|首破|冲上|跨上|超过)(?P<n>[十百千万]?[万亿])"
+                             r"(?P<unit>元|美元|人次|人|吨|斤|千瓦时|辆|户|件)(?=大关|台阶|新台阶|关口|[,;。、]|$)")
+_SCALE_OF = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+
+
 def _candidates(folded: str, unreadable: list[str] | None = None) -> list[_Candidate]:
     found: list[_Candidate] = []
     occupancy = _Occupancy(folded)
@@ -247,6 +260,13 @@ def _candidates(folded: str, unreadable: list[str] | None = None) -> list[_Candi
         if free(*match.span()):
             found.append(_Candidate(match.start(), match.end(), plain_number(number_value(match.group(1))), "位数",
                                     None, kind="other"))
+            occupancy.take(*match.span())
+    for match in _BARE_THRESHOLD.finditer(folded):  # 跨过万亿元大关, 突破千亿元: a level crossed, in scale words
+        if free(*match.span()):
+            value = 1
+            for scale in match.group("n"):
+                value *= _SCALE_OF[scale]
+            found.append(_Candidate(match.start(), match.end(), value, match.group("unit"), "over"))
             occupancy.take(*match.span())
     for match in _DOUBLING.finditer(folded):  # 翻一番 = 2倍, 翻两番 = 4倍
         if free(*match.span()):
@@ -429,6 +449,9 @@ def _subject(text: str, folded: str, start: int, end: int, unit: str) -> tuple[s
 _TOTAL_HEADS = {"总数", "总量", "总额", "总计", "合计", "数量"}
 _GENERIC_HEADS = {"投资", "总投资", "投入", "资金", "金额", "产值", "年产", "年产能", "产能", "规模", "设计产能",
                   "年生产能力", "生产能力"} | _TOTAL_HEADS
+# Heads that name a measure of a sector, which only the sentence's opening sector names (工业经济稳中有进，
+# 增加值增长8%); not the things counted before them (制造业增加值增长8%，支出增长5%).
+_SECTOR_HEADS = {"增加值", "支出", "营业收入", "利润", "利税", "产值"}
 # Modifiers that leave a head generic: 年度计划投资, 累计完成投资 are still investment in what?
 _HEAD_MODIFIERS = re.compile(r"^(?:年度|当年|今年|计划|累计|实际|完成|新增|全年)+")
 
@@ -443,6 +466,23 @@ _RANK_VERB = re.compile(r"排名|排在|排|位居|位列|稳居|名列|居|列"
 _COUNTED_INDICATORS = re.compile(r"[一二三四五六七八九十两\d]+项(?:主要)?(?:经济)?指标|(?:均|都|分别)$")
 _ALIAS = re.compile(r"[(（][A-Za-z0-9&.\s]{2,12}[)）]")  # 地区生产总值(GDP): an alias, not a modifier
 _MULTIPLE_OF = re.compile(r"^(?:是|为|相当于|达到|达)(?P<ref>.{1,20}?)的$")  # 是“十三五”末的1.5倍: what of
+_MULTIPLE_IN = re.compile(r"(?:是|相当于)(?P<ref>[^,;。]{1,20}?)的$")
+# A sentence about several years at once: 五年来, 过去五年, 十年间, “十四五”时期 (its growth is over them all).
+_MULTI_YEAR_FRAME = re.compile(r"\s*(?:过去|近|这|最近)(?P<n>[两三四五六七八九十]|[2-9]|1\d)年(?:来|间|里|以来|中)?|"
+                               r"\s*(?P<m>[两三四五六七八九十]|[2-9]|1\d)年(?:来|间|里|以来|中)|"
+                               r"\s*(?:过去|在)?[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|以来)")
+_SINGLE_YEAR = re.compile(r"(?:19|20)\d{2}年|今年|去年|上年|全年|同比|比上年|较上年")
+
+
+def _years_of_frame(folded: str, sentence_start: int, start: int, change_word: str) -> str | None:
+    """The span of years a sentence opens with (五年来 → 五年), when a growth in it is over them all:
+    not an average (年均增长) and not said of one year (2023年增长…, 同比)."""
+    frame = _MULTI_YEAR_FRAME.match(folded, sentence_start)
+    if not frame or fold(change_word).startswith(("年均", "平均")) or "年均" in folded[frame.end():start] \
+            or _SINGLE_YEAR.search(folded, frame.end(), start):
+        return None
+    count = frame.group("n") or frame.group("m")
+    return f"{count}年" if count else "五年"
 _NEW_PREDICATE = re.compile(f"{alternation(CHANGE_VERBS)}|达到|完成|实现|占")  # restarts a 分别 pairing
 # 高于全省0.3个百分点, 比全国平均水平高1.2个百分点: a gap to a reference, said of the figure before.
 _GAP_TO = re.compile(r"^,?(?:增速|增幅|涨幅)?(?<!不)(?:高于|低于|快于|慢于|高出|低出)(?P<ref>[^,;。]{1,12}?)$"
@@ -579,7 +619,9 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
             indicator_subject = subject
         if candidate.kind != "rank" and _is_generic_head(indicator_subject):
             indicator_subject = _named_head(text, folded, candidate, prefix_start, clause_end, sentence_end,
-                                            indicator_subject, carry.noun, tagger)
+                                            indicator_subject, carry.noun, tagger, sentence_start)
+        elif candidate.kind != "rank" and fold(indicator_subject) in _SECTOR_HEADS:
+            indicator_subject = _sector_named(text, folded, sentence_start, prefix_start, indicator_subject)
         elif _BARE_RATE.fullmatch(fold(indicator_subject)) and carry.things:
             # 改造卫生厕所1,273户…，普及率达到91.32% → 卫生厕所普及率
             indicator_subject = "和".join(carry.things[-2:]) + indicator_subject
@@ -589,10 +631,15 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
             if done:
                 indicator_subject = text[done.start("what"):done.end("what")] + after
         multiple = _MULTIPLE_OF.match(folded[prefix_start:candidate.start].strip()) if candidate.unit == "倍" else None
+        multiple_in = _MULTIPLE_IN.search(folded, prefix_start, candidate.start) \
+            if candidate.unit == "倍" and not multiple and indicator_subject else None
         if multiple and carry.base:
             # 达到3,000亿元，是“十三五”末的1.5倍: the ratio of the subject to the reference
             reference = text[prefix_start:candidate.start].strip()[multiple.start("ref"):multiple.end("ref")]
             indicator_subject = f"{carry.base}与{reference}之比"
+        elif multiple_in:
+            # 规模以上工业增加值是“十三五”末的1.5倍: the same ratio, its subject in its own clause
+            indicator_subject = f"{indicator_subject}与{text[multiple_in.start('ref'):multiple_in.end('ref')]}之比"
         gap = _GAP_TO.match(folded[prefix_start:candidate.start].strip()) \
             if candidate.unit in ("个百分点", "%") and figures and same_sentence else None
         if gap:
@@ -612,6 +659,11 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
         if (kind == "change" or candidate.unit == "倍") and change_word and not indicator.endswith(change_word) \
                 and change_word not in subject[:4]:
             indicator = f"{indicator}{change_word}"
+        if kind == "change" and change_word and indicator.endswith(change_word) and candidate.unit == "%":
+            years = _years_of_frame(folded, sentence_start, candidate.start, change_word)
+            if years:
+                # 五年来，地区生产总值增长32%: growth over the five years, not the year's (nor an average)
+                indicator = f"{indicator[:-len(change_word)]}{years}{change_word}"
         sentence = folded[max(sentence_start, candidate.start - SENTENCE_WINDOW):
                           min(sentence_end, candidate.end + SENTENCE_WINDOW)]
         figures.append(Figure(
@@ -627,6 +679,8 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
                          min(_next_after(context_ends, candidate.end, len(folded)), candidate.end + CONTEXT_WINDOW)
                          ].strip(),
             start=candidate.start, end=candidate.end, low=candidate.low, high=candidate.high))
+        if kind == "rank" and carry.base:
+            base = carry.base  # 地区生产总值486亿元，总量全市排名第5，增速全市第二: still the output's rank
         if base and base not in carry.bases:
             carry.bases.append(base)
         if kind == "level" and candidate.unit in _CLASSIFIERS and not threshold:
@@ -757,7 +811,8 @@ _NEXT_OBJECT = re.compile(r"[,;]\s*(?:用于|实施|建设|完成|推进|启动|
 
 
 def _named_head(text: str, folded: str, candidate: _Candidate, prefix_start: int, clause_end: int,
-                sentence_end: int, head: str, counted_before: str | None, tagger: Tagger) -> str:
+                sentence_end: int, head: str, counted_before: str | None, tagger: Tagger,
+                sentence_start: int = 0) -> str:
     """A generic head (投资, 总投资, 投入, 年产 …) with the thing it is of, from the sentence:
     总投资3.7亿元的11个教育基础设施项目 → 教育基础设施项目总投资 (the noun after the figure);
     实施市政建设项目23个，完成投资5.5亿元 → 市政建设项目完成投资 (the noun counted before it);
@@ -780,7 +835,23 @@ def _named_head(text: str, folded: str, candidate: _Candidate, prefix_start: int
         noun = _noun_after(text, folded, start, min(stop, start + NOUN_WINDOW), tagger)
         if len(noun) >= 2 and fold(noun) not in _GENERIC_HEADS:
             return noun + head
-    return head
+    return _sector_named(text, folded, sentence_start, prefix_start, head)
+
+
+def _sector_named(text: str, folded: str, sentence_start: int, prefix_start: int, head: str) -> str:
+    """在交通领域，完成投资120亿元; 工业经济稳中有进，增加值增长8%: the sector the sentence opens
+    with, in a clause of its own before the figure's, names the head."""
+    first_clause_end = _next_after_any(folded, sentence_start, prefix_start)
+    topic = _TOPIC.match(folded, sentence_start, first_clause_end) if first_clause_end < prefix_start else None
+    if not topic:
+        return head
+    group = "t" if topic.group("t") else "u"
+    return text[topic.start(group):topic.end(group)] + head
+
+
+# The sector a sentence opens with, in a clause of its own: 在交通领域, 工业经济稳中有进, 服务业提质增效.
+_TOPIC = re.compile(r"\s*(?:在|从|抓|推进|聚焦)?(?P<t>[\u4e00-\u9fff]{2,8}?)(?:领域|方面|板块|战线)[^,;:。\d]{0,8}$|"
+                    r"\s*(?P<u>[\u4e00-\u9fff]{1,5}?业)(?:经济|生产|发展)?[^,;:。\d]{0,8}$")
 
 
 def _next_after_any(folded: str, start: int, end: int) -> int:

@@ -21,6 +21,9 @@ RATE_OF_CHANGE = ("增速", "增幅", "涨幅", "降幅", "增长率", "增长�
 
 # Words that make a figure approximate, before it (约5%) or after it (5%左右), and how.
 APPROX_BEFORE = {"超过": "over", "突破": "over", "逾": "over", "超": "over", "多于": "over",
+                 # a level crossed (迈上5万亿元台阶, 跨过千亿元大关)
+                 "迈上": "over", "跨越": "over", "跨过": "over", "站上": "over", "跃上": "over", "登上": "over",
+                 "迈过": "over", "越过": "over", "首破": "over",
                  "将近": "under", "接近": "under", "不到": "under", "不足": "under", "近": "under",
                  "大约": "about", "约": "about"}
 APPROX_AFTER = {"左右": "about", "余": "over", "多": "over", "以上": "over", "强": "over",

@@ -1,0 +1,109 @@
+"""Indicators that keep their subject (issue: whole-country misses, classes 6, 9 and 10): ranks and
+multiples name what is ranked or multiplied, time phrases stay out of indicators, generic heads
+take the sector the sentence opens with, a clause before a figure is no subject, growth over
+several years is not the year's, and levels crossed (迈上…台阶) keep their subject, code and `over`."""
+from __future__ import annotations
+
+import pytest
+
+from reportcli.parse import parse_report
+from reportcli.parse.figures import extract_figures
+
+REVIEW = "一、2023年工作回顾"
+
+
+def _figures(text: str, year: int = 2024) -> list[tuple]:
+    return [(figure.indicator, figure.raw, figure.approx, figure.kind)
+            for figure in extract_figures(text, section=REVIEW, report_year=year)]
+
+
+def _coded(text: str) -> list[tuple]:
+    report = parse_report("各位代表：\n一、2023年工作回顾\n" + text)
+    return [(figure.raw, figure.code) for figure in report.figures]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全省地区生产总值迈上5万亿元台阶，达到5.2万亿元。",
+     [("地区生产总值", "5万亿元", "over", "level"), ("地区生产总值", "5.2万亿元", None, "level")]),
+    ("地区生产总值跨越1000亿元台阶。", [("地区生产总值", "1000亿元", "over", "level")]),
+    ("全市经济总量跨过万亿元大关。", [("经济总量", "万亿元", "over", "level")]),
+    ("地区生产总值突破千亿元，达到1020亿元。",
+     [("地区生产总值", "千亿元", "over", "level"), ("地区生产总值", "1020亿元", None, "level")]),
+    ("地區生產總值站上3000億元新台階，增長5.5%。",
+     [("地區生產總值", "3000億元", "over", "level"), ("地區生產總值增長", "5.5%", None, "change")]),
+], ids=["迈上", "跨越", "万亿元大关", "突破千亿元", "traditional 站上"])
+def test_a_level_crossed_keeps_its_subject_and_is_over(text, expected):
+    assert _figures(text) == expected
+
+
+def test_a_level_crossed_keeps_its_code():
+    assert _coded("全市地区生产总值跨越1000亿元台阶，增长6%。") == [("1000亿元", "gdp"), ("6%", "gdp_growth")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("地区生产总值从2020年的2.5万亿元增加到3.1万亿元。", "地区生产总值"),
+    ("城镇居民人均可支配收入由2020年的4.2万元提高到5.1万元。", "城镇居民人均可支配收入"),
+    ("城鎮居民人均可支配收入由2020年的4.2萬元提高到5.1萬元。", "城鎮居民人均可支配收入"),
+])
+def test_a_windows_start_year_is_no_part_of_the_indicator(text, name):
+    assert {indicator for indicator, *_ in _figures(text)} == {name}
+
+
+def test_the_window_end_keeps_its_code_and_the_start_is_no_outcome():
+    report = parse_report("各位代表：\n一、过去五年工作回顾\n地区生产总值从2020年的2.5万亿元增加到3.1万亿元。")
+    assert [(figure.raw, figure.code, figure.basis) for figure in report.figures] == [
+        ("2.5万亿元", "gdp", "from"), ("3.1万亿元", "gdp", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("五年来，全省地区生产总值增长32%，年均增长5.7%。", ["地区生产总值五年增长", "地区生产总值年均增长"]),
+    ("过去五年，一般公共预算收入增长25%。", ["一般公共预算收入五年增长"]),
+    ("“十四五”时期，地区生产总值增长30%，城乡居民收入分别增长28%和35%。",
+     ["地区生产总值五年增长", "城镇居民收入五年增长", "农村居民收入五年增长"]),
+    ("三年来，规模以上工业增加值增长21%。", ["规模以上工业增加值三年增长"]),
+    ("地区生产总值五年增长32%。", ["地区生产总值五年增长"]),
+])
+def test_growth_over_several_years_is_not_the_years_growth(text, expected):
+    assert [indicator for indicator, *_ in _figures(text, 2026)] == expected
+
+
+@pytest.mark.parametrize("text", ["过去一年，地区生产总值增长5%。", "五年来成绩显著。2023年地区生产总值增长5%。",
+                                  "五年来，规模以上工业增加值年均增长8%。"])
+def test_one_years_growth_and_an_average_stay_as_they_are(text):
+    assert not any("五年增长" in indicator for indicator, *_ in _figures(text, 2026))
+
+
+def test_several_years_growth_loses_the_years_code():
+    coded = dict(_coded("五年来，全省地区生产总值增长32%，年均增长5.7%。"))
+    # the five years' growth is no gdp_growth; the average keeps its code (and is never an outcome)
+    assert coded == {"32%": None, "5.7%": "gdp_growth"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全市生产总值达到2800亿元、稳居全省前列、增长6.2%。", ["生产总值", "生产总值增长"]),
+    ("经济总量连续三年位居全省第一、增长5.8%。", ["经济总量全省排名", "经济总量增长"]),
+    ("全年实现地区生产总值486亿元，总量全市排名第5，增速全市第二。",
+     ["地区生产总值", "地区生产总值总量全市排名", "地区生产总值增速全市排名"]),
+    ("规模以上工业增加值是“十三五”末的1.5倍。", ["规模以上工业增加值与“十三五”末之比"]),
+    ("全社会研发投入是2020年的2倍。", ["全社会研发投入与2020年之比"]),
+    ("地区生产总值达到3000亿元，是“十三五”末的1.5倍。", ["地区生产总值", "地区生产总值与“十三五”末之比"]),
+], ids=["standing between figures", "run of years", "ranks of one output", "multiple", "multiple of a year",
+        "multiple carried"])
+def test_ranks_multiples_and_standings_name_their_subject(text, expected):
+    assert [indicator for indicator, *_ in _figures(text)] == expected
+
+
+def test_a_clause_before_the_figure_keeps_the_code():
+    assert _coded("全市生产总值达到2800亿元、稳居全省前列、增长6.2%。") == [("2800亿元", "gdp"), ("6.2%", "gdp_growth")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("在交通领域，完成投资120亿元，增长15%。", ["交通投资", "交通投资增长"]),
+    ("工业经济稳中有进，增加值增长8%，利润增长5%。", ["工业增加值增长", "工业利润增长"]),
+    ("服务业提质增效，增加值增长6.5%。", ["服务业增加值增长"]),
+    ("在教育方面，投入35亿元，新建学校12所。", ["教育投入", "新建学校"]),
+    ("農業生產穩定，產值增長4%。", ["農業產值增長"]),
+    ("制造业增加值增长8%，支出增长5%。", ["制造业增加值增长", "支出增长"]),  # no sector opens the sentence
+])
+def test_a_generic_head_takes_the_sector_the_sentence_opens_with(text, expected):
+    assert [indicator for indicator, *_ in _figures(text)] == expected
