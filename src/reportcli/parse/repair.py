@@ -557,8 +557,12 @@ def _continues(before: str, last_width: int, line: str, indented: bool, width: i
     if indented or _HEADING_START.match(folded_line) or _BULLET_START.match(line) or is_boilerplate(folded_line) \
             or is_boilerplate(fold(_tail_of(before))):
         return False  # page chrome (索引号: … 发布机构: …) is read line by line
-    if MEETING.search(folded_before) or SPEAKER.search(folded_line) or SPEAKER.search(folded_before):
-        return False  # the front matter is read line by line: the meeting line, the speaker
+    if MEETING.search(folded_before) or SPEAKER.search(folded_line) or SPEAKER.search(folded_before) \
+            or MEETING.search(folded_line) or _PHOTO_CREDIT.search(folded_before) \
+            or _TITLE_LINE.match(folded_line) and folded_before[-1] in _TERMINAL:
+        # the front matter is read line by line: the meeting line, the speaker, the title after a
+        # photo's caption (…作政府工作报告。记者 张三 摄 | 政府工作报告 | （2024年1月15日在…会议上）)
+        return False
     # A heading goes on only when it ran to the margin of a wrapped page (政策\n取向).
     heading = _HEADING_START.match(folded_before) is not None and not re.search(r"[。!?;,]", folded_before)
     ends_sentence = folded_before[-1] in _TERMINAL
@@ -574,6 +578,13 @@ def _continues(before: str, last_width: int, line: str, indented: bool, width: i
     # Not a wrapped document (one paragraph a line, as web pages give): only a long line cut
     # before its sentence ends continues, as in text copied out of a PDF viewer; never a heading.
     return not heading and not ends_sentence and len(folded_before) >= 20 and re.match(rf"[{_CJK}\w“\"(（]", folded_line) is not None
+
+
+# A report's title on a line of its own after a sentence (政府工作报告, 2024年政府工作报告(摘要); a title
+# cut over lines, 2021年呼伦贝尔市海拉尔区⏎政府工作报告, is joined), and a photo's credit
+# ending a caption (记者 张三 摄, 摄影/王五, (新华社记者 李四 摄), 供图).
+_TITLE_LINE = re.compile(r"[^。,;:!?]{0,24}?政府工作报告(?:\((?:全文|摘要|节选)\)|全文|摘要|节选)?$")
+_PHOTO_CREDIT = re.compile(r"(?:摄|摄影|供图|图片来源)\)?$|摄影\s*[/:]\s*\S{1,8}$|(?:摄影|图|供图)\s*[:/]\s*\S{1,8}\)?$")
 
 
 def _tail_of(paragraph: str) -> str:
