@@ -261,7 +261,7 @@ def test_every_item_of_a_headline_list_is_a_target_qualitative_ones_included():
 
 def test_a_task_handed_down_is_a_qualitative_target():
     text = "今年主要预期目标是：地区生产总值增长7%左右；完成省下达的节能减排和环境质量目标任务。"
-    assert [g.indicator for g in goals_of(text) if g.main and g.value is None] == ["完成省下达的节能减排和环境质量目标任务"]
+    assert [g.indicator for g in goals_of(text) if g.main and g.value is None] == ["节能减排和环境质量"]  # named fix: the task it names
 
 
 def test_a_qualitative_subject_ends_where_its_predicate_begins():

@@ -91,3 +91,27 @@ def test_a_compound_subject_names_each_part(text, names):
     report = parse_report(text)
     found = [goal.indicator for goal in report.goals] if "目标" in text else [f.indicator for f in report.figures]
     assert found == names
+
+
+PROVINCIAL_2024 = (
+    "各位代表：\n二、2024年工作安排\n今年经济社会发展的主要预期目标是：全省生产总值增长5.5%左右；一般公共预算收入与经济增长"
+    "基本同步；研究与试验发展经费投入强度达到3.2%左右；城镇新增就业100万人以上，城镇调查失业率控制在5.5%以内；居民消费价格"
+    "涨幅3%左右；居民收入增长与经济增长同步；单位生产总值能耗完成国家下达的目标任务，主要污染物排放、生态环境质量保持全国前列。")
+BULLETED_CITY = (
+    "各位代表：\n三、2024年工作总体要求和主要目标\n今年全市经济社会发展的主要预期目标为：\n——地区生产总值增长6%左右；\n"
+    "——一般公共预算收入增长5%；\n——城镇调查失业率控制在5.5%以内；\n——能耗强度和主要污染物排放总量完成上级下达任务；\n"
+    "——完成上级下达的节能减排和环境质量目标。\n实现上述目标，要重点做好以下工作。")
+
+
+def test_a_named_measure_before_a_task_handed_down_is_a_target():
+    goals = [(goal.indicator, goal.code) for goal in parse_report(PROVINCIAL_2024).goals if goal.main and goal.value is None]
+    assert goals == [("一般公共预算收入与经济增长", "budget_revenue_growth"), ("居民收入增长与经济增长", "disposable_income_growth"),
+                     ("单位生产总值能耗", "energy_intensity"), ("主要污染物排放、生态环境质量", None)]
+
+
+def test_a_bulleted_list_without_its_bullets():
+    goals = [goal for goal in parse_report(BULLETED_CITY).goals if goal.main]
+    assert [goal.text for goal in goals] == ["地区生产总值增长6%左右", "一般公共预算收入增长5%", "城镇调查失业率控制在5.5%以内",
+                                             "能耗强度和主要污染物排放总量完成上级下达任务", "完成上级下达的节能减排和环境质量目标"]
+    assert [(goal.indicator, goal.code) for goal in goals[3:]] == [("能耗强度和主要污染物排放总量", "energy_intensity"),
+                                                                   ("节能减排和环境质量", None)]

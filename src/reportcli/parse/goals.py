@@ -54,9 +54,10 @@ _QUALITATIVE = re.compile(r"稳步增长|同步增长|基本同步|同步$|基�
                           r"持续减少|进一步(?:降低|下降|减少|提高|提升)|合理水平|温和回升|正增长|保持优良|持续优良|"
                           r"衔接$|(?:高于|快于|不低于|低于)(?:经济增速|经济增长|全国|全省|全市|全区|平均水平|国家)|"
                           # a level to reach (研发经费投入强度达到全国平均水平)
-                          r"达到(?:全国|全省|全市|全区|国家|省|市)(?:平均|先进|领先)?水平")
+                          r"达到(?:全国|全省|全市|全区|国家|省|市)(?:平均|先进|领先)?水平|"
+                          r"(?:保持|走在|位居|稳居|处于)(?:全国|全省|全市|全区|西部|东部|中部)(?:前列|领先)")
 # Where a qualitative item's subject ends and its predicate begins (宏观杠杆率 | 基本稳定).
-_QUALITATIVE_SUBJECT_END = re.compile(r"预计|与上年|达到|稳步|同步|基本|持平|持续|保持|稳中|总体|稳定|合理|进一步|明显|完成|"
+_QUALITATIVE_SUBJECT_END = re.compile(r"预计|与上年|达到|走在|位居|稳居|处于|稳步|同步|基本|持平|持续|保持|稳中|总体|稳定|合理|进一步|明显|完成|"
                                       r"有效|继续|不断|逐步|显著|只增不减|相协调|相匹配|温和|实现正|高于|快于|"
                                       r"与国家|与全国")
 # Words before a headline item's indicator (1. 今年 力争 全市 …), not part of its name.
@@ -320,8 +321,9 @@ def _is_list_sentence(sentence: str) -> bool:
     return bool(clauses) and len(items) * 2 >= len(clauses) + 1
 
 
-# 完成上级下达的各项目标任务 names no indicator (unlike 完成国家下达的节能减排目标任务): no target.
-_GENERIC_TASKS = re.compile(r"下达的(?:各项|有关|相关)?(?:目标)?任务|下达的各项目标")
+# 完成上级下达的各项目标任务 names no indicator (unlike 完成国家下达的节能减排目标任务, or 单位生产总值能耗
+# 完成国家下达的目标任务, which names it before): no target.
+_GENERIC_TASKS = re.compile(r"^(?:全面|确保|努力|力争)?完成\S{0,6}?下达的(?:各项|有关|相关)?(?:目标)?任务|^(?:全面|确保)?完成\S{0,6}?下达的各项目标")
 
 
 def _headline_items(paragraph: Paragraph, start: int, end: int, figures: list[Figure], year: int | None,
@@ -351,7 +353,8 @@ def _headline_items(paragraph: Paragraph, start: int, end: int, figures: list[Fi
                                                horizon=_own_horizon(folded[clause[0]:clause[1]], horizon),
                                                list_strength=list_strength))
                 used.add((figure.paragraph, figure.start))
-            if not inside and _QUALITATIVE.search(piece.strip().rstrip("。")) and not _GENERIC_TASKS.search(piece):
+            if not inside and _QUALITATIVE.search(piece.strip().rstrip("。")) \
+                    and not _GENERIC_TASKS.search(_ITEM_LEAD.sub("", piece.strip(), count=1)):
                 goals.append(_qualitative_goal(paragraph, piece_start, piece, folded[item_start:item_end], year,
                                                horizon=_own_horizon(piece, horizon), list_strength=list_strength))
     return goals
@@ -431,12 +434,24 @@ def _goal_from_figure(figure: Figure, text: str, folded: str, clause: tuple[int,
         # (力争实现以下主要预期目标:…).
         main=main, strength=_strength(clause_words) or (list_strength if main else None),
         low=figure.low, high=figure.high, horizon=horizon or _horizon(sentence, year),
-        text=text[clause[0]:clause[1]].strip(), start=figure.start, end=figure.end, code=figure.code,
+        text=_without_mark(text[clause[0]:clause[1]]), start=figure.start, end=figure.end, code=figure.code,
         name_en=figure.name_en, basis=figure.basis)
 
 
+# A list item's mark (——, ●, 1., （1）, ①) is no part of its text.
+_TEXT_MARK = re.compile(r"^\s*(?:——|—|-|[●•◆◇■□▪▶►○◎★☆※·]|\d{1,2}\s*[.、](?!\d)|[(（]\d{1,2}[)）]|[①-⑳])\s*")
+
+
+def _without_mark(text: str) -> str:
+    return _TEXT_MARK.sub("", text.strip(), count=1).strip()
+
+
 # A measure set beside another (与/和/同 … 同步, 高于): the first one is what the target is about.
-_BESIDE = re.compile(r"^(.{2,16}?(?:增长|增速|增幅))(?:与|和|同|要与|要和)")
+_BESIDE = re.compile(r"^(.{2,16}?)(?:增长|增速|增幅)?(?:与|和|同|要与|要和)(?=.{0,8}(?:增长|增速|增幅))")
+# 完成国家下达的节能减排目标任务: the named task is what the target is about.
+_TASK_NAMED = re.compile(r"^完成\S{0,6}?下达的(?P<task>\S{2,20}?)(?:目标任务|目标|任务|指标)$")
+# 能耗强度和主要污染物排放总量完成…: two measures under one state, the first one coded.
+_PAIRED_MEASURES = re.compile(r"^(.{2,16}?)(?:和|与|、|及)")
 
 
 def _qualitative_goal(paragraph: Paragraph, start: int, piece: str, sentence: str, year: int | None,
@@ -447,14 +462,19 @@ def _qualitative_goal(paragraph: Paragraph, start: int, piece: str, sentence: st
     ends = [match.start() for match in (_QUALITATIVE_SUBJECT_END.search(piece, offset + 2),
                                         _QUALITATIVE.search(piece, offset + 2)) if match]
     indicator = written[offset:min(ends, default=len(piece))].strip()
+    task = _TASK_NAMED.match(fold(indicator))
+    if task:
+        indicator = indicator[task.start("task"):task.end("task")]  # 完成上级下达的节能减排目标 → 节能减排
     comparator = "=" if "持平" in piece else None
     entry = classify(indicator, None, "")
     paired = _BESIDE.match(fold(indicator)) if entry is None else None  # 居民收入增長和經濟增長同步 too
     if paired:
         # 居民收入增长与经济增长同步, 居民收入增速高于经济增速: the target is about the first measure
         entry = classify(paired.group(1), "change", "%")
+    elif entry is None and (first := _PAIRED_MEASURES.match(fold(indicator))):
+        entry = classify(first.group(1), None, "")
     return Goal(paragraph=paragraph.id, indicator=indicator, raw="", value=None, unit="", comparator=comparator,
                 code=entry.code if entry else None, name_en=entry.name_en if entry else None,
                 direction=_direction(piece[offset:]), main=True, strength=_strength(piece) or list_strength,
-                low=None, high=None, horizon=horizon or _horizon(sentence, year), text=written.strip(), start=start,
+                low=None, high=None, horizon=horizon or _horizon(sentence, year), text=_without_mark(written), start=start,
                 end=start + len(piece))
