@@ -43,3 +43,16 @@ def test_the_caption_stays_a_paragraph_of_its_own():
     report = parse_report(text)
     assert not any("政府工作报告（" in paragraph.text or paragraph.text.endswith("摄政府工作报告")
                    for paragraph in report.paragraphs)
+
+
+@pytest.mark.parametrize("text, region, year", [
+    ("广东：今年GDP增长目标5%左右\n南方日报讯 1月23日，广东省十四届人大二次会议开幕。省长作政府工作报告。"
+     "报告提出，今年全省地区生产总值增长5%左右。", "广东省", None),
+    ("四川省十四届人大二次会议开幕 省长作政府工作报告\n1月25日上午，四川省十四届人大二次会议在成都开幕。"
+     "报告显示，2023年全省经济总量突破6万亿元。", "四川省", 2024),
+    ("本报讯 2月18日上午，宜宾市五届人大四次会议在市会议中心开幕。市长作政府工作报告。\n"
+     "报告指出，2024年要稳住经济增长。", "宜宾市", None),
+])
+def test_a_news_item_names_the_session_as_news_abbreviate_it(text, region, year):
+    meta = parse_report(text).metadata
+    assert (meta.region, meta.year) == (region, year)  # a report looking ahead (2024年要…) gives no year

@@ -268,8 +268,13 @@ _LIST_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年[^。;!?]{0,24}?(?:主要)?
 # Only the session the item is about (…会议开幕 / 在…会议上 / …会议召开), not one whose spirit a
 # report studies (贯彻第十四届全国人民代表大会第一次会议精神).
 _SESSION = re.compile(r"(?:在|于|出席|参加|召开的|今天|昨天|上午|下午|日前|近日)?(?P<org>[\u4e00-\u9fff]{2,20}?|(?=第))"
-                      r"第[一二三四五六七八九十\d]{1,3}届(?P<national>全国)?人民代表大会第[一二三四五六七八九十\d]{1,3}次"
-                      r"(?:全体)?会议(?=上|开幕|隆重开幕|召开|举行|在\S{1,6}(?:开幕|召开|举行))")
+                      # written whole, or as news abbreviate it (广东省十四届人大二次会议)
+                      r"第?[一二三四五六七八九十\d]{1,3}届(?P<national>全国)?(?:人民代表大会|人大)第?[一二三四五六七八九十\d]{1,3}次"
+                      r"(?:全体)?会议(?=上|开幕|隆重开幕|召开|举行|[^。;,]{0,16}?(?:开幕|召开|举行))")
+# A news item reporting the review (报告显示，2023年全省经济总量突破6万亿元): the report is the next year's;
+# not when the sentence looks ahead (报告指出，2024年要…).
+_REPORTED_REVIEW = re.compile(r"报告(?:显示|回顾|指出|说|称)\s*[,:]\s*(?:过去的|刚刚过去的)?(?P<y>(?:19|20)\d{2})年")
+_AHEAD_WORDS = re.compile(r"要|将|力争|争取|确保|目标|预期|计划|今年")
 # 今年是…, with the year named in the same sentence (今年是2024年, 今年(2024年)是…)
 _THIS_YEAR_IS = re.compile(r"今年\s*(?:\(\s*(?P<a>(?:19|20)\d{2})\s*年\s*\)\s*)?是(?:(?P<b>(?:19|20)\d{2})\s*年)?")
 
@@ -361,6 +366,11 @@ def body_cues(lines: list[str], folded: list[str]) -> BodyCues:
         match = _JUST_PASSED.search(fold_line)
         if match:
             years.setdefault(int(match.group("y")) + 1, line[match.start():match.end()])
+        match = _REPORTED_REVIEW.search(fold_line)
+        if match:
+            sentence_end = fold_line.find("。", match.end())
+            if not _AHEAD_WORDS.search(fold_line, match.end(), sentence_end if sentence_end >= 0 else len(fold_line)):
+                years.setdefault(int(match.group("y")) + 1, line[match.start():match.end()])
         match = _LIST_YEAR.search(fold_line)
         if match:
             years.setdefault(int(match.group("y")), line[match.start():match.end()])
