@@ -21,7 +21,8 @@ def bundled():
 
 @pytest.fixture(scope="module")
 def seed_paragraphs(bundled):
-    return [(pid, text) for pid, text in bundled.execute("SELECT id, text FROM paragraphs ORDER BY rowid")]
+    report = bundled.reports()[0]
+    return [(pid, text) for pid, _section, text in bundled.paragraph_range(report, 1, report.paragraphs)]
 
 
 def find(*args, **kwargs):

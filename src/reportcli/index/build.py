@@ -201,16 +201,17 @@ def add_to_index(reports: list[LoadedReport], index: Path, *, wait: float = WRIT
     tally = _Tally()
     connection = _locked_for_writing(index, wait, on_wait)
     try:
+        packer = _index_packer(connection)
         paragraphs, characters = _corpus_totals(connection)
         for loaded in reports:
-            removed = _remove_report(connection, loaded.id)
+            removed = _remove_report(connection, loaded.id, packer)
             if removed is not None:
                 replaced.append(loaded.id)
                 paragraphs, characters = paragraphs - removed[0], characters - removed[1]
             ord_, first_rowid = connection.execute(
                 "SELECT coalesce(max(ord), 0) + 1, (SELECT coalesce(max(rowid), 0) + 1 FROM paragraphs)"
                 " FROM reports").fetchone()
-            _insert_report(connection, ord_, loaded, first_rowid)
+            _insert_report(connection, ord_, loaded, first_rowid, packer)
             _adjust_vocabulary(connection, loaded.word_counts, +1)
             paragraphs += len(loaded.report.paragraphs)
             characters += sum(len(p.text) for p in loaded.report.paragraphs)
@@ -281,7 +282,14 @@ def _write_corpus_meta(connection: sqlite3.Connection, paragraphs: int, characte
                             ("average_length", f"{average:.2f}")])
 
 
-def _remove_report(connection: sqlite3.Connection, report_id: str) -> tuple[int, int] | None:
+def _index_packer(connection: sqlite3.Connection):
+    """The packer of the dictionary this index keeps (index.packing)."""
+    from reportcli.index.packing import Packer
+
+    return Packer(connection.execute("SELECT data FROM dictionary").fetchone()[0])
+
+
+def _remove_report(connection: sqlite3.Connection, report_id: str, packer) -> tuple[int, int] | None:
     """Delete a report and everything that points into it, undoing its share of the vocabulary.
     Returns the (paragraphs, characters) it held, or None when there was no such report."""
     row = connection.execute("SELECT ord, first_rowid, paragraphs FROM reports WHERE id = ?", (report_id,)).fetchone()
@@ -290,7 +298,10 @@ def _remove_report(connection: sqlite3.Connection, report_id: str) -> tuple[int,
     ord_, first_rowid, count = row
     from reportcli.index.vocab import document_frequencies
 
-    texts = [(rowid, fold(text)) for rowid, text in connection.execute(
+    from reportcli.index.packing import Unpacker
+
+    unpack = Unpacker(packer.dictionary).unpack
+    texts = [(rowid, fold(unpack(text))) for rowid, text in connection.execute(
         "SELECT rowid, text FROM paragraphs WHERE rowid BETWEEN ? AND ?", (first_rowid, first_rowid + count - 1))]
     # A contentless FTS5 row is deleted by giving back the tokens it was indexed with.
     connection.executemany("INSERT INTO grams(grams, rowid, g) VALUES ('delete', ?, ?)",
@@ -320,12 +331,16 @@ def _write(connection: sqlite3.Connection, reports: Iterable[LoadedReport]) -> B
     connection.execute("PRAGMA synchronous = OFF")
     connection.executescript(SCHEMA)
     connection.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+    from reportcli.index.packing import default_packer
+
+    packer = default_packer()
+    connection.execute("INSERT INTO dictionary VALUES (?)", (packer.dictionary,))
     next_rowid = 1
     tally = _Tally()
     vocabulary: Counter = Counter()
     characters = 0
     for ord_, loaded in enumerate(reports, start=1):
-        next_rowid = _insert_report(connection, ord_, loaded, next_rowid)
+        next_rowid = _insert_report(connection, ord_, loaded, next_rowid, packer)
         tally.add(loaded)
         characters += sum(len(p.text) for p in loaded.report.paragraphs)
         vocabulary.update(loaded.word_counts)
@@ -350,7 +365,7 @@ def _insert(connection: sqlite3.Connection, table: str, rows: list[dict]) -> Non
     connection.executemany(sql, rows)
 
 
-def _insert_report(connection: sqlite3.Connection, ord_: int, loaded: LoadedReport, first_rowid: int) -> int:
+def _insert_report(connection: sqlite3.Connection, ord_: int, loaded: LoadedReport, first_rowid: int, packer) -> int:
     report, meta = loaded.report, loaded.report.metadata
     _insert(connection, "reports", [dict(
         ord=ord_, id=loaded.id, title=meta.title, region=meta.region, region_code=meta.region_code,
@@ -365,8 +380,11 @@ def _insert_report(connection: sqlite3.Connection, ord_: int, loaded: LoadedRepo
         report=ord_, id=s.id, parent=s.parent, level=s.level, number=s.number, label=s.label, title=s.title,
         path=s.path, kind=s.kind) for s in report.sections])
     rowids = range(first_rowid, first_rowid + len(report.paragraphs))
-    _insert(connection, "paragraphs", [dict(rowid=rowid, report=ord_, id=p.id, section=p.section, text=p.text)
-                                       for rowid, p in zip(rowids, report.paragraphs)])
+    packed = loaded.packed if loaded.packed_with == packer.id and len(loaded.packed) == len(report.paragraphs) \
+        else tuple(packer.pack(p.text) for p in report.paragraphs)  # an index written with another dictionary
+    connection.executemany("INSERT INTO paragraphs (rowid, report, id, section, text) VALUES (?, ?, ?, ?, ?)",
+                           [(rowid, ord_, p.id, p.section, text)
+                            for rowid, p, text in zip(rowids, report.paragraphs, packed)])
     connection.executemany("INSERT INTO grams(rowid, g) VALUES (?, ?)", zip(rowids, loaded.grams))
     section_of = {p.id: p.section for p in report.paragraphs}
     _insert(connection, "figures", [dict(

@@ -1,7 +1,7 @@
 """The index's tables. Bump SCHEMA_VERSION whenever a table or the meaning of a column changes."""
 from __future__ import annotations
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Paragraph rowids are contiguous per report (first_rowid .. first_rowid + paragraphs - 1), so a
 # (report, paragraph id) pair maps to a rowid without an extra index, and FTS queries restrict
@@ -30,8 +30,11 @@ CREATE TABLE sections (
 ) WITHOUT ROWID;
 CREATE TABLE paragraphs (
     rowid INTEGER PRIMARY KEY,
-    report INTEGER NOT NULL, id INTEGER NOT NULL, section INTEGER, text TEXT NOT NULL
+    report INTEGER NOT NULL, id INTEGER NOT NULL, section INTEGER,
+    text BLOB NOT NULL -- packed (index.packing): deflated against the dictionary below
 );
+-- The dictionary paragraph text is packed with (one row), kept with the index that needs it.
+CREATE TABLE dictionary (data BLOB NOT NULL);
 CREATE TABLE terms (
     report INTEGER NOT NULL, seq INTEGER NOT NULL, term TEXT NOT NULL, heading TEXT NOT NULL,
     definition TEXT NOT NULL, aliases TEXT NOT NULL, paragraph INTEGER NOT NULL,

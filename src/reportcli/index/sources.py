@@ -70,6 +70,8 @@ class LoadedReport:
     # (Pinyin keys stay with the writer: pypinyin takes 0.4 s to load, once there.)
     grams: tuple[str, ...] = ()  # per paragraph: its search tokens, space-separated (text.gram_tokens)
     concepts: tuple = ()  # the glossary's concepts (parse.concepts.from_glossary)
+    packed: tuple[bytes, ...] = ()  # per paragraph: its text packed (index.packing) with the dictionary…
+    packed_with: str = ""  # …of this id; a writer whose index keeps another dictionary packs again
 
 
 def _load_toml(path: Path) -> dict:
@@ -254,14 +256,17 @@ def fingerprint_of(source: SourceFile, data: bytes) -> str:
 def load(source: SourceFile) -> LoadedReport:
     """A file read and parsed, with what the index needs beside the report (vocabulary counts)."""
     data, decoded, report, url = read(source)
+    from reportcli.index.packing import default_packer
     from reportcli.index.vocab import document_frequencies
     from reportcli.parse.concepts import from_glossary
     from reportcli.text import fold, gram_tokens
 
     folded = [fold(p.text) for p in report.paragraphs]
+    packer = default_packer()
     return LoadedReport(id=source.id, report=report, sha256=hashlib.sha256(data).hexdigest(),
                         file=source.display, source=url, format=decoded.format,
                         line=source.line, fingerprint=fingerprint_of(source, data),
                         word_counts=document_frequencies(folded),
                         grams=tuple(" ".join(gram_tokens(text)) for text in folded),
-                        concepts=tuple(from_glossary(list(report.terms))))
+                        concepts=tuple(from_glossary(list(report.terms))),
+                        packed=tuple(packer.pack(p.text) for p in report.paragraphs), packed_with=packer.id)

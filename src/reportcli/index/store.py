@@ -126,6 +126,7 @@ class Store:
         self._reports: list | None = None
         self._one_report: dict[int, object] = {}
         self._sections: dict[int, list] = {}
+        self._unpack = None
 
     @classmethod
     def open(cls, path: Path) -> "Store":
@@ -215,36 +216,48 @@ class Store:
 
     # ------------------------------------------------------------ paragraphs
 
+    def _text(self, packed: bytes) -> str:
+        """A paragraph's text from its packed bytes (index.packing), with the index's dictionary."""
+        if self._unpack is None:
+            from reportcli.index.packing import Unpacker
+
+            self._unpack = Unpacker(self.connection.execute("SELECT data FROM dictionary").fetchone()[0]).unpack
+        return self._unpack(packed)
+
     def paragraph(self, report, paragraph_id: int) -> tuple[int | None, str]:
         """(section id, text) of one paragraph of `report` (a ReportRecord)."""
-        return self.connection.execute("SELECT section, text FROM paragraphs WHERE rowid = ?",
-                                       (report.first_rowid + paragraph_id - 1,)).fetchone()
+        row = self.connection.execute("SELECT section, text FROM paragraphs WHERE rowid = ?",
+                                      (report.first_rowid + paragraph_id - 1,)).fetchone()
+        return (row[0], self._text(row[1])) if row is not None else None
 
     def paragraph_range(self, report, low: int, high: int) -> list[tuple[int, int | None, str]]:
         """(id, section id, text) of paragraphs low..high of `report`."""
-        return self.connection.execute(
+        return [(pid, section, self._text(text)) for pid, section, text in self.connection.execute(
             "SELECT id, section, text FROM paragraphs WHERE rowid BETWEEN ? AND ? ORDER BY rowid",
-            (report.first_rowid + low - 1, report.first_rowid + high - 1)).fetchall()
+            (report.first_rowid + low - 1, report.first_rowid + high - 1))]
 
     def paragraph_rows(self, rowids: list[int]):
         """(rowid, report ord, id, section id, text) for the given rowids, in chunks."""
         for start in range(0, len(rowids), 900):
             chunk = rowids[start:start + 900]
-            yield from self.connection.execute(
-                f"SELECT rowid, report, id, section, text FROM paragraphs WHERE rowid IN ({','.join('?' * len(chunk))})",
-                chunk)
+            for rowid, report, pid, section, text in self.connection.execute(
+                    f"SELECT rowid, report, id, section, text FROM paragraphs WHERE rowid IN ({','.join('?' * len(chunk))})",
+                    chunk):
+                yield rowid, report, pid, section, self._text(text)
 
     def paragraphs_with(self, report, expression: str | None):
         """(id, section id, text) of the report's paragraphs whose bigrams match an FTS
         expression (every paragraph when it is None), in text order."""
         if expression is None:
-            return self.connection.execute(
+            rows = self.connection.execute(
                 "SELECT id, section, text FROM paragraphs WHERE rowid BETWEEN ? AND ? ORDER BY rowid",
                 (report.first_rowid, report.last_rowid))
-        return self.connection.execute(
-            "SELECT p.id, p.section, p.text FROM grams g JOIN paragraphs p ON p.rowid = g.rowid"
-            " WHERE grams MATCH ? AND g.rowid BETWEEN ? AND ? ORDER BY g.rowid",
-            (expression, report.first_rowid, report.last_rowid))
+        else:
+            rows = self.connection.execute(
+                "SELECT p.id, p.section, p.text FROM grams g JOIN paragraphs p ON p.rowid = g.rowid"
+                " WHERE grams MATCH ? AND g.rowid BETWEEN ? AND ? ORDER BY g.rowid",
+                (expression, report.first_rowid, report.last_rowid))
+        return ((pid, section, self._text(text)) for pid, section, text in rows)
 
     def candidate_rowids(self, expression: str | None, low: int | None, high: int | None, cap: int,
                          exclude: set[int]) -> list[int]:
