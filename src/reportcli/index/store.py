@@ -126,7 +126,10 @@ class Store:
         self._reports: list | None = None
         self._one_report: dict[int, object] = {}
         self._sections: dict[int, list] = {}
+        self._paths: dict[int, dict[int, str]] = {}
+        self._outline: dict[int, list[tuple[int, int | None, str]]] = {}
         self._unpack = None
+        self._by_region_year: dict | None = None
 
     @classmethod
     def open(cls, path: Path) -> "Store":
@@ -159,6 +162,18 @@ class Store:
                 " source, sha256, file, first_rowid, paragraphs, warnings, format, inferred, line, region_code, parent"
                 " FROM reports " + where,
                 params)]
+
+    def reports_of(self, folded_region: str, year: int) -> list:
+        """The reports of a region (its name folded) and year, in index order: looked up, not
+        scanned, so that checking every target of 20,000 reports stays linear."""
+        if self._by_region_year is None:
+            from reportcli.text import fold
+
+            self._by_region_year = {}
+            for report in self.reports():
+                if report.region and report.year is not None:
+                    self._by_region_year.setdefault((fold(report.region), report.year), []).append(report)
+        return self._by_region_year.get((folded_region, year), [])
 
     def report_count(self) -> int:
         if self._reports is not None:
@@ -198,10 +213,18 @@ class Store:
     def section_path(self, ord_: int, section_id: int | None) -> str:
         if section_id is None:
             return ""
-        sections = self.sections(ord_)
-        if 0 < section_id <= len(sections) and sections[section_id - 1].id == section_id:
-            return sections[section_id - 1].path
-        return next((s.path for s in sections if s.id == section_id), "")
+        if ord_ not in self._paths:
+            # ids → paths only: a query over 20,000 reports reads every report's, and models.Section
+            # records for all of them would cost more than the query
+            self._paths[ord_] = dict(self.connection.execute("SELECT id, path FROM sections WHERE report = ?", (ord_,)))
+        return self._paths[ord_].get(section_id, "")
+
+    def outline(self, ord_: int) -> list[tuple[int, int | None, str]]:
+        """(id, parent id, title) of the report's sections, in outline order: their tree, cheaply."""
+        if ord_ not in self._outline:
+            self._outline[ord_] = self.connection.execute(
+                "SELECT id, parent, title FROM sections WHERE report = ? ORDER BY id", (ord_,)).fetchall()
+        return self._outline[ord_]
 
     def glossary_sections(self, ord_: int) -> set[int]:
         return {section.id for section in self.sections(ord_) if section.kind == "glossary"}

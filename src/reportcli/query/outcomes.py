@@ -30,17 +30,17 @@ _DOWN = re.compile(f"(?:{alternation(DOWN_VERBS)})$")
 
 def review_sections(store: Store, report) -> set[int] | None:
     """Ids of the sections under a review heading; None when the report has no such heading."""
-    sections = store.sections(report.ord)
-    tops = {s.id for s in sections if s.parent is None and REVIEW_HEADING.search(fold(s.title))}
+    outline = store.outline(report.ord)
+    tops = {id_ for id_, parent, title in outline if parent is None and REVIEW_HEADING.search(fold(title))}
     if not tops:
         return None
-    inside, by_id = set(tops), {s.id: s for s in sections}
-    for section in sections:
-        ancestor = section
-        while ancestor.parent is not None:
-            ancestor = by_id[ancestor.parent]
-        if ancestor.id in tops:
-            inside.add(section.id)
+    inside, parent_of = set(tops), {id_: parent for id_, parent, _ in outline}
+    for id_, parent, _ in outline:
+        top = id_
+        while parent_of.get(top) is not None:
+            top = parent_of[top]
+        if top in tops:
+            inside.add(id_)
     return inside
 
 
@@ -49,10 +49,13 @@ def outcome_of(store: Store, report, *, code: str | None, indicator: str, unit: 
     """The figure `report` gives as the outcome of an indicator for the year `period` (see the
     module docstring). `change` says whether a growth rate (True) or a level (False) is wanted
     for an indicator without a code; None accepts either."""
+    figures = store.figures(report, target=False, code=code, unit=unit or None)
+    if not figures:
+        return None  # most reports of a big index say nothing of a rare indicator: no outline read
     review = review_sections(store, report)
     sections = store.figure_sections(report) if review is not None else {}
     wanted = _base(indicator)
-    for figure in store.figures(report, target=False, code=code, unit=unit or None):
+    for figure in figures:
         if figure.value is None or figure.basis is not None:
             continue  # no number, a window's start or a change against last year: not the year's level
         if review is not None and sections.get(figure.paragraph) not in review:
@@ -106,9 +109,8 @@ def next_report(store: Store, report, horizon: str | None):
     target_year = int(horizon) if horizon and horizon.isdigit() else report.year
     if target_year is None:
         return None
-    region = fold(report.region)
-    return next((other for other in store.reports() if other.year == target_year + 1 and other.ord != report.ord
-                 and other.region and fold(other.region) == region), None)
+    return next((other for other in store.reports_of(fold(report.region), target_year + 1)
+                 if other.ord != report.ord), None)
 
 
 def goal_outcome(store: Store, goal: Goal, report):
