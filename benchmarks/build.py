@@ -2,7 +2,7 @@
 
     python benchmarks/build.py [--reports 100] [--rounds 3] [--formats text pdf docx]
 
-Generates distinct seed-sized reports (benchmarks/scale.py's generator), writes each as .txt,
+Generates distinct reports of every level, size and shape (benchmarks/corpus.py), writes each as .txt,
 and typesets the same reports as .pdf and .docx (tests/documents.py). Each round times, as cold
 processes: `reportcli build` of each format, and the reference — one process that loads jieba
 and cuts the same text (what any jieba-based indexer must at least do). Prints medians, reports
@@ -35,7 +35,7 @@ for line in text.split("\\n"):
 
 
 def make_corpus(folder: Path, count: int, formats: list[str]) -> dict[str, Path]:
-    from scale import generate
+    from corpus import generate
 
     text_folder = folder / "text"
     generate(text_folder, count)

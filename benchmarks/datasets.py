@@ -3,7 +3,7 @@ of a build from a large JSON Lines file; the cost of re-adding a dataset with a 
 
     python benchmarks/datasets.py [--reports 200] [--rounds 3] [--gigabytes 0] [--new-rows 10]
 
-The reports are benchmarks/scale.py's generated ones (distinct, seed-sized). Each build is a cold
+The reports are benchmarks/corpus.py's generated ones (distinct, of every level, size and shape). Each build is a cold
 process; times are medians over the rounds. --gigabytes N also writes a JSON Lines file of about
 N GB (the generated reports repeated with fresh ids and figures) and builds it once, reporting the
 peak RSS of the building process and of its largest worker (getrusage: each process's own peak).

@@ -1,11 +1,11 @@
-"""Scale benchmark: a synthetic corpus of 10,000 reports (~1.5 M paragraphs) built from the seed.
+"""Scale benchmark: a synthetic corpus of 10,000 reports (benchmarks/corpus.py: every level, size and shape).
 
     python benchmarks/scale.py [--reports 10000] [--rounds 11] [--out benchmarks/out]
 
-1. Generates the corpus (not committed): every report is the seed with a new region name and
-   year, its figures redrawn at random, sentences dropped and repeated, and extra paragraphs
-   recombined from others, so that no two reports are alike. One report in a thousand mentions
-   a rare term (稀土永磁); 量子计算 and 火箭 appear nowhere.
+1. Generates the corpus (not committed; benchmarks/corpus.py): reports of every level, year and
+   size from the seed's paragraphs, figures redrawn, sentences dropped, repeated and recombined,
+   so that no two reports are alike. One report in a thousand mentions a rare term (稀土永磁);
+   量子计算 and 火箭 appear nowhere.
 2. Times `reportcli build corpus/ -o corpus.sqlite` (both cores) and reports the index size.
 3. Times cold `reportcli --index corpus.sqlite search …` processes against `python -c pass`
    (interleaved rounds, medians, page cache warm) and records each query's peak RSS.
@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import random
-import re
 import statistics
 import subprocess
 import sys
@@ -24,59 +22,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT / "seeds" / "hailar-2021.txt"
-RARE_TERM = "稀土永磁"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import RARE_TERM, generate  # noqa: E402 - the benchmarks' shared corpus generator
+
 QUERIES = {"common (就业)": "就业", f"rare ({RARE_TERM})": RARE_TERM, "miss (量子计算)": "量子计算", "2-char miss (火箭)": "火箭"}
 RATIO_BUDGET, RSS_BUDGET_MB = 15.0, 200.0
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_SYLLABLES = "安宝昌德东丰福广海和华江金康兰乐林龙明南宁平清庆山顺太通旺新兴阳永裕泽长正中"
-_SUFFIXES = ["区", "县", "市", "旗"]
-
-
-def _region(rng: random.Random) -> str:
-    return "".join(rng.choice(_SYLLABLES) for _ in range(rng.choice((2, 2, 3)))) + rng.choice(_SUFFIXES)
-
-
-def _vary_numbers(text: str, rng: random.Random) -> str:
-    def redraw(match: re.Match) -> str:
-        value = match.group(0)
-        if len(value) == 4 and value.startswith("20"):
-            return value  # keep years readable
-        whole = "".join(rng.choice("0123456789") for _ in value.split(".")[0]).lstrip("0") or "0"
-        return f"{whole}.{rng.randint(0, 99)}" if "." in value else whole
-    return _NUMBER.sub(redraw, text)
-
-
-def _vary_sentences(paragraph: str, rng: random.Random, pool: list[str]) -> str:
-    sentences = [s for s in re.split(r"(?<=。)", paragraph) if s]
-    if len(sentences) > 2 and rng.random() < 0.3:
-        sentences.pop(rng.randrange(1, len(sentences)))
-    if rng.random() < 0.3:
-        sentences.insert(rng.randrange(1, len(sentences) + 1), rng.choice(pool))
-    return "".join(sentences)
-
-
-def generate(folder: Path, count: int, seed: int = 2021) -> None:
-    rng = random.Random(seed)
-    lines = SEED.read_text(encoding="utf-8").split("\n")
-    header = next(i for i, line in enumerate(lines) if line.startswith("各位代表"))  # page chrome and title
-    body_lines = [line for line in lines[header:] if len(line) > 40]  # prose paragraphs to recombine
-    pool = [s for line in body_lines for s in re.split(r"(?<=。)", line) if 10 < len(s) < 120]
-    folder.mkdir(parents=True, exist_ok=True)
-    for number in range(count):
-        region, year = _region(rng), rng.randint(2012, 2025)
-        out = []
-        for index, line in enumerate(lines):
-            if index > header and len(line) > 40:
-                line = _vary_sentences(_vary_numbers(line, rng), rng, pool)
-                if rng.random() < 0.45:  # an extra paragraph recombined from others
-                    out.append(line)
-                    line = "".join(rng.sample(pool, rng.randint(2, 5)))
-            out.append(line)
-        text = "\n".join(out).replace("海拉尔区", region).replace("海拉尔", region[:-1]).replace("2021", str(year))
-        if number % 1000 == 7:
-            text = text.replace("培育农牧业龙头企业", f"培育{RARE_TERM}等龙头企业", 1)
-        (folder / f"r{number:05d}.txt").write_text(text, encoding="utf-8")
 
 
 def _reportcli() -> list[str]:

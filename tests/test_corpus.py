@@ -138,7 +138,7 @@ def test_add_refuses_the_bundled_index_and_missing_index(cli, tmp_path):
 def test_a_generated_corpus_of_200_reports(cli, tmp_path):
     """Every query command answers on a corpus built from 200 generated reports (both cores)."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    from scale import RARE_TERM, generate
+    from corpus import RARE_TERM, generate
 
     folder = tmp_path / "generated"
     generate(folder, 200)
@@ -146,7 +146,7 @@ def test_a_generated_corpus_of_200_reports(cli, tmp_path):
     code, _, err = cli("build", str(folder), "-o", str(index))
     assert code == 0 and "indexed 200 reports" in err, err
     _, reports, _ = run(cli, index, "reports")
-    assert len(reports) == 200 and all(r["paragraphs"] > 100 for r in reports)
+    assert len(reports) == 200 and all(r["paragraphs"] > 10 for r in reports)
     _, hits, _ = run(cli, index, "search", RARE_TERM, "--limit", "0")
     assert len(hits) == 1 and RARE_TERM in hits[0]["text"]
     assert len(run(cli, index, "search", "就业")[1]) == 20
@@ -154,15 +154,15 @@ def test_a_generated_corpus_of_200_reports(cli, tmp_path):
     first = reports[0]["id"]
     assert run(cli, index, "metrics", "地区生产总值", "--report", first)[1]
     assert run(cli, index, "goals", "--main", "--report", first)[1]
-    assert run(cli, index, "define", "六保", "--report", first)[1]
+    assert run(cli, index, "define", "六保")[1]  # one report in ten has the seed's glossary
     assert run(cli, index, "outline", "--report", first)[1]
     assert run(cli, index, "show", f"{first}:5")[1]
     assert run(cli, index, "cite", f"{first}:5")[1]
     counts = run(cli, index, "count", "就业")[1]
-    assert len(counts) == 200 and all(row["count"] > 0 for row in counts)
+    assert len(counts) == 200 and sum(row["count"] > 0 for row in counts) > 180  # a small report may not say 就业
     points = run(cli, index, "trend", "地区生产总值")[1]
-    # the generator drops sentences at random, so a few reports lack the figure in 元
-    assert len(points) > 150 and {p["unit"] for p in points} == {"元"}
+    # the generator samples paragraphs at random, so some reports lack the figure; one unit is followed
+    assert len(points) > 100 and len({p["unit"] for p in points}) == 1
     assert [p["year"] for p in points] == sorted(p["year"] for p in points)
     assert all(r["year"] and r["region"] for r in reports)
     assert run(cli, index, "compare", reports[0]["id"], reports[1]["id"])[1]
