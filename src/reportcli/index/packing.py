@@ -8,8 +8,6 @@ dictionary a later reportcli would choose; `add` packs with the index's own.
 """
 from __future__ import annotations
 
-import hashlib
-import re
 import zlib
 from functools import lru_cache
 
@@ -17,7 +15,6 @@ DICTIONARY_BYTES = 32 * 1024  # deflate's window: a longer dictionary is not see
 LEVEL = 6
 _WINDOW_BITS = -15  # raw deflate: no header and checksum (6 bytes a paragraph), SQLite checks pages
 _MEMORY_LEVEL = 8
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
 @lru_cache(maxsize=1)
@@ -26,15 +23,20 @@ def default_dictionary() -> bytes:
     indicator table (their definitions and names are the vocabulary of government reports),
     joined by the mark that ends most clauses, the most frequent last (deflate finds recent bytes
     with the shortest distances)."""
+    import re
+
     from reportcli.resources import INDICATORS, LEXICON, read_data_lines
 
+    cjk_run = re.compile(r"[\u4e00-\u9fff]{2,}")
     words = []
     for path in (LEXICON, INDICATORS):
-        words += _CJK_RUN.findall("\n".join(read_data_lines(path)))
+        words += cjk_run.findall("\n".join(read_data_lines(path)))
     return "，".join(words).encode("utf-8")[-DICTIONARY_BYTES:]
 
 
 def dictionary_id(dictionary: bytes) -> str:
+    import hashlib  # only writers name dictionaries; a query only unpacks (hashlib costs 5 ms to import)
+
     return hashlib.sha256(dictionary).hexdigest()[:16]
 
 
