@@ -352,20 +352,21 @@ class Store:
         """The report's targets (models.Goal), headline targets first, then in text order."""
         from reportcli.models import Goal
 
-        sql = ("SELECT paragraph, section, indicator, raw, value, unit, comparator, direction, main, strength, low,"
-               " high, horizon, text, start, \"end\", code, name_en, basis FROM goals WHERE report = ?")
+        sql = ("SELECT g.paragraph, (SELECT s.path FROM sections s WHERE s.report = g.report AND s.id = g.section),"
+               " g.indicator, g.raw, g.value, g.unit, g.comparator, g.direction, g.main, g.strength, g.low, g.high,"
+               " g.horizon, g.text, g.start, g.\"end\", g.code, g.name_en, g.basis FROM goals g WHERE g.report = ?")
         params: list = [report.ord]
         if main_only:
-            sql += " AND main = 1"
+            sql += " AND g.main = 1"
         if code is not None:
-            sql += " AND code = ?"
+            sql += " AND g.code = ?"
             params.append(code)
-        return [Goal(report=report.id, paragraph=row[0], section=self.section_path(report.ord, row[1]),
+        return [Goal(report=report.id, paragraph=row[0], section=row[1] or "",
                      indicator=row[2], raw=row[3], value=plain_value(row[4]), unit=row[5], comparator=row[6],
                      direction=row[7], main=bool(row[8]), strength=row[9], low=plain_value(row[10]),
                      high=plain_value(row[11]), horizon=row[12], text=row[13], start=row[14], end=row[15],
                      code=row[16], name_en=row[17], basis=row[18])
-                for row in self.connection.execute(sql + " ORDER BY main DESC, seq", params)]
+                for row in self.connection.execute(sql + " ORDER BY g.main DESC, g.seq", params)]
 
     # ------------------------------------------------------------ glossary
 
