@@ -214,9 +214,12 @@ class Store:
         if section_id is None:
             return ""
         if ord_ not in self._paths:
-            # ids → paths only: a query over 20,000 reports reads every report's, and models.Section
-            # records for all of them would cost more than the query
-            self._paths[ord_] = dict(self.connection.execute("SELECT id, path FROM sections WHERE report = ?", (ord_,)))
+            # ids → paths only (from the sections when this store has read them already): a query
+            # over 20,000 reports reads every report's, and models.Section records for all of them
+            # would cost more than the query
+            self._paths[ord_] = {section.id: section.path for section in self._sections[ord_]} \
+                if ord_ in self._sections else \
+                dict(self.connection.execute("SELECT id, path FROM sections WHERE report = ?", (ord_,)))
         return self._paths[ord_].get(section_id, "")
 
     def outline(self, ord_: int) -> list[tuple[int, int | None, str]]:
