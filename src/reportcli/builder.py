@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 from contextlib import closing, contextmanager
 from pathlib import Path
 
@@ -162,7 +163,12 @@ def _summary_line(summary) -> str:
 
 @contextmanager
 def _stopped_by_signals():
-    """TERM and HUP interrupt a write the way Ctrl-C does, so that it is undone and cleaned up."""
+    """TERM and HUP interrupt a write the way Ctrl-C does, so that it is undone and cleaned up.
+
+    The handler raises Interrupted wherever the main thread is. When that is inside a finalizer
+    (a weakref callback run by the garbage collector), Python prints the exception and drops it;
+    so the signal is also remembered, that message is kept quiet, and the write checks for it
+    after each report it reads (`_raise_if_interrupted`), before anything is committed."""
     owner = os.getpid()
 
     def interrupt(signum, _frame):
@@ -172,7 +178,12 @@ def _stopped_by_signals():
             signal.signal(signum, signal.SIG_DFL)
             os.kill(os.getpid(), signum)
             return
+        _PENDING_SIGNALS.append(signum)
         raise Interrupted(signum)
+
+    def unraisable(details) -> None:
+        if not isinstance(details.exc_value, Interrupted):
+            previous_hook(details)
 
     caught = [sig for sig in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if sig]
     try:
@@ -180,11 +191,25 @@ def _stopped_by_signals():
     except ValueError:  # not the main thread (an embedding application): leave its handlers alone
         yield
         return
+    previous_hook = sys.unraisablehook
+    sys.unraisablehook = unraisable
+    _PENDING_SIGNALS.clear()
     try:
         yield
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+        sys.unraisablehook = previous_hook
+        _PENDING_SIGNALS.clear()
+
+
+# Signals caught during a write whose Interrupted may have been swallowed by a finalizer.
+_PENDING_SIGNALS: list[int] = []
+
+
+def _raise_if_interrupted() -> None:
+    if _PENDING_SIGNALS:
+        raise Interrupted(_PENDING_SIGNALS[0])
 
 
 def _loaded_reports(sources, verb: str):
@@ -206,6 +231,7 @@ def _loaded_reports(sources, verb: str):
             else:
                 yield result
             progress.advance(source.where)
+            _raise_if_interrupted()
     if failures and len(failures) == len(sources):
         raise InputError(failures[0] if len(failures) == 1 else f"none of the {len(sources)} reports could be read")
 
