@@ -5,9 +5,10 @@
 Reports of every level (about 1 national in 200, 3% provincial, 12% city, the rest county; the
 region names are real divisions from data/regions.tsv), every year from 2000 to 2025 and every
 size (a log-normal number of paragraphs: 5 KB to 150 KB of text, about 50 KB on average), built
-from the seed's paragraphs with their figures redrawn and their sentences dropped, repeated and
-recombined, so that no two reports are alike. The front matter takes several shapes (a title with
-the region and year, a bare title and a meeting line, a news-style opening); the review heading
+from the seed's paragraphs (a review from its review, a plan from its plan) with their figures
+redrawn and their sentences dropped, repeated and recombined, so that no two reports are alike.
+The front matter takes several shapes (a title with the region and year, a bare title and a
+meeting line, a news-style opening); the review heading
 names the year or the five years; the year's headline list is a sentence, a list of lines or a
 list over sentences, its items drawn from the indicators reports set; one report in ten has a
 glossary, one in thirty is in traditional characters. One report in a thousand mentions 稀土永磁;
@@ -83,9 +84,18 @@ class _Seed:
         start = next(i for i, line in enumerate(lines) if line.startswith("各位代表"))
         glossary = next(i for i, line in enumerate(lines) if line.replace(" ", "").startswith("名词解释"))
         body = lines[start + 1:glossary]
-        self.paragraphs = [line for line in body if len(line) > 40 and not _HEADING.match(line)]
+        plan = next(i for i, line in enumerate(body) if line.startswith("二、"))
         self.headings = [_HEADING.sub("", line) for line in body if _HEADING.match(line) and len(line) < 40]
         self.glossary = [line for line in lines[glossary + 1:] if line]
+        # A review reports what was done (dense with figures); a plan says what will be done (few
+        # figures, most of them targets): each part of a generated report draws from its own kind.
+        self.review = _Part(body[:plan])
+        self.plan = _Part(body[plan:])
+
+
+class _Part:
+    def __init__(self, lines: list[str]) -> None:
+        self.paragraphs = [line for line in lines if len(line) > 40 and not _HEADING.match(line)]
         self.pool = [s for p in self.paragraphs for s in re.split(r"(?<=。)", p) if 10 < len(s) < 120]
 
 
@@ -140,30 +150,30 @@ def generate(folder: Path, count: int, seed: int = 2021) -> None:
         region = "全国" if level == "national" else rng.choice(regions[level])
         year = rng.randint(2000, 2025)
         size = min(300, max(12, int(rng.lognormvariate(math.log(78), 0.5))))
-        review, plan = size * 2 // 5, size - size * 2 // 5
+        review, plan = size // 2, size - size // 2
         out = _front(rng, region, level, year)
         out.append(rng.choice([f"一、{year - 1}年工作回顾", "一、过去五年工作回顾", f"一、{year - 1}年和过去五年工作回顾"]))
-        out += _body(rng, source, review, with_subheadings=rng.random() < 0.6)
+        out += _body(rng, source.review, source.headings, review, with_subheadings=rng.random() < 0.6)
         out.append(rng.choice([f"二、{year}年工作安排", f"二、{year}年主要目标任务", "二、今年工作的总体要求和主要任务"]))
         out += _headline(rng, year)
-        out += _body(rng, source, plan, with_subheadings=True)
+        out += _body(rng, source.plan, source.headings, plan, with_subheadings=True)
         if rng.random() < 0.1:
             out += ["名词解释"] + source.glossary
         text = "\n".join(out)
         if number % 1000 == 7:
-            text = text.replace("龙头企业", f"{RARE_TERM}等龙头企业", 1)
+            text = text.replace("企业", f"{RARE_TERM}企业", 1)
         if rng.random() < 1 / 30:
             text = text.translate(traditional)
         (folder / f"r{number:05d}.txt").write_text(text + "\n", encoding="utf-8")
 
 
-def _body(rng: random.Random, source: _Seed, paragraphs: int, with_subheadings: bool) -> list[str]:
+def _body(rng: random.Random, source: _Part, headings: list[str], paragraphs: int, with_subheadings: bool) -> list[str]:
     out: list[str] = []
     sub = 0
     for index in range(paragraphs):
         if with_subheadings and (index == 0 or rng.random() < 0.12) and sub < 9:
             sub += 1
-            out.append(f"（{_NUMERALS[sub - 1]}）{rng.choice(source.headings)}")
+            out.append(f"（{_NUMERALS[sub - 1]}）{rng.choice(headings)}")
         if rng.random() < 0.35:
             paragraph = "".join(rng.sample(source.pool, rng.randint(2, 6)))
         else:

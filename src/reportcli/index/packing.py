@@ -1,16 +1,20 @@
-"""Paragraph text as the index stores it: each paragraph deflated on its own against a preset
-dictionary, so that any paragraph is read back in microseconds without its neighbours.
+"""Paragraph text as the index stores it: a report's paragraphs in blocks of about 4 KB, each
+block deflated on its own against a preset dictionary, so that any paragraph is read back by
+inflating one block (~15 µs) without the rest of its report.
 
-A paragraph is too short for deflate to find much repetition inside it; a dictionary of the
-phrases reports share (the shipped lexicon and indicator names) gives it some. Every index keeps
-the dictionary it was written with (meta key `dictionary`), so an index stays readable whatever
-dictionary a later reportcli would choose; `add` packs with the index's own.
+A paragraph alone is too short for deflate to find much repetition (measured on the seed, a real
+report: 0.59 of its bytes packed one paragraph at a time, 0.48 in 4 KB blocks, 0.40 as one
+block); a dictionary of the phrases reports share (the shipped lexicon and indicator names) helps
+the first paragraphs of a block. Every index keeps the dictionary it was written with (table
+`dictionary`), so an index stays readable whatever dictionary a later reportcli would choose;
+`add` packs with the index's own.
 """
 from __future__ import annotations
 
 import zlib
 from functools import lru_cache
 
+BLOCK_BYTES = 4096  # a block closes once it holds this much UTF-8 text (paragraphs are never split)
 DICTIONARY_BYTES = 32 * 1024  # deflate's window: a longer dictionary is not seen
 LEVEL = 6
 _WINDOW_BITS = -15  # raw deflate: no header and checksum (6 bytes a paragraph), SQLite checks pages
@@ -53,14 +57,53 @@ class Packer:
         compressor = self._primed.copy()
         return compressor.compress(text.encode("utf-8")) + compressor.flush()
 
+    def pack_paragraphs(self, texts: list[str]) -> tuple[list[bytes], list[tuple[int, int, int]]]:
+        """A report's paragraph texts → (packed blocks, and for each paragraph its (block number,
+        character offset, length) in the block's text)."""
+        blocks: list[bytes] = []
+        places: list[tuple[int, int, int]] = []
+        pending: list[str] = []
+        size = at = 0
+        for text in texts:
+            places.append((len(blocks), at, len(text)))
+            pending.append(text)
+            at += len(text)
+            size += len(text.encode("utf-8"))
+            if size >= BLOCK_BYTES:
+                blocks.append(self.pack("".join(pending)))
+                pending, size, at = [], 0, 0
+        if pending:
+            blocks.append(self.pack("".join(pending)))
+        return blocks, places
+
 
 class Unpacker:
+    """Packed blocks → text, keeping the last blocks it inflated (neighbouring paragraphs share one)."""
+
+    KEPT_BLOCKS = 16
+
     def __init__(self, dictionary: bytes) -> None:
         self.dictionary = dictionary
+        self._kept: dict[int, str] = {}
 
     def unpack(self, packed: bytes) -> str:
         decompressor = zlib.decompressobj(_WINDOW_BITS, self.dictionary)
         return (decompressor.decompress(packed) + decompressor.flush()).decode("utf-8")
+
+    def block(self, block: int, packed: bytes | None, fetch=None) -> str:
+        """Block `block`'s text: kept, else from `packed` (or `fetch(block)` when packed is None)."""
+        text = self._kept.get(block)
+        if text is None:
+            text = self.unpack(packed if packed is not None else fetch(block))
+            if len(self._kept) >= self.KEPT_BLOCKS:
+                del self._kept[next(iter(self._kept))]
+            self._kept[block] = text
+        return text
+
+    def paragraphs(self, rows):
+        """(key, block, at, length, packed block) rows → (key, paragraph text)."""
+        for key, block, at, length, packed in rows:
+            yield key, self.block(block, packed)[at:at + length]
 
 
 @lru_cache(maxsize=1)

@@ -1,7 +1,8 @@
 """The index's tables. Bump SCHEMA_VERSION whenever a table or the meaning of a column changes."""
 from __future__ import annotations
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
+PAGE_BYTES = 8192
 
 # Paragraph rowids are contiguous per report (first_rowid .. first_rowid + paragraphs - 1), so a
 # (report, paragraph id) pair maps to a rowid without an extra index, and FTS queries restrict
@@ -31,8 +32,11 @@ CREATE TABLE sections (
 CREATE TABLE paragraphs (
     rowid INTEGER PRIMARY KEY,
     report INTEGER NOT NULL, id INTEGER NOT NULL, section INTEGER,
-    text BLOB NOT NULL -- packed (index.packing): deflated against the dictionary below
+    block INTEGER NOT NULL, "at" INTEGER NOT NULL, length INTEGER NOT NULL -- its text: blocks.id, characters
 );
+-- A report's paragraph text, about 4 KB a block, deflated against the dictionary (index.packing).
+-- A report's blocks have consecutive ids (its paragraphs name them).
+CREATE TABLE blocks (id INTEGER PRIMARY KEY, report INTEGER NOT NULL, data BLOB NOT NULL);
 -- The dictionary paragraph text is packed with (one row), kept with the index that needs it.
 CREATE TABLE dictionary (data BLOB NOT NULL);
 CREATE TABLE terms (

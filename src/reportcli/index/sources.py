@@ -70,7 +70,8 @@ class LoadedReport:
     # (Pinyin keys stay with the writer: pypinyin takes 0.4 s to load, once there.)
     grams: tuple[str, ...] = ()  # per paragraph: its search tokens, space-separated (text.gram_tokens)
     concepts: tuple = ()  # the glossary's concepts (parse.concepts.from_glossary)
-    packed: tuple[bytes, ...] = ()  # per paragraph: its text packed (index.packing) with the dictionary…
+    # The text packed (index.packing.Packer.pack_paragraphs): (blocks, each paragraph's place), with the dictionary…
+    packed: tuple[list[bytes], list[tuple[int, int, int]]] = ([], [])
     packed_with: str = ""  # …of this id; a writer whose index keeps another dictionary packs again
 
 
@@ -269,4 +270,4 @@ def load(source: SourceFile) -> LoadedReport:
                         word_counts=document_frequencies(folded),
                         grams=tuple(" ".join(gram_tokens(text)) for text in folded),
                         concepts=tuple(from_glossary(list(report.terms))),
-                        packed=tuple(packer.pack(p.text) for p in report.paragraphs), packed_with=packer.id)
+                        packed=packer.pack_paragraphs([p.text for p in report.paragraphs]), packed_with=packer.id)

@@ -14,6 +14,9 @@ from pathlib import Path
 from reportcli.errors import IndexFileError
 from reportcli.index.schema import SCHEMA_VERSION
 
+# Where a paragraph's text is: its packed block, the offset and length in the block's text.
+_PLACE = 'block, "at", length'
+
 # Readers wait this long for a writer's commit (a few milliseconds in practice) before giving up.
 READ_TIMEOUT_SECONDS = 10.0
 _READONLY_ROLLBACK = 776  # SQLITE_READONLY_ROLLBACK: a hot journal a read-only connection cannot undo
@@ -242,48 +245,51 @@ class Store:
 
     # ------------------------------------------------------------ paragraphs
 
-    def _text(self, packed: bytes) -> str:
-        """A paragraph's text from its packed bytes (index.packing), with the index's dictionary."""
+    def _text(self, block: int, at: int, length: int) -> str:
+        """A paragraph's text: its place in a packed block (index.packing), with the index's dictionary."""
         if self._unpack is None:
             from reportcli.index.packing import Unpacker
 
-            self._unpack = Unpacker(self.connection.execute("SELECT data FROM dictionary").fetchone()[0]).unpack
-        return self._unpack(packed)
+            self._unpack = Unpacker(self.connection.execute("SELECT data FROM dictionary").fetchone()[0])
+        return self._unpack.block(block, None, self._packed_block)[at:at + length]
+
+    def _packed_block(self, block: int) -> bytes:
+        return self.connection.execute("SELECT data FROM blocks WHERE id = ?", (block,)).fetchone()[0]
 
     def paragraph(self, report, paragraph_id: int) -> tuple[int | None, str]:
         """(section id, text) of one paragraph of `report` (a ReportRecord)."""
-        row = self.connection.execute("SELECT section, text FROM paragraphs WHERE rowid = ?",
+        row = self.connection.execute(f"SELECT section, {_PLACE} FROM paragraphs WHERE rowid = ?",
                                       (report.first_rowid + paragraph_id - 1,)).fetchone()
-        return (row[0], self._text(row[1])) if row is not None else None
+        return (row[0], self._text(*row[1:])) if row is not None else None
 
     def paragraph_range(self, report, low: int, high: int) -> list[tuple[int, int | None, str]]:
         """(id, section id, text) of paragraphs low..high of `report`."""
-        return [(pid, section, self._text(text)) for pid, section, text in self.connection.execute(
-            "SELECT id, section, text FROM paragraphs WHERE rowid BETWEEN ? AND ? ORDER BY rowid",
+        return [(pid, section, self._text(*place)) for pid, section, *place in self.connection.execute(
+            f"SELECT id, section, {_PLACE} FROM paragraphs WHERE rowid BETWEEN ? AND ? ORDER BY rowid",
             (report.first_rowid + low - 1, report.first_rowid + high - 1))]
 
     def paragraph_rows(self, rowids: list[int]):
         """(rowid, report ord, id, section id, text) for the given rowids, in chunks."""
         for start in range(0, len(rowids), 900):
             chunk = rowids[start:start + 900]
-            for rowid, report, pid, section, text in self.connection.execute(
-                    f"SELECT rowid, report, id, section, text FROM paragraphs WHERE rowid IN ({','.join('?' * len(chunk))})",
-                    chunk):
-                yield rowid, report, pid, section, self._text(text)
+            for rowid, report, pid, section, *place in self.connection.execute(
+                    f"SELECT rowid, report, id, section, {_PLACE} FROM paragraphs"
+                    f" WHERE rowid IN ({','.join('?' * len(chunk))})", chunk):
+                yield rowid, report, pid, section, self._text(*place)
 
     def paragraphs_with(self, report, expression: str | None):
         """(id, section id, text) of the report's paragraphs whose bigrams match an FTS
         expression (every paragraph when it is None), in text order."""
         if expression is None:
             rows = self.connection.execute(
-                "SELECT id, section, text FROM paragraphs WHERE rowid BETWEEN ? AND ? ORDER BY rowid",
+                f"SELECT id, section, {_PLACE} FROM paragraphs WHERE rowid BETWEEN ? AND ? ORDER BY rowid",
                 (report.first_rowid, report.last_rowid))
         else:
             rows = self.connection.execute(
-                "SELECT p.id, p.section, p.text FROM grams g JOIN paragraphs p ON p.rowid = g.rowid"
+                "SELECT p.id, p.section, p.block, p.\"at\", p.length FROM grams g JOIN paragraphs p ON p.rowid = g.rowid"
                 " WHERE grams MATCH ? AND g.rowid BETWEEN ? AND ? ORDER BY g.rowid",
                 (expression, report.first_rowid, report.last_rowid))
-        return ((pid, section, self._text(text)) for pid, section, text in rows)
+        return ((pid, section, self._text(*place)) for pid, section, *place in rows)
 
     def candidate_rowids(self, expression: str | None, low: int | None, high: int | None, cap: int,
                          exclude: set[int]) -> list[int]:
