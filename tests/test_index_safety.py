@@ -324,7 +324,7 @@ def test_one_usable_core_builds_without_a_pool(tmp_path, monkeypatch):
         write(folder / f"{n:02d}.txt", SEED.read_text(encoding="utf-8"))
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
     monkeypatch.setattr(multiprocessing, "Pool", lambda *args, **kwargs: pytest.fail("a pool on one core"))
-    loaded = [result for _, result in builder._load_all(discover([folder]).sources)]
+    loaded = [result for _, result in builder._load_all(discover([folder]).sources, builder._workers(None))]
     assert len(loaded) == builder.PARALLEL_FROM and all(result.report.paragraphs for result in loaded)
 
 

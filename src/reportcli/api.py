@@ -282,14 +282,14 @@ class Index:
                                                    level=level), 0)
 
     def add(self, paths: Iterable[str | Path], *, wait: float = 60.0, text_field: str | None = None,
-            strict: bool = False) -> dict:
+            strict: bool = False, jobs: int | None = None) -> dict:
         """Add reports (files, folders, datasets) to this index in one transaction, as `reportcli add`."""
         from reportcli.builder import add_paths
         from reportcli.resources import BUNDLED_INDEX
 
         self.close()  # the writer's own connection; this one is reopened on the next query
         return add_paths([Path(p) for p in paths], self.path, is_bundled=self.path.resolve() == BUNDLED_INDEX.resolve(),
-                         wait=wait, text_field=text_field, strict=strict)
+                         wait=wait, text_field=text_field, strict=strict, jobs=jobs)
 
     # ------------------------------------------------------------ helpers
 
@@ -315,10 +315,11 @@ def open(path: str | Path | None = None) -> Index:  # noqa: A001 - reportcli.ope
 
 
 def build(paths: Iterable[str | Path], output: str | Path, force: bool = False, *, text_field: str | None = None,
-          strict: bool = False, update: bool = False) -> dict:
+          strict: bool = False, update: bool = False, jobs: int | None = None) -> dict:
     """Build an index from report files, folders and datasets, atomically, as `reportcli build`;
-    returns the summary (counts of reports, paragraphs, figures, targets, terms, skipped rows)."""
+    returns the summary (counts of reports, paragraphs, figures, targets, terms, skipped rows).
+    `jobs`: processes that parse (default: one a usable core)."""
     from reportcli.builder import build_from_paths
 
     return build_from_paths([Path(p) for p in paths], Path(output), force=force, text_field=text_field,
-                            strict=strict, update=update)
+                            strict=strict, update=update, jobs=jobs)

@@ -22,7 +22,7 @@ SEEDS = PROJECT_ROOT / "seeds"
 
 
 def build_from_paths(paths: list[Path], output: Path | None, force: bool = False, *, text_field: str | None = None,
-                     strict: bool = False, update: bool = False) -> dict:
+                     strict: bool = False, update: bool = False, jobs: int | None = None) -> dict:
     from reportcli import render
     from reportcli.index.build import guard_output, write_index
     from reportcli.index.sources import discover
@@ -38,11 +38,12 @@ def build_from_paths(paths: list[Path], output: Path | None, force: bool = False
         if output is None:
             raise UsageError("say where to write the index: reportcli build PATH... -o FILE")
         found = discover(paths, text_field=text_field)
+    workers = _workers(jobs)
     sources = _checked(found, paths or [SEEDS], strict)
     guard_output(output, [*paths, *(source.path for source in sources)], force=force)
     if update and output.is_file() and is_index(output):
-        return _add_changed(sources, found.skipped, output, wait=60.0)
-    with _stopped_by_signals(), closing(_loaded_reports(sources, "indexing")) as reports:
+        return _add_changed(sources, found.skipped, output, wait=60.0, workers=workers)
+    with _stopped_by_signals(), closing(_loaded_reports(sources, "indexing", workers)) as reports:
         summary = write_index(reports, output)
     _report_on_files(summary)
     render.outcome(f"indexed {_summary_line(summary)}{_skipped_note(found.skipped)} → {output}")
@@ -50,7 +51,7 @@ def build_from_paths(paths: list[Path], output: Path | None, force: bool = False
 
 
 def add_paths(paths: list[Path], index: Path, is_bundled: bool, wait: float, *, text_field: str | None = None,
-              strict: bool = False) -> dict:
+              strict: bool = False, jobs: int | None = None) -> dict:
     """`reportcli add`: add new reports to an existing index and replace changed ones, in one
     transaction; reports already there unchanged are skipped without being parsed."""
     from reportcli.index.sources import discover
@@ -61,9 +62,10 @@ def add_paths(paths: list[Path], index: Path, is_bundled: bool, wait: float, *, 
                          "(the bundled index is rebuilt with `reportcli build`)")
     if wait < 0:
         raise UsageError("--wait must be 0 or more seconds")
+    workers = _workers(jobs)
     open_index(index).close()  # a clear error for a missing, corrupt or older index
     found = discover(paths, text_field=text_field)
-    return _add_changed(_checked(found, paths, strict), found.skipped, index, wait)
+    return _add_changed(_checked(found, paths, strict), found.skipped, index, wait, workers=workers)
 
 
 def _checked(found, paths: list[Path], strict: bool) -> list:
@@ -88,7 +90,7 @@ def _checked(found, paths: list[Path], strict: bool) -> list:
     return found.sources
 
 
-def _add_changed(sources: list, skipped: list[str], index: Path, wait: float) -> dict:
+def _add_changed(sources: list, skipped: list[str], index: Path, wait: float, *, workers: int) -> dict:
     from reportcli import render
     from reportcli.index.build import add_to_index, fingerprints
 
@@ -100,7 +102,7 @@ def _add_changed(sources: list, skipped: list[str], index: Path, wait: float) ->
     if changed:
         with _stopped_by_signals():
             # Parse first, then take the write lock: another writer waits only for the writing.
-            loaded = list(_loaded_reports(changed, "adding"))
+            loaded = list(_loaded_reports(changed, "adding", workers))
             summary, replaced_ids = add_to_index(loaded, index, wait=wait, on_wait=render.note)
         _report_on_files(summary)
         replaced = len(replaced_ids)
@@ -212,14 +214,14 @@ def _raise_if_interrupted() -> None:
         raise Interrupted(_PENDING_SIGNALS[0])
 
 
-def _loaded_reports(sources, verb: str):
+def _loaded_reports(sources, verb: str, workers: int):
     """Parsed reports in input order, with a progress bar; an unreadable file is a warning (the
     build goes on) unless it is the only one. Raising inside the write keeps the target intact."""
     from reportcli import render
 
     failures: list[str] = []
     with render.BuildProgress(len(sources), verb) as progress:
-        for source, result in _load_all(sources):
+        for source, result in _load_all(sources, workers):
             if not isinstance(result, InputError) and not result.report.paragraphs:
                 why = next((w for w in result.report.warnings if w.startswith("the text has no words")),
                            "no paragraph of report text was found")
@@ -254,9 +256,22 @@ def _load_or_error(source):
                           f"error; `reportcli inspect {source.path} --debug` shows where; please report it)")
 
 
-def _load_all(sources):
-    """(source, LoadedReport or InputError) in input order, in worker processes for big builds."""
-    workers = _usable_cores()
+def _workers(jobs: int | None) -> int:
+    """How many processes parse: --jobs, else one a core this process may use."""
+    if jobs is None:
+        return _usable_cores()
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or not 1 <= jobs <= MAX_JOBS:
+        raise UsageError(f"--jobs must be a whole number from 1 to {MAX_JOBS} (1 parses in this process)")
+    return jobs
+
+
+# More parsing processes than this only add memory (each holds its own segmenter and parser, ~130 MB).
+MAX_JOBS = 256
+
+
+def _load_all(sources, workers: int):
+    """(source, LoadedReport or InputError) in input order, in `workers` processes for big builds
+    (the index written is the same whatever their number: results come back in input order)."""
     if len(sources) < PARALLEL_FROM or workers < 2:
         for source in sources:
             yield source, _load_or_error(source)

@@ -140,6 +140,9 @@ CodeOption = Annotated[Optional[str], typer.Option(
 TextFieldOption = Annotated[Optional[str], typer.Option(
     "--text-field", metavar="NAME", help="In datasets, the column holding the report's text (default: the first of "
     "content, text, full_text, body, 正文).", show_default=False)]
+JobsOption = Annotated[Optional[int], typer.Option(
+    "--jobs", "-j", metavar="N", help="Processes that parse reports (default: one for each core this process may "
+    "use; 1 parses in this process). The index is the same whatever N.", show_default=False)]
 StrictOption = Annotated[bool, typer.Option(
     "--strict", help="A dataset row that cannot be indexed (bad JSON, no text, a year not a year) is an error and "
     "nothing is written, instead of a warning.")]
@@ -672,6 +675,7 @@ def build(
                                          "changed ones in it, skipping unchanged ones (like add).")] = False,
     text_field: TextFieldOption = None,
     strict: StrictOption = False,
+    jobs: JobsOption = None,
 ) -> None:
     """Build an index from report files and datasets (.jsonl .json .csv .tsv: a report a row); with
     no paths, rebuild the bundled index from seeds/.
@@ -680,7 +684,7 @@ def build(
     """
     from reportcli.builder import build_from_paths
 
-    build_from_paths(paths or [], output, force=force, text_field=text_field, strict=strict, update=update)
+    build_from_paths(paths or [], output, force=force, text_field=text_field, strict=strict, update=update, jobs=jobs)
 
 
 @command(output=False, writes=True)
@@ -692,6 +696,7 @@ def add(
         "--wait", metavar="SECONDS", help="How long to wait while another reportcli writes the index.")] = 60.0,
     text_field: TextFieldOption = None,
     strict: StrictOption = False,
+    jobs: JobsOption = None,
 ) -> None:
     """Add reports to your index (named by --index or $REPORTCLI_INDEX) in one transaction: new ones
     added, changed ones (same id) replaced, unchanged ones skipped.
@@ -704,7 +709,7 @@ def add(
 
     index = resolve_index(_settings(ctx).index)
     add_paths(paths, index, is_bundled=index.resolve() == BUNDLED_INDEX.resolve(), wait=wait, text_field=text_field,
-              strict=strict)
+              strict=strict, jobs=jobs)
 
 
 @command()
