@@ -311,6 +311,74 @@ def test_workers_die_with_a_killed_build(tmp_path):
     assert not any(_alive(pid) for pid in workers)
 
 
+def _small_reports(folder: Path, count: int) -> None:
+    """`count` short distinct reports: a title, a review and a plan with figures and targets."""
+    import random
+
+    rng = random.Random(count)
+    for n in range(count):
+        year = 2000 + n % 26
+        growth, jobs, income = rng.randint(40, 95) / 10, rng.randint(2, 90), rng.randint(30, 99) / 10
+        write(folder / f"r{n:04d}.txt", "\n".join([
+            f"第{n}县{year}年政府工作报告", "各位代表：", f"一、{year - 1}年工作回顾",
+            f"全年地区生产总值增长{growth}%，城镇新增就业{jobs}千人，居民人均可支配收入增长{income}%。",
+            f"第{n}号项目建成投产，新增就业岗位{jobs * 3}个，垃圾分类覆盖率达到{rng.randint(50, 99)}%。",
+            f"二、{year}年工作安排",
+            f"今年发展的主要预期目标是：地区生产总值增长{growth}%左右；城镇调查失业率控制在5.5%以内。",
+            f"实施第{n}项民生工程，完成投资{rng.randint(1, 900)}亿元。"]) + "\n")
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_kill_or_term_at_random_moments_of_a_2000_report_build(tmp_path, cli):
+    """KILL or TERM anywhere in a 2,000-report build (discovery, parsing in workers, writing,
+    the final optimize and VACUUM): the existing index stays byte for byte, no worker outlives
+    the build, TERM leaves no temporary file, and the next build clears what KILL left (a
+    killed process cannot remove its own file). A build that beat the signal wrote the same
+    index as an uninterrupted one, byte for byte."""
+    import random
+
+    folder = tmp_path / "many"
+    _small_reports(folder, 2000)
+    out = tmp_path / "out" / "index.sqlite"
+    assert cli("build", str(ROOT / "seeds"), "-o", str(out))[0] == 0
+    before = out.read_bytes()
+    started = time.monotonic()
+    process = reportcli("build", str(folder), "-o", str(tmp_path / "complete.sqlite"))
+    _, err = process.communicate(timeout=300)
+    duration = time.monotonic() - started
+    assert process.returncode == 0 and b"indexed 2000 reports" in err, err
+    rng = random.Random(2000)
+    for trial in range(4):
+        sig = (signal.SIGKILL, signal.SIGTERM)[trial % 2]
+        process = reportcli("build", str(folder), "-o", str(out))
+        moment = time.monotonic() + rng.uniform(0.05, duration * 0.95)
+        workers: set[int] = set()
+        while time.monotonic() < moment and process.poll() is None:
+            workers |= _children(process.pid)
+            time.sleep(0.02)
+        process.send_signal(sig)
+        _, err = process.communicate(timeout=60)
+        if process.returncode == 0:  # it finished just before the signal: a whole new index
+            assert out.read_bytes() == (tmp_path / "complete.sqlite").read_bytes()
+            out.write_bytes(before)
+            continue
+        assert process.returncode in (-sig, 128 + sig), (trial, sig, err)
+        assert b"Traceback" not in err and b"Exception ignored" not in err, err
+        assert out.read_bytes() == before, (trial, sig)
+        deadline = time.monotonic() + 10
+        while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not any(_alive(pid) for pid in workers), (trial, sig)
+        leftovers = sorted(path.name for path in out.parent.iterdir() if path != out)
+        if sig == signal.SIGTERM:
+            assert leftovers == [], (trial, leftovers)
+        else:
+            assert all(name.endswith(".tmp") for name in leftovers), leftovers
+    # the next build into the folder removes what the killed ones left
+    assert cli("build", str(ROOT / "seeds"), "-o", str(out))[0] == 0
+    assert [path.name for path in out.parent.iterdir()] == ["index.sqlite"]
+
+
 def test_one_usable_core_builds_without_a_pool(tmp_path, monkeypatch):
     """Workers are counted from the cores this process may use (taskset, a cpuset), not from
     the machine's: on one usable core a big build parses in-process."""
