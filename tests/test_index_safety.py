@@ -311,6 +311,66 @@ def test_workers_die_with_a_killed_build(tmp_path):
     assert not any(_alive(pid) for pid in workers)
 
 
+def _with_file_size_limit(limit: int):
+    """For a child process: files may not grow past `limit` bytes (EFBIG, as a full disk would
+    stop them), and the signal that would kill it for trying is ignored."""
+    import resource
+
+    def apply() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+    return apply
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGXFSZ"), reason="needs POSIX file-size limits")
+@pytest.mark.parametrize("existing", [True, False])
+def test_a_build_that_runs_out_of_room_is_one_clear_line(tmp_path, existing):
+    folder = tmp_path / "many"
+    _small_reports(folder, 300)
+    out = tmp_path / "out" / "index.sqlite"
+    out.parent.mkdir()
+    if existing:
+        out.write_bytes(Path(ROOT / "src" / "reportcli" / "data" / "bundled.sqlite").read_bytes())
+    before = out.read_bytes() if existing else None
+    process = reportcli("build", str(folder), "-o", str(out), preexec_fn=_with_file_size_limit(600_000))
+    _, err = process.communicate(timeout=120)
+    message = err.decode()
+    assert process.returncode == 2 and message.count("\n") == 1 and "Traceback" not in message, message
+    assert f"cannot write the index {out}" in message and "full" in message
+    assert ("index.sqlite there is as it was" if existing else "nothing was written") in message
+    assert (out.read_bytes() if existing else None) == before
+    assert [path.name for path in out.parent.iterdir()] == (["index.sqlite"] if existing else [])
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGXFSZ"), reason="needs POSIX file-size limits")
+def test_an_add_that_runs_out_of_room_changes_nothing(tmp_path, cli):
+    folder = tmp_path / "many"
+    _small_reports(folder, 300)
+    index = tmp_path / "index.sqlite"
+    assert cli("build", str(ROOT / "seeds"), "-o", str(index))[0] == 0
+    before = index.read_bytes()
+    process = reportcli("--index", str(index), "add", str(folder),
+                        preexec_fn=_with_file_size_limit(len(before) + 50_000))
+    _, err = process.communicate(timeout=120)
+    message = err.decode()
+    assert process.returncode == 2 and message.count("\n") == 1, message
+    assert "nothing was added: the index is as it was" in message and "full" in message
+    assert index.read_bytes() == before and report_ids(index) == ["hailar-2021"]
+
+
+def test_sqlite_saying_the_disk_is_full_is_named_so():
+    from reportcli.errors import IndexFileError
+    from reportcli.index.build import _write_errors_explained
+
+    connection = sqlite3.connect(":memory:")
+    connection.execute("CREATE TABLE t (x)")
+    connection.execute("PRAGMA max_page_count = 2")
+    with pytest.raises(IndexFileError) as refused:
+        with _write_errors_explained(Path("x.sqlite"), "nothing was written"):
+            connection.execute("INSERT INTO t VALUES (?)", (b"x" * 100_000,))
+    assert str(refused.value) == "cannot write the index x.sqlite: the disk is full; nothing was written"
+
+
 def _small_reports(folder: Path, count: int) -> None:
     """`count` short distinct reports: a title, a review and a plan with figures and targets."""
     import random

@@ -184,12 +184,38 @@ class _Tally:
 def write_index(reports: Iterable[LoadedReport], out: Path) -> BuildSummary:
     """Write `reports` to `out`. Nothing touches `out` until the whole index is written and
     committed: an error or an interrupt leaves any previous file as it was."""
-    with _atomic(out) as temp:
+    kept = f"{out.name} there is as it was" if out.exists() else "nothing was written"
+    with _atomic(out) as temp, _write_errors_explained(out, kept):
         connection = sqlite3.connect(temp)
         try:
             return _write(connection, reports)
         finally:
             connection.close()
+
+
+# errno values that mean "no room": the disk (or the user's quota) is full, or the file may not grow.
+_NO_ROOM = {28, 27, 122}  # ENOSPC, EFBIG, EDQUOT
+
+
+@contextmanager
+def _write_errors_explained(index: Path, kept: str):
+    """A write that SQLite or the OS refuses (a full disk, a quota, a file-size limit, an I/O
+    error) is one clear line naming the index and what was kept, not "could not be read"."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        name = getattr(exc, "sqlite_errorname", "")
+        if name == "SQLITE_FULL" or "disk is full" in str(exc):
+            why = "the disk is full"
+        elif name.startswith("SQLITE_IOERR") or "disk I/O error" in str(exc):
+            why = "a disk I/O error (the disk may be full, over quota or failing)"
+        else:
+            why = str(exc)
+        raise IndexFileError(f"cannot write the index {index}: {why}; {kept}") from None
+    except OSError as exc:
+        if exc.errno not in _NO_ROOM:
+            raise
+        raise IndexFileError(f"cannot write the index {index}: {exc.strerror.lower()}; {kept}") from None
 
 
 def add_to_index(reports: list[LoadedReport], index: Path, *, wait: float = WRITE_TIMEOUT_SECONDS,
@@ -201,23 +227,24 @@ def add_to_index(reports: list[LoadedReport], index: Path, *, wait: float = WRIT
     tally = _Tally()
     connection = _locked_for_writing(index, wait, on_wait)
     try:
-        packer = _index_packer(connection)
-        paragraphs, characters = _corpus_totals(connection)
-        for loaded in reports:
-            removed = _remove_report(connection, loaded.id, packer)
-            if removed is not None:
-                replaced.append(loaded.id)
-                paragraphs, characters = paragraphs - removed[0], characters - removed[1]
-            ord_, first_rowid = connection.execute(
-                "SELECT coalesce(max(ord), 0) + 1, (SELECT coalesce(max(rowid), 0) + 1 FROM paragraphs)"
-                " FROM reports").fetchone()
-            _insert_report(connection, ord_, loaded, first_rowid, packer)
-            _adjust_vocabulary(connection, loaded.word_counts, +1)
-            paragraphs += len(loaded.report.paragraphs)
-            characters += sum(len(p.text) for p in loaded.report.paragraphs)
-            tally.add(loaded)
-        _write_corpus_meta(connection, paragraphs, characters)
-        connection.execute("COMMIT")
+        with _write_errors_explained(index, "nothing was added: the index is as it was"):
+            packer = _index_packer(connection)
+            paragraphs, characters = _corpus_totals(connection)
+            for loaded in reports:
+                removed = _remove_report(connection, loaded.id, packer)
+                if removed is not None:
+                    replaced.append(loaded.id)
+                    paragraphs, characters = paragraphs - removed[0], characters - removed[1]
+                ord_, first_rowid = connection.execute(
+                    "SELECT coalesce(max(ord), 0) + 1, (SELECT coalesce(max(rowid), 0) + 1 FROM paragraphs)"
+                    " FROM reports").fetchone()
+                _insert_report(connection, ord_, loaded, first_rowid, packer)
+                _adjust_vocabulary(connection, loaded.word_counts, +1)
+                paragraphs += len(loaded.report.paragraphs)
+                characters += sum(len(p.text) for p in loaded.report.paragraphs)
+                tally.add(loaded)
+            _write_corpus_meta(connection, paragraphs, characters)
+            connection.execute("COMMIT")
     finally:
         connection.close()  # without COMMIT (an error, an interrupt) this rolls everything back
     return tally.summary(), replaced
