@@ -39,6 +39,12 @@ class Record:
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         fields = self._fields
+        if not args and len(kwargs) == len(fields):  # every field named (how rows are made): no defaults to fill
+            try:
+                object.__setattr__(self, "__dict__", {name: kwargs[name] for name in fields})
+                return
+            except KeyError:
+                pass  # a misspelt field: the general path below names it
         if args:
             if len(args) > len(fields):
                 raise TypeError(f"{type(self).__name__}() takes {len(fields)} fields, {len(args)} given")
@@ -85,15 +91,21 @@ class Record:
 
     def _asdict(self) -> dict[str, Any]:
         """Field → value, nested records, tuples and lists turned into dicts and lists (for JSON)."""
-        return {name: plain(value) for name, value in self.__dict__.items()}
+        return {name: value if type(value) in _SCALARS else plain(value) for name, value in self.__dict__.items()}
 
 
 def _rebuild(cls: type[Record], values: dict[str, Any]) -> Record:
     return cls(**values)
 
 
+# Values that are their own plain form (most of a row's fields): returned without further tests.
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def plain(value: Any) -> Any:
     """A record as dicts and lists all the way down; other values unchanged."""
+    if type(value) in _SCALARS:
+        return value
     if isinstance(value, Record):
         return value._asdict()
     if isinstance(value, (tuple, list)) and not hasattr(value, "_fields"):
