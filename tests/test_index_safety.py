@@ -273,6 +273,43 @@ def test_a_term_that_lands_in_a_finalizer_still_stops_the_write(capfd):
     _raise_if_interrupted()  # forgotten once the write is over
 
 
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="needs POSIX signal masks")
+def test_a_term_while_the_pool_is_made_stops_the_pool_too(tmp_path, monkeypatch):
+    """TERM landing while the worker pool is being created (seen in CI: the half-made pool's
+    thread went on forking as the process exited, printing a traceback) waits until the pool
+    exists, then stops the build and the pool with it."""
+    import multiprocessing
+    import threading
+
+    from reportcli import builder
+    from reportcli.errors import Interrupted
+    from reportcli.index.sources import discover
+
+    folder = tmp_path / "many"
+    for n in range(builder.PARALLEL_FROM):
+        write(folder / f"{n:02d}.txt", "\n".join(SEED.read_text(encoding="utf-8").split("\n")[:30]))
+    made, pools = multiprocessing.Pool, []  # held here, so that no garbage collection cleans up for the build
+
+    def pool_then_term(*args, **kwargs):
+        pool = made(*args, **kwargs)
+        pools.append(pool)
+        os.kill(os.getpid(), signal.SIGTERM)  # as if it came just before Pool() returned
+        time.sleep(0.05)
+        return pool
+
+    monkeypatch.setattr(multiprocessing, "Pool", pool_then_term)
+    with pytest.raises(Interrupted):
+        with builder._stopped_by_signals():
+            for _ in builder._load_all(discover([folder]).sources, 2):
+                pass
+    deadline = time.monotonic() + 10
+    while (multiprocessing.active_children() or any("_handle_workers" in t.name for t in threading.enumerate())) \
+            and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert len(pools) == 1 and multiprocessing.active_children() == []
+    assert not any("_handle_workers" in thread.name for thread in threading.enumerate())
+
+
 def _children(pid: int) -> set[int]:
     found = set()
     for task in Path(f"/proc/{pid}/task").glob("*"):

@@ -205,6 +205,9 @@ def _stopped_by_signals():
         _PENDING_SIGNALS.clear()
 
 
+# The signals that stop a write: Ctrl-C, TERM, HUP.
+_STOP_SIGNALS = {sig for sig in (signal.SIGINT, getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if sig}
+
 # Signals caught during a write whose Interrupted may have been swallowed by a finalizer.
 _PENDING_SIGNALS: list[int] = []
 
@@ -278,8 +281,19 @@ def _load_all(sources, workers: int):
         return
     import multiprocessing
 
-    pool = multiprocessing.Pool(processes=workers, initializer=_worker_start, initargs=(os.getpid(),))
+    # A signal while the pool is being made would lose it half-made, its threads still forking
+    # workers as the process exits (seen in CI: a traceback from _handle_workers after TERM).
+    # The signals wait until the pool exists and is in the block that terminates it.
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS) if hasattr(signal, "pthread_sigmask") else None
     try:
+        pool = multiprocessing.Pool(processes=workers, initializer=_worker_start, initargs=(os.getpid(),))
+    except BaseException:
+        if held is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        raise
+    try:
+        if held is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a signal that came meanwhile lands here
         yield from zip(sources, pool.imap(_load_or_error, sources, chunksize=2))
         pool.close()
     finally:
@@ -305,6 +319,8 @@ def _worker_start(parent: int) -> None:
     for sig in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)):
         if sig:
             signal.signal(sig, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):  # forked while the parent held them (_load_all): TERM ends it now
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
 
     def watch() -> None:
         while os.getppid() == parent:
