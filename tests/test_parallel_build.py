@@ -50,7 +50,7 @@ def test_one_process_and_two_give_the_same_index_and_answers(corpus, tmp_path, c
 
 def test_add_gives_the_index_a_build_gives(corpus, tmp_path, cli):
     """Adding the same reports in two steps (with two processes) answers as one build does."""
-    built = _build(cli, corpus, tmp_path / "built.sqlite", "2")
+    built = _build(cli, corpus, tmp_path / "built.sqlite", "2")  # with two processes, as the other test does not
     files = sorted(corpus.glob("*.txt"))
     first = tmp_path / "first"
     for path in files[:20]:
@@ -69,3 +69,31 @@ def test_jobs_out_of_range_is_a_usage_error(tmp_path, cli, jobs):
     code, _, err = cli("build", str(ROOT / "seeds"), "-o", str(tmp_path / "x.sqlite"), "--jobs", jobs)
     assert code == 2 and err.count("\n") == 1 and "--jobs" in err and "Traceback" not in err
     assert not (tmp_path / "x.sqlite").exists()
+
+
+@pytest.fixture(scope="module")
+def built(corpus):
+    from reportcli.cli import main
+
+    index = corpus.parent / "built.sqlite"
+    assert main(["build", str(corpus), "-o", str(index)]) == 0
+    return index
+
+
+@pytest.mark.parametrize("filters", [{}, {"code": "gdp_growth"}, {"target": False, "unit": "%"},
+                                     {"kind": "level", "minimum": 1e8}, {"maximum": 5}])
+def test_figures_of_many_reports_in_one_statement_are_those_read_a_report_at_a_time(built, monkeypatch, filters):
+    from reportcli.index import store as store_module
+    from reportcli.index.store import Store, open_index
+
+    store = Store(open_index(built))
+    reports = store.reports()[::-1][:30]  # an order and a selection of the index's own
+
+    def keep(indicator, context):
+        return "增长" in indicator or "投资" in context
+
+    one_at_a_time = [(report.id, store.figures(report, keep=keep, **filters)) for report in reports]
+    one_at_a_time = [(rid, figures) for rid, figures in one_at_a_time if figures]
+    monkeypatch.setattr(store_module, "_ONE_STATEMENT_FROM", 2)
+    in_one = [(report.id, figures) for report, figures in store.figures_by_report(reports, keep=keep, **filters)]
+    assert in_one == one_at_a_time and len(in_one) > 3

@@ -9,6 +9,9 @@ exactly as it was before the write.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 
 from reportcli.errors import IndexFileError
@@ -158,7 +161,7 @@ class Store:
             ord=row[0], id=row[1], title=row[2], region=row[3], level=row[4], year=row[5], date=row[6],
             meeting=row[7], office=row[8], speaker=row[9], publisher=row[10], published=row[11], source=row[12],
             sha256=row[13], file=row[14], first_rowid=row[15], paragraphs=row[16],
-            warnings=tuple(loads(row[17])), format=row[18], inferred=tuple(loads(row[19])), line=row[20],
+            warnings=_json_tuple(row[17], loads), format=row[18], inferred=_json_tuple(row[19], loads), line=row[20],
             region_code=row[21], parent=row[22])
             for row in self.connection.execute(
                 "SELECT ord, id, title, region, level, year, date, meeting, office, speaker, publisher, published,"
@@ -193,9 +196,9 @@ class Store:
 
     def counts(self, ord_: int) -> dict[str, int]:
         row = self.connection.execute(
-            "SELECT (SELECT count(*) FROM sections WHERE report = ?1), (SELECT count(*) FROM terms WHERE report = ?1),"
-            " (SELECT count(*) FROM figures WHERE report = ?1), (SELECT count(*) FROM goals WHERE report = ?1)",
-            (ord_,)).fetchone()
+            "SELECT (SELECT count(*) FROM sections WHERE report = :r), (SELECT count(*) FROM terms WHERE report = :r),"
+            " (SELECT count(*) FROM figures WHERE report = :r), (SELECT count(*) FROM goals WHERE report = :r)",
+            {"r": ord_}).fetchone()
         return dict(zip(("sections", "terms", "figures", "goals"), row))
 
     def meta(self) -> dict[str, str]:
@@ -325,32 +328,36 @@ class Store:
         """The report's figures (models.Figure with report and section filled in), in text order;
         with `keep`, only those for which keep(indicator, context) holds (tested before a
         Figure is made: a query over many reports keeps few of their figures)."""
-        from reportcli.models import Figure
+        where, params = _figure_filters(unit=unit, kind=kind, target=target, minimum=minimum, maximum=maximum,
+                                        code=code)
+        rows = self.connection.execute(_FIGURES + " WHERE f.report = ?" + where + " ORDER BY f.seq",
+                                       [report.ord, *params])
+        return _figures_of(report, rows, keep)
 
-        # The section's path in the same statement (a primary-key lookup a row): a query over
-        # 20,000 reports would otherwise read every report's sections once more.
-        sql = ("SELECT f.paragraph, (SELECT s.path FROM sections s WHERE s.report = f.report AND s.id = f.section),"
-               " f.raw, f.value, f.unit, f.approx, f.indicator, f.kind, f.target, f.context, f.start, f.\"end\","
-               " f.low, f.high, f.code, f.name_en, f.basis FROM figures f WHERE f.report = ?")
-        params: list = [report.ord]
-        for column, wanted in (("unit", unit), ("kind", kind), ("code", code)):
-            if wanted is not None:
-                sql += f" AND f.{column} = ?"
-                params.append(wanted)
-        if target is not None:
-            sql += " AND f.target = ?"
-            params.append(int(target))
-        if minimum is not None:
-            sql += " AND f.value >= ?"
-            params.append(minimum)
-        if maximum is not None:
-            sql += " AND f.value <= ?"
-            params.append(maximum)
-        return [Figure(report=report.id, paragraph=row[0], section=row[1] or "", raw=row[2],
-                       value=plain_value(row[3]), unit=row[4], approx=row[5], indicator=row[6], kind=row[7],
-                       target=bool(row[8]), context=row[9], start=row[10], end=row[11], low=plain_value(row[12]),
-                       high=plain_value(row[13]), code=row[14], name_en=row[15], basis=row[16])
-                for row in self.connection.execute(sql + " ORDER BY f.seq", params) if keep is None or keep(row[6], row[9])]
+    def figures_by_report(self, reports: list, *, keep=None, **filters) -> Iterator[tuple[object, list]]:
+        """(report, its figures as `figures` gives them) for each of `reports` that has any, in
+        their order. Over many reports, one statement for all (a statement a report costs more
+        than reading the rows: 20,000 reports, ~0.5 s)."""
+        if len(reports) < _ONE_STATEMENT_FROM:
+            for report in reports:
+                found = self.figures(report, keep=keep, **filters)
+                if found:
+                    yield report, found
+            return
+        where, params = _figure_filters(**filters)
+        by_ord = {report.ord: report for report in reports}
+        rows = self.connection.execute(_FIGURES + (" WHERE" + where[4:] if where else "") + " ORDER BY f.report, f.seq",
+                                       params)
+        found: dict[int, list] = {}
+        for ord_, group in groupby(rows, key=itemgetter(-1)):
+            report = by_ord.get(ord_)
+            if report is not None:
+                figures = _figures_of(report, group, keep)
+                if figures:
+                    found[ord_] = figures
+        for report in reports:
+            if report.ord in found:
+                yield report, found[report.ord]
 
     def figure_sections(self, report) -> dict[int, int | None]:
         """paragraph id → section id, for the paragraphs that hold figures."""
@@ -426,8 +433,8 @@ class Store:
     def words_by_pinyin(self, key: str, limit: int = 8) -> list[tuple[str, int, bool]]:
         """(word, df, spelled by initials) for words whose toneless pinyin or initials are `key`."""
         return self.connection.execute(
-            "SELECT word, df, pinyin != ?1 FROM vocab WHERE pinyin = ?1 OR (initials = ?1 AND length(word) > 1)"
-            " ORDER BY pinyin = ?1 DESC, df DESC, word LIMIT ?2", (key, limit)).fetchall()
+            "SELECT word, df, pinyin != :key FROM vocab WHERE pinyin = :key OR (initials = :key AND length(word) > 1)"
+            " ORDER BY pinyin = :key DESC, df DESC, word LIMIT :limit", {"key": key, "limit": limit}).fetchall()
 
     # ------------------------------------------------------------ completion
 
@@ -472,3 +479,49 @@ def plain_value(value: float | None) -> int | float | None:
     if value is None:
         return None
     return int(value) if float(value).is_integer() else value
+
+
+# A query over at least this many reports reads their figures in one statement.
+_ONE_STATEMENT_FROM = 64
+
+# A figure row with its section's path (a primary-key lookup a row, in the same statement: a
+# query over 20,000 reports would otherwise read every report's sections once more); f.report last.
+_FIGURES = ("SELECT f.paragraph, (SELECT s.path FROM sections s WHERE s.report = f.report AND s.id = f.section),"
+            " f.raw, f.value, f.unit, f.approx, f.indicator, f.kind, f.target, f.context, f.start, f.\"end\","
+            " f.low, f.high, f.code, f.name_en, f.basis, f.report FROM figures f")
+
+
+def _figure_filters(*, unit: str | None = None, kind: str | None = None, target: bool | None = None,
+                    minimum: float | None = None, maximum: float | None = None,
+                    code: str | None = None) -> tuple[str, list]:
+    """(" AND …" conditions, their parameters) for the figures wanted."""
+    where, params = "", []
+    for column, wanted in (("unit", unit), ("kind", kind), ("code", code)):
+        if wanted is not None:
+            where += f" AND f.{column} = ?"
+            params.append(wanted)
+    if target is not None:
+        where += " AND f.target = ?"
+        params.append(int(target))
+    if minimum is not None:
+        where += " AND f.value >= ?"
+        params.append(minimum)
+    if maximum is not None:
+        where += " AND f.value <= ?"
+        params.append(maximum)
+    return where, params
+
+
+def _figures_of(report, rows, keep) -> list:
+    from reportcli.models import Figure
+
+    return [Figure(report=report.id, paragraph=row[0], section=row[1] or "", raw=row[2],
+                   value=plain_value(row[3]), unit=row[4], approx=row[5], indicator=row[6], kind=row[7],
+                   target=bool(row[8]), context=row[9], start=row[10], end=row[11], low=plain_value(row[12]),
+                   high=plain_value(row[13]), code=row[14], name_en=row[15], basis=row[16])
+            for row in rows if keep is None or keep(row[6], row[9])]
+
+
+def _json_tuple(text: str, loads) -> tuple:
+    """A JSON list column as a tuple; most are empty, and "[]" needs no parser."""
+    return () if text == "[]" else tuple(loads(text))

@@ -40,10 +40,10 @@ def metrics(store: Store, query: str | None = None, selection: ReportFilter | No
 
     def collect(keep) -> list[PanelFigure]:
         rows: list[PanelFigure] = []
-        for report in reports:
+        for report, figures in store.figures_by_report(reports, unit=wanted_unit, kind=kind, target=target,
+                                                       minimum=minimum, maximum=maximum, code=code, keep=keep):
             figure_sections = store.figure_sections(report) if allowed is not None else {}
-            for figure in store.figures(report, unit=wanted_unit, kind=kind, target=target, minimum=minimum,
-                                        maximum=maximum, code=code, keep=keep):
+            for figure in figures:
                 if allowed is None or figure_sections.get(figure.paragraph) in allowed[report.ord]:
                     rows.append(PanelFigure(**vars(figure), year=report.year, region=report.region,
                                             region_code=report.region_code))

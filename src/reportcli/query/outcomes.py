@@ -45,11 +45,13 @@ def review_sections(store: Store, report) -> set[int] | None:
 
 
 def outcome_of(store: Store, report, *, code: str | None, indicator: str, unit: str, change: bool | None,
-               period: int | None) -> Figure | None:
+               period: int | None, figures: list | None = None) -> Figure | None:
     """The figure `report` gives as the outcome of an indicator for the year `period` (see the
     module docstring). `change` says whether a growth rate (True) or a level (False) is wanted
-    for an indicator without a code; None accepts either."""
-    figures = store.figures(report, target=False, code=code, unit=unit or None)
+    for an indicator without a code; None accepts either. `figures`: the report's achieved
+    figures of that code and unit when the caller has read them already (a query over many)."""
+    if figures is None:
+        figures = store.figures(report, target=False, code=code, unit=unit or None)
     if not figures:
         return None  # most reports of a big index say nothing of a rare indicator: no outline read
     review = review_sections(store, report)

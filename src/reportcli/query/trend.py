@@ -43,11 +43,17 @@ def trend(store: Store, indicator: str, selection: ReportFilter | None = None, u
         code = checked_code(code)
     wanted_unit = base_unit(unit) if unit else None
     points: list[TrendPoint] = []
-    for report in select_reports(store, selection):
+    reports = select_reports(store, selection)
+    # With a code, every report's candidates in one read; a report without any has no point.
+    coded = {report.ord: figures for report, figures in store.figures_by_report(
+        reports, target=False, code=code, unit=wanted_unit)} if code else {}
+    for report in reports:
         period = report.year - 1 if report.year else None
         if code is not None:
+            if report.ord not in coded:
+                continue
             figure = outcome_of(store, report, code=code, indicator=indicator, unit=wanted_unit or "", change=None,
-                                period=period)
+                                period=period, figures=coded[report.ord])
         else:
             figure = _best_named(store, report, needle, wanted_unit, period)
         if figure is not None:
