@@ -145,7 +145,8 @@ def main() -> int:
             builds[size] = []
             for run in range(args.runs):
                 builds[size].append(_build(corpus, index))
-                print(f"{size} reports, run {run + 1}: {builds[size][-1][0]:.0f} s", file=sys.stderr)
+                print(f"{size} reports, run {run + 1}: {builds[size][-1][0]:.0f} s, "
+                      f"peak RSS {builds[size][-1][1]:,.0f} MB", file=sys.stderr, flush=True)
         text = sum(path.stat().st_size for path in corpus.glob("*.txt"))
         ratios[size] = index.stat().st_size / text
         print(f"{size}: text {text / 2**20:,.0f} MB, index {index.stat().st_size / 2**20:,.0f} MB", file=sys.stderr)
