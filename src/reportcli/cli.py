@@ -312,13 +312,12 @@ def _emit(out, rows: list, view: str, *, single_report: bool = False, headers: O
     index holds a single report."""
     from reportcli.render import as_dict, write_structured
 
-    dicts = [as_dict(row) for row in rows]
-    if out.structured:
-        write_structured(dicts, out.format, out.stdout, bom=out.bom)
+    if out.structured:  # a row made plain as it is written, not all of them first
+        write_structured((as_dict(row) for row in rows), out.format, out.stdout, bom=out.bom)
         return
     from reportcli.views import draw_rows
 
-    draw_rows(dicts, view, out, single_report=single_report, headers=headers)
+    draw_rows([as_dict(row) for row in rows], view, out, single_report=single_report, headers=headers)
 
 
 def _chart(out, groups: list) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable
 from typing import Any, TextIO
 
 FORMATS = ("table", "json", "jsonl", "csv")
@@ -87,19 +88,25 @@ def utf8(stream: TextIO) -> TextIO:
     return stream
 
 
-def write_structured(rows: list[dict], fmt: str, stream: TextIO, bom: bool = False) -> None:
+def write_structured(rows: Iterable[dict], fmt: str, stream: TextIO, bom: bool = False) -> None:
+    """Rows as JSON, JSON Lines or CSV. JSON and JSON Lines are written a row at a time, so an
+    answer of 40,000 rows is never one string in memory (CSV reads every row for its columns)."""
     from reportcli.jsoncodec import dumps
 
     stream = utf8(stream)
     if fmt == "json":
         # One element a line: valid JSON that diffs and greps by row, and written by json's C
         # encoder (indent= falls back to the pure-Python one, about five times slower).
-        body = ",\n".join(dumps(row) for row in rows)
-        stream.write(f"[\n{body}\n]\n" if rows else "[]\n")
+        separator = "[\n"
+        for row in rows:
+            stream.write(separator + dumps(row))
+            separator = ",\n"
+        stream.write("[]\n" if separator == "[\n" else "\n]\n")
     elif fmt == "jsonl":
         for row in rows:
             stream.write(dumps(row) + "\n")
     elif fmt == "csv":
+        rows = list(rows)
         if not rows:
             return
         import csv
