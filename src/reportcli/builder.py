@@ -167,7 +167,7 @@ def _summary_line(summary) -> str:
 def _stopped_by_signals():
     """TERM and HUP interrupt a write the way Ctrl-C does, so that it is undone and cleaned up.
 
-    The handler raises Interrupted wherever the main thread is. When that is inside a finalizer
+    The handler raises Interrupted (KeyboardInterrupt for Ctrl-C) wherever the main thread is. When that is inside a finalizer
     (a weakref callback run by the garbage collector), Python prints the exception and drops it;
     so the signal is also remembered, that message is kept quiet, and the write checks for it
     after each report it reads (`_raise_if_interrupted`), before anything is committed."""
@@ -181,13 +181,13 @@ def _stopped_by_signals():
             os.kill(os.getpid(), signum)
             return
         _PENDING_SIGNALS.append(signum)
-        raise Interrupted(signum)
+        raise _stop(signum)
 
     def unraisable(details) -> None:
-        if not isinstance(details.exc_value, Interrupted):
+        if not isinstance(details.exc_value, (Interrupted, KeyboardInterrupt)):
             previous_hook(details)
 
-    caught = [sig for sig in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if sig]
+    caught = sorted(_STOP_SIGNALS)  # Ctrl-C too: its KeyboardInterrupt can land in a finalizer as well
     try:
         previous = {sig: signal.signal(sig, interrupt) for sig in caught}
     except ValueError:  # not the main thread (an embedding application): leave its handlers alone
@@ -214,7 +214,12 @@ _PENDING_SIGNALS: list[int] = []
 
 def _raise_if_interrupted() -> None:
     if _PENDING_SIGNALS:
-        raise Interrupted(_PENDING_SIGNALS[0])
+        raise _stop(_PENDING_SIGNALS[0])
+
+
+def _stop(signum: int) -> BaseException:
+    """What a stop signal raises: KeyboardInterrupt for Ctrl-C (exit 130), else Interrupted."""
+    return KeyboardInterrupt() if signum == signal.SIGINT else Interrupted(signum)
 
 
 def _loaded_reports(sources, verb: str, workers: int):
