@@ -97,3 +97,16 @@ def test_figures_of_many_reports_in_one_statement_are_those_read_a_report_at_a_t
     monkeypatch.setattr(store_module, "_ONE_STATEMENT_FROM", 2)
     in_one = [(report.id, figures) for report, figures in store.figures_by_report(reports, keep=keep, **filters)]
     assert in_one == one_at_a_time and len(in_one) > 3
+
+
+@pytest.mark.parametrize("filters", [{}, {"code": "gdp_growth"}, {"main_only": True}, {"main_only": True, "code": "cpi"}])
+def test_targets_of_many_reports_in_one_statement_are_those_read_a_report_at_a_time(built, monkeypatch, filters):
+    from reportcli.index import store as store_module
+    from reportcli.index.store import Store, open_index
+
+    store = Store(open_index(built))
+    reports = store.reports()[::-2]
+    one_at_a_time = [(report.id, goals) for report in reports if (goals := store.goals(report, **filters))]
+    monkeypatch.setattr(store_module, "_ONE_STATEMENT_FROM", 2)
+    in_one = [(report.id, goals) for report, goals in store.goals_by_report(reports, **filters)]
+    assert in_one == one_at_a_time and len(in_one) > 3

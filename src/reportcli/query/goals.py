@@ -40,8 +40,7 @@ def goals(store: Store, query: str | None = None, selection: ReportFilter | None
     matcher = TextMatcher(store, query) if query else None
     rows: list[Goal] = []
     parents = _ParentTargets(store)
-    for report in select_reports(store, selection):
-        report_rows = store.goals(report, main_only=main_only, code=code)
+    for report, report_rows in store.goals_by_report(select_reports(store, selection), main_only=main_only, code=code):
         if matcher is not None:
             report_rows = [row for row in report_rows if matcher.contains(row.indicator, row.text)]
         report_rows = [parents.panel(report, row) for row in report_rows]

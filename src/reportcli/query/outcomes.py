@@ -51,7 +51,7 @@ def outcome_of(store: Store, report, *, code: str | None, indicator: str, unit: 
     for an indicator without a code; None accepts either. `figures`: the report's achieved
     figures of that code and unit when the caller has read them already (a query over many)."""
     if figures is None:
-        figures = store.figures(report, target=False, code=code, unit=unit or None)
+        figures = store.achieved(report, code, unit or None)
     if not figures:
         return None  # most reports of a big index say nothing of a rare indicator: no outline read
     review = review_sections(store, report)
