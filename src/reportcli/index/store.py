@@ -249,13 +249,14 @@ class Store:
 
     # ------------------------------------------------------------ paragraphs
 
-    def _text(self, block: int, at: int, length: int) -> str:
-        """A paragraph's text: its place in a packed block (index.packing), with the index's dictionary."""
+    def _text(self, block: int, at: int, length: int, packed: bytes | None = None) -> str:
+        """A paragraph's text: its place in a packed block (index.packing), with the index's
+        dictionary; `packed`, the block's bytes when the caller read them with the paragraph."""
         if self._unpack is None:
             from reportcli.index.packing import Unpacker
 
             self._unpack = Unpacker(self.connection.execute("SELECT data FROM dictionary").fetchone()[0])
-        return self._unpack.block(block, None, self._packed_block)[at:at + length]
+        return self._unpack.block(block, packed, self._packed_block)[at:at + length]
 
     def _packed_block(self, block: int) -> bytes:
         return self.connection.execute("SELECT data FROM blocks WHERE id = ?", (block,)).fetchone()[0]
@@ -276,10 +277,11 @@ class Store:
         """(rowid, report ord, id, section id, text) for the given rowids, in chunks."""
         for start in range(0, len(rowids), 900):
             chunk = rowids[start:start + 900]
-            for rowid, report, pid, section, *place in self.connection.execute(
-                    f"SELECT rowid, report, id, section, {_PLACE} FROM paragraphs"
-                    f" WHERE rowid IN ({','.join('?' * len(chunk))})", chunk):
-                yield rowid, report, pid, section, self._text(*place)
+            # The block's bytes in the same statement: candidates of a search lie in ~1 block each.
+            for rowid, report, pid, section, block, at, length, packed in self.connection.execute(
+                    "SELECT p.rowid, p.report, p.id, p.section, p.block, p.\"at\", p.length, b.data FROM paragraphs p"
+                    f" JOIN blocks b ON b.id = p.block WHERE p.rowid IN ({','.join('?' * len(chunk))})", chunk):
+                yield rowid, report, pid, section, self._text(block, at, length, packed)
 
     def paragraphs_with(self, report, expression: str | None):
         """(id, section id, text) of the report's paragraphs whose bigrams match an FTS
