@@ -3,16 +3,15 @@
     from corpus import generate; generate(Path("corpus"), 20_000)
 
 Reports of every level (about 1 national in 200, 3% provincial, 12% city, the rest county; the
-region names are real divisions from data/regions.tsv), every year from 2000 to 2025 and every
-size (a log-normal number of paragraphs: 5 KB to 150 KB of text, about 50 KB on average), built
-from the seed's paragraphs (a review from its review, a plan from its plan) with their figures
-redrawn and their sentences dropped, repeated and recombined, so that no two reports are alike.
-The front matter takes several shapes (a title with the region and year, a bare title and a
-meeting line, a news-style opening); the review heading
-names the year or the five years; the year's headline list is a sentence, a list of lines or a
-list over sentences, its items drawn from the indicators reports set; one report in ten has a
-glossary, one in thirty is in traditional characters. One report in a thousand mentions 稀土永磁;
-量子计算 and 火箭 appear nowhere.
+region names are real divisions from data/regions.tsv), every year from 2000 to 2025 and every size
+(a log-normal number of paragraphs: 5 KB to 150 KB of text, about 50 KB on average), built from the
+seed's paragraphs (a review from its review, a plan from its plan) with their figures redrawn and
+their sentences dropped, repeated and recombined, so that no two reports are alike. The front
+matter takes several shapes (a title with the region and year, a bare title and a meeting line, a
+news-style opening); the review heading names the year or the five years; the year's headline list
+is a sentence, a list of lines or a list over sentences, its items drawn from the indicators
+reports set; one report in ten has a glossary, one in thirty is in traditional characters. One
+report in a thousand mentions 稀土永磁; 量子计算 and 火箭 appear nowhere.
 """
 from __future__ import annotations
 
