@@ -350,12 +350,13 @@ class Store:
             self._achieved[key] = self.figures(report, target=False, code=code, unit=unit)
         return self._achieved[key]
 
-    def _rows_of(self, report, select: str, alias: str, where: str, params: list, order: str):
+    def _rows_of(self, report, select: str, alias: str, where: list[str], params: list, order: str):
         """The rows of `select` (a table named `alias`) for one report, filtered and ordered."""
-        return self.connection.execute(f"{select} WHERE {alias}.report = ?{where} ORDER BY {order}",
-                                       [report.ord, *params])
+        conditions = " AND ".join([f"{alias}.report = ?", *where])
+        return self.connection.execute(f"{select} WHERE {conditions} ORDER BY {order}", [report.ord, *params])
 
-    def _by_report(self, reports: list, select: str, alias: str, where: str, params: list, order: str, make):
+    def _by_report(self, reports: list, select: str, alias: str, where: list[str], params: list, order: str,
+                   make):
         """(report, make(report, its rows)) for each of `reports` with rows. Over many reports,
         one statement for all (a statement a report costs more than its rows: 20,000 reports,
         ~0.5 s); the report ord is each row's last column."""
@@ -366,8 +367,8 @@ class Store:
                     yield report, made
             return
         by_ord = {report.ord: report for report in reports}
-        rows = self.connection.execute(f"{select}{' WHERE' + where[4:] if where else ''}"
-                                       f" ORDER BY {alias}.report, {order}", params)
+        conditions = f" WHERE {' AND '.join(where)}" if where else ""
+        rows = self.connection.execute(f"{select}{conditions} ORDER BY {alias}.report, {order}", params)
         found: dict[int, list] = {}
         for ord_, group in groupby(rows, key=itemgetter(-1)):
             report = by_ord.get(ord_)
@@ -504,21 +505,21 @@ _FIGURES = ("SELECT f.paragraph, (SELECT s.path FROM sections s WHERE s.report =
 
 def _figure_filters(*, unit: str | None = None, kind: str | None = None, target: bool | None = None,
                     minimum: float | None = None, maximum: float | None = None,
-                    code: str | None = None) -> tuple[str, list]:
-    """(" AND …" conditions, their parameters) for the figures wanted."""
-    where, params = "", []
+                    code: str | None = None) -> tuple[list[str], list]:
+    """(conditions, their parameters) for the figures wanted."""
+    where, params = [], []
     for column, wanted in (("unit", unit), ("kind", kind), ("code", code)):
         if wanted is not None:
-            where += f" AND f.{column} = ?"
+            where.append(f"f.{column} = ?")
             params.append(wanted)
     if target is not None:
-        where += " AND f.target = ?"
+        where.append("f.target = ?")
         params.append(int(target))
     if minimum is not None:
-        where += " AND f.value >= ?"
+        where.append("f.value >= ?")
         params.append(minimum)
     if maximum is not None:
-        where += " AND f.value <= ?"
+        where.append("f.value <= ?")
         params.append(maximum)
     return where, params
 
@@ -529,10 +530,11 @@ _GOALS = ("SELECT g.paragraph, (SELECT s.path FROM sections s WHERE s.report = g
           " g.horizon, g.text, g.start, g.\"end\", g.code, g.name_en, g.basis, g.report FROM goals g")
 
 
-def _goal_filters(main_only: bool, code: str | None) -> tuple[str, list]:
-    where, params = (" AND g.main = 1" if main_only else ""), []
+def _goal_filters(main_only: bool, code: str | None) -> tuple[list[str], list]:
+    """(conditions, their parameters) for the targets wanted."""
+    where, params = (["g.main = 1"] if main_only else []), []
     if code is not None:
-        where += " AND g.code = ?"
+        where.append("g.code = ?")
         params.append(code)
     return where, params
 
