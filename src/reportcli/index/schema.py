@@ -63,6 +63,11 @@ CREATE TABLE goals (
     code TEXT, name_en TEXT, basis TEXT,
     PRIMARY KEY (report, seq)
 ) WITHOUT ROWID;
+-- The figures and targets of one indicator code across every report (metrics --code, trend,
+-- goals --code read them in one statement): 13% of figures have a code, so the index is small
+-- (20,000 reports: 19 MB of 1.6 GB) and such a query reads its rows instead of every figure.
+CREATE INDEX figures_code ON figures (code, report, seq) WHERE code IS NOT NULL;
+CREATE INDEX goals_code ON goals (code, report, seq) WHERE code IS NOT NULL;
 -- Concepts: a shorthand and what it stands for, from the shipped lexicon (report NULL) and from
 -- each report's glossary (that report only). concept_forms finds a concept by any of its forms.
 CREATE TABLE concepts (
