@@ -127,7 +127,7 @@ def test_every_csv_can_carry_a_bom_for_excel(cli, command):
 def test_info_says_which_index_and_why(cli, corpus, monkeypatch, isolated_environment):
     code, out, _ = cli("info", "--json")
     [row] = json.loads(out)
-    assert (row["reason"], row["schema_version"], [r["id"] for r in row["reports"]]) == ("bundled", 7, ["hailar-2021"])
+    assert (row["reason"], row["schema_version"], [r["id"] for r in row["reports"]]) == ("bundled", 8, ["hailar-2021"])
     assert row["index"].endswith("bundled.sqlite") and row["size"] > 0
     monkeypatch.setenv("REPORTCLI_INDEX", str(corpus))
     [row] = json.loads(cli("info", "--json")[1])

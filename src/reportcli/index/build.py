@@ -229,6 +229,7 @@ def add_to_index(reports: list[LoadedReport], index: Path, *, wait: float = WRIT
     try:
         with _write_errors_explained(index, "nothing was added: the index is as it was"):
             packer = _index_packer(connection)
+            names = _Names(connection)
             paragraphs, characters = _corpus_totals(connection)
             for loaded in reports:
                 removed = _remove_report(connection, loaded.id, packer)
@@ -238,7 +239,7 @@ def add_to_index(reports: list[LoadedReport], index: Path, *, wait: float = WRIT
                 ord_, first_rowid = connection.execute(
                     "SELECT coalesce(max(ord), 0) + 1, (SELECT coalesce(max(rowid), 0) + 1 FROM paragraphs)"
                     " FROM reports").fetchone()
-                _insert_report(connection, ord_, loaded, first_rowid, packer)
+                _insert_report(connection, ord_, loaded, first_rowid, packer, names)
                 _adjust_vocabulary(connection, loaded.word_counts, +1)
                 paragraphs += len(loaded.report.paragraphs)
                 characters += sum(len(p.text) for p in loaded.report.paragraphs)
@@ -366,12 +367,13 @@ def _write(connection: sqlite3.Connection, reports: Iterable[LoadedReport]) -> B
 
     packer = default_packer()
     connection.execute("INSERT INTO dictionary VALUES (?)", (packer.dictionary,))
+    names = _Names(connection)
     next_rowid = 1
     tally = _Tally()
     vocabulary: Counter = Counter()
     characters = 0
     for ord_, loaded in enumerate(reports, start=1):
-        next_rowid = _insert_report(connection, ord_, loaded, next_rowid, packer)
+        next_rowid = _insert_report(connection, ord_, loaded, next_rowid, packer, names)
         tally.add(loaded)
         characters += sum(len(p.text) for p in loaded.report.paragraphs)
         vocabulary.update(loaded.word_counts)
@@ -396,7 +398,53 @@ def _insert(connection: sqlite3.Connection, table: str, rows: list[dict]) -> Non
     connection.executemany(sql, rows)
 
 
-def _insert_report(connection: sqlite3.Connection, ord_: int, loaded: LoadedReport, first_rowid: int, packer) -> int:
+class _Names:
+    """The ids of the index's shared strings (names) and the codes it uses (codes), looked up
+    once each per write: a build of 20,000 reports names a few hundred thousand strings."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+        self._ids: dict[str, int] = {}
+        self._codes: set[str] = set()
+
+    def id(self, text: str) -> int:
+        found = self._ids.get(text)
+        if found is None:
+            row = self.connection.execute("SELECT id FROM names WHERE text = ?", (text,)).fetchone()
+            found = row[0] if row is not None else \
+                self.connection.execute("INSERT INTO names (text) VALUES (?)", (text,)).lastrowid
+            self._ids[text] = found
+        return found
+
+    def code(self, code: str | None, name_en: str | None) -> str | None:
+        if code is not None and code not in self._codes:
+            # the newest English name wins (an add by a later reportcli may have renamed it)
+            self.connection.execute(f"INSERT OR {'REPLACE' if name_en else 'IGNORE'} INTO codes VALUES (?, ?)",
+                                    (code, name_en or ""))
+            self._codes.add(code)
+        return code
+
+
+def _raw_in_context(raw: str, context: str, length: int) -> dict:
+    """A figure as written is almost always part of its clause: then only where it starts there is kept."""
+    at = context.find(raw) if len(raw) == length else -1
+    return {"raw": None, "raw_at": at} if at >= 0 and raw else {"raw": raw, "raw_at": None}
+
+
+def _text_of_figure(text: str, figure: tuple[int, str] | None) -> dict:
+    """A target's clause, or the seq of the figure whose context it is."""
+    return {"text": None, "figure": figure[0]} if figure is not None and figure[1] == text else \
+        {"text": text, "figure": None}
+
+
+def _title_in_label(title: str, label: str) -> dict:
+    """A heading without its marker is almost always the end of the heading as written."""
+    return {"title": None, "title_at": len(label) - len(title)} if title and label.endswith(title) else \
+        {"title": title, "title_at": None}
+
+
+def _insert_report(connection: sqlite3.Connection, ord_: int, loaded: LoadedReport, first_rowid: int, packer,
+                   names: _Names) -> int:
     report, meta = loaded.report, loaded.report.metadata
     _insert(connection, "reports", [dict(
         ord=ord_, id=loaded.id, title=meta.title, region=meta.region, region_code=meta.region_code,
@@ -408,8 +456,8 @@ def _insert_report(connection: sqlite3.Connection, ord_: int, loaded: LoadedRepo
         inferred=json.dumps(list(report.inferred)), provenance=json.dumps(dict(report.provenance), ensure_ascii=False),
         line=loaded.line, fingerprint=loaded.fingerprint)])
     _insert(connection, "sections", [dict(
-        report=ord_, id=s.id, parent=s.parent, level=s.level, number=s.number, label=s.label, title=s.title,
-        path=s.path, kind=s.kind) for s in report.sections])
+        report=ord_, id=s.id, parent=s.parent, level=s.level, number=s.number, label=s.label, path=s.path,
+        kind=s.kind, **_title_in_label(s.title, s.label)) for s in report.sections])
     rowids = range(first_rowid, first_rowid + len(report.paragraphs))
     blocks, places = loaded.packed if loaded.packed_with == packer.id and len(loaded.packed[1]) == len(
         report.paragraphs) else packer.pack_paragraphs([p.text for p in report.paragraphs])  # another dictionary
@@ -423,15 +471,21 @@ def _insert_report(connection: sqlite3.Connection, ord_: int, loaded: LoadedRepo
     connection.executemany("INSERT INTO grams(rowid, g) VALUES (?, ?)", zip(rowids, loaded.grams))
     section_of = {p.id: p.section for p in report.paragraphs}
     _insert(connection, "figures", [dict(
-        report=ord_, seq=seq, paragraph=f.paragraph, section=section_of.get(f.paragraph), raw=f.raw, value=f.value,
-        unit=f.unit, approx=f.approx, indicator=f.indicator, kind=f.kind, target=int(f.target), context=f.context,
-        start=f.start, end=f.end, low=f.low, high=f.high, code=f.code, name_en=f.name_en, basis=f.basis)
+        report=ord_, seq=seq, paragraph=f.paragraph, section=section_of.get(f.paragraph),
+        **_raw_in_context(f.raw, f.context, f.end - f.start), value=f.value, unit=names.id(f.unit),
+        approx=f.approx, indicator=names.id(f.indicator), kind=names.id(f.kind), target=int(f.target),
+        context=f.context, start=f.start, end=f.end, low=f.low, high=f.high, code=names.code(f.code, f.name_en),
+        basis=f.basis)
         for seq, f in enumerate(report.figures, start=1)])
+    # A target's clause is most often the context of the figure it was read from (the same place).
+    figure_at = {(f.paragraph, f.start): (seq, f.context) for seq, f in enumerate(report.figures, start=1)}
     _insert(connection, "goals", [dict(
-        report=ord_, seq=seq, paragraph=g.paragraph, section=section_of.get(g.paragraph), indicator=g.indicator,
-        raw=g.raw, value=g.value, unit=g.unit, comparator=g.comparator, direction=g.direction, main=int(g.main),
-        strength=g.strength, low=g.low, high=g.high, horizon=g.horizon, text=g.text, start=g.start, end=g.end,
-        code=g.code, name_en=g.name_en, basis=g.basis) for seq, g in enumerate(report.goals, start=1)])
+        report=ord_, seq=seq, paragraph=g.paragraph, section=section_of.get(g.paragraph),
+        indicator=names.id(g.indicator), raw=g.raw, value=g.value, unit=names.id(g.unit), comparator=g.comparator,
+        direction=g.direction, main=int(g.main), strength=g.strength, low=g.low, high=g.high,
+        horizon=None if g.horizon is None else names.id(g.horizon),
+        **_text_of_figure(g.text, figure_at.get((g.paragraph, g.start))), start=g.start, end=g.end,
+        code=names.code(g.code, g.name_en), basis=g.basis) for seq, g in enumerate(report.goals, start=1)])
     _insert_concepts(connection, ord_, loaded.concepts)
     _insert(connection, "terms", [dict(
         report=ord_, seq=seq, term=t.term, heading=t.heading, definition=t.definition,

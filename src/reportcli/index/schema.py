@@ -1,7 +1,7 @@
 """The index's tables. Bump SCHEMA_VERSION whenever a table or the meaning of a column changes."""
 from __future__ import annotations
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 PAGE_BYTES = 8192
 
 # Paragraph rowids are contiguous per report (first_rowid .. first_rowid + paragraphs - 1), so a
@@ -25,8 +25,8 @@ CREATE TABLE reports (
 );
 CREATE TABLE sections (
     report INTEGER NOT NULL, id INTEGER NOT NULL, parent INTEGER, level INTEGER NOT NULL,
-    number TEXT NOT NULL, label TEXT NOT NULL, title TEXT NOT NULL, path TEXT NOT NULL,
-    kind TEXT NOT NULL,
+    number TEXT NOT NULL, label TEXT NOT NULL, path TEXT NOT NULL, kind TEXT NOT NULL,
+    title TEXT, title_at INTEGER, -- the heading without its marker: NULL when it is label[title_at:]
     PRIMARY KEY (report, id)
 ) WITHOUT ROWID;
 CREATE TABLE paragraphs (
@@ -46,21 +46,29 @@ CREATE TABLE terms (
     keys TEXT NOT NULL, -- JSON list of lookup keys: folded forms, pinyin, initials
     PRIMARY KEY (report, seq)
 ) WITHOUT ROWID;
+-- Strings that many rows repeat (indicator names, units, kinds, horizons), each kept once:
+-- figures and goals name them by id. Ids are given in the order reports are written, so an
+-- index's contents do not depend on how many workers parsed them.
+CREATE TABLE names (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE);
+-- The English names of the curated indicator codes the index uses (data/indicators.toml).
+CREATE TABLE codes (code TEXT PRIMARY KEY, name_en TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE figures (
     report INTEGER NOT NULL, seq INTEGER NOT NULL, paragraph INTEGER NOT NULL, section INTEGER,
-    raw TEXT NOT NULL, value REAL, unit TEXT NOT NULL, approx TEXT, indicator TEXT NOT NULL,
-    kind TEXT NOT NULL, target INTEGER NOT NULL, context TEXT NOT NULL,
+    raw TEXT, raw_at INTEGER, -- as written: NULL when it is the context's characters from raw_at, end - start long
+    value REAL, unit INTEGER NOT NULL, approx TEXT, indicator INTEGER NOT NULL, -- names.id
+    kind INTEGER NOT NULL, target INTEGER NOT NULL, context TEXT NOT NULL, -- kind: names.id
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, low REAL, high REAL,
-    code TEXT, name_en TEXT, -- the curated indicator (data/indicators.toml), when it is one
+    code TEXT, -- the curated indicator (codes), when it is one
     basis TEXT, -- from (a window's start) / vs_last_year (a change against last year), else NULL
     PRIMARY KEY (report, seq)
 ) WITHOUT ROWID;
 CREATE TABLE goals (
     report INTEGER NOT NULL, seq INTEGER NOT NULL, paragraph INTEGER NOT NULL, section INTEGER,
-    indicator TEXT NOT NULL, raw TEXT NOT NULL, value REAL, unit TEXT NOT NULL, comparator TEXT,
-    direction TEXT, main INTEGER NOT NULL, strength TEXT, low REAL, high REAL, horizon TEXT,
-    text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-    code TEXT, name_en TEXT, basis TEXT,
+    indicator INTEGER NOT NULL, raw TEXT NOT NULL, value REAL, unit INTEGER NOT NULL, comparator TEXT, -- names.id
+    direction TEXT, main INTEGER NOT NULL, strength TEXT, low REAL, high REAL, horizon INTEGER, -- names.id
+    text TEXT, figure INTEGER, -- the clause: NULL when it is the context of the report's figure `figure` (seq)
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    code TEXT, basis TEXT,
     PRIMARY KEY (report, seq)
 ) WITHOUT ROWID;
 -- The figures and targets of one indicator code across every report (metrics --code, trend,
@@ -89,5 +97,7 @@ CREATE TABLE vocab (
 CREATE INDEX vocab_pinyin ON vocab (pinyin) WHERE pinyin IS NOT NULL;
 CREATE INDEX vocab_initials ON vocab (initials) WHERE initials IS NOT NULL;
 -- Character-bigram index of every paragraph's folded text (contentless: rowid = paragraphs.rowid).
+-- Token counts are kept (columnsize, 1% of the index): without them the table cannot be scanned,
+-- and `sqlite3 .dump` or a database browser fails on it.
 CREATE VIRTUAL TABLE grams USING fts5 (g, content='', detail='none', tokenize='unicode61');
 """

@@ -213,7 +213,7 @@ class Store:
             from reportcli.models import Section
 
             self._sections[ord_] = [Section(*row) for row in self.connection.execute(
-                "SELECT id, parent, level, number, label, title, path, kind FROM sections WHERE report = ? ORDER BY id",
+                f"SELECT id, parent, level, number, label, {_TITLE}, path, kind FROM sections WHERE report = ? ORDER BY id",
                 (ord_,))]
         return self._sections[ord_]
 
@@ -233,7 +233,7 @@ class Store:
         """(id, parent id, title) of the report's sections, in outline order: their tree, cheaply."""
         if ord_ not in self._outline:
             self._outline[ord_] = self.connection.execute(
-                "SELECT id, parent, title FROM sections WHERE report = ? ORDER BY id", (ord_,)).fetchall()
+                f"SELECT id, parent, {_TITLE} FROM sections WHERE report = ? ORDER BY id", (ord_,)).fetchall()
         return self._outline[ord_]
 
     def glossary_sections(self, ord_: int) -> set[int]:
@@ -460,12 +460,14 @@ class Store:
 
     def units_like(self, prefix: str) -> list[str]:
         return [row[0] for row in self.connection.execute(
-            "SELECT unit FROM figures WHERE unit != '' AND unit LIKE ? ESCAPE '\\' GROUP BY unit ORDER BY count(*) DESC",
+            "SELECT n.text FROM figures f JOIN names n ON n.id = f.unit WHERE n.text != '' AND n.text LIKE ? ESCAPE '\\'"
+            " GROUP BY f.unit ORDER BY count(*) DESC, n.text",
             (_like_prefix(prefix),))]
 
     def codes_like(self, prefix: str) -> list[tuple[str, str]]:
         return self.connection.execute(
-            "SELECT code, max(name_en) FROM figures WHERE code LIKE ? ESCAPE '\\' GROUP BY code ORDER BY code",
+            "SELECT c.code, c.name_en FROM codes c WHERE c.code LIKE ? ESCAPE '\\'"
+            " AND EXISTS (SELECT 1 FROM figures f WHERE f.code = c.code) ORDER BY c.code",
             (_like_prefix(prefix),)).fetchall()
 
     def section_numbers_like(self, prefix: str, report_ids: list[str]) -> list[tuple[str, str]]:
@@ -496,11 +498,24 @@ def plain_value(value: float | None) -> int | float | None:
 # A query over at least this many reports reads their figures or targets in one statement.
 _ONE_STATEMENT_FROM = 64
 
+# A row's shared strings (index.schema: names, codes), each a primary-key lookup in the statement.
+def _name(column: str) -> str:
+    return f"(SELECT n.text FROM names n WHERE n.id = {column})"
+
+
+def _english(column: str) -> str:
+    return f"(SELECT c.name_en FROM codes c WHERE c.code = {column})"
+
+
+# A heading without its marker (index.schema: sections.title, title_at).
+_TITLE = "coalesce(title, substr(label, title_at + 1))"
+
 # A figure row with its section's path (a primary-key lookup a row, in the same statement: a
 # query over 20,000 reports would otherwise read every report's sections once more); f.report last.
 _FIGURES = ("SELECT f.paragraph, (SELECT s.path FROM sections s WHERE s.report = f.report AND s.id = f.section),"
-            " f.raw, f.value, f.unit, f.approx, f.indicator, f.kind, f.target, f.context, f.start, f.\"end\","
-            " f.low, f.high, f.code, f.name_en, f.basis, f.report FROM figures f")
+            " coalesce(f.raw, substr(f.context, f.raw_at + 1, f.\"end\" - f.start)), f.value, "
+            + _name("f.unit") + ", f.approx, " + _name("f.indicator") + ", " + _name("f.kind") + ", f.target, f.context,"
+            " f.start, f.\"end\", f.low, f.high, f.code, " + _english("f.code") + ", f.basis, f.report FROM figures f")
 
 
 def _figure_filters(*, unit: str | None = None, kind: str | None = None, target: bool | None = None,
@@ -508,10 +523,13 @@ def _figure_filters(*, unit: str | None = None, kind: str | None = None, target:
                     code: str | None = None) -> tuple[list[str], list]:
     """(conditions, their parameters) for the figures wanted."""
     where, params = [], []
-    for column, wanted in (("unit", unit), ("kind", kind), ("code", code)):
+    for column, wanted in (("unit", unit), ("kind", kind)):
         if wanted is not None:
-            where.append(f"f.{column} = ?")
+            where.append(f"f.{column} = (SELECT n.id FROM names n WHERE n.text = ?)")
             params.append(wanted)
+    if code is not None:
+        where.append("f.code = ?")
+        params.append(code)
     if target is not None:
         where.append("f.target = ?")
         params.append(int(target))
@@ -525,9 +543,11 @@ def _figure_filters(*, unit: str | None = None, kind: str | None = None, target:
 
 
 # A target row with its section's path; g.report last.
-_GOALS = ("SELECT g.paragraph, (SELECT s.path FROM sections s WHERE s.report = g.report AND s.id = g.section),"
-          " g.indicator, g.raw, g.value, g.unit, g.comparator, g.direction, g.main, g.strength, g.low, g.high,"
-          " g.horizon, g.text, g.start, g.\"end\", g.code, g.name_en, g.basis, g.report FROM goals g")
+_GOALS = ("SELECT g.paragraph, (SELECT s.path FROM sections s WHERE s.report = g.report AND s.id = g.section), "
+          + _name("g.indicator") + ", g.raw, g.value, " + _name("g.unit") + ", g.comparator, g.direction, g.main,"
+          " g.strength, g.low, g.high, " + _name("g.horizon") + ", coalesce(g.text, (SELECT f.context FROM figures f"
+          " WHERE f.report = g.report AND f.seq = g.figure)), g.start, g.\"end\", g.code, " + _english("g.code")
+          + ", g.basis, g.report FROM goals g")
 
 
 def _goal_filters(main_only: bool, code: str | None) -> tuple[list[str], list]:
