@@ -335,12 +335,21 @@ class Store:
                                         code=code)
         return _figures_of(report, self._rows_of(report, _FIGURES, "f", where, params, "f.seq"), keep)
 
-    def figures_by_report(self, reports: list, *, keep=None, **filters) -> Iterator[tuple[object, list]]:
+    def figures_by_report(self, reports: list, *, keep=None, naming: tuple[list[int], str | None] | None = None,
+                          **filters) -> Iterator[tuple[object, list]]:
         """(report, its figures as `figures` gives them) for each of `reports` that has any, in
-        their order."""
+        their order. `naming` = (name ids, FTS expression) narrows them, before `keep` is asked,
+        to figures whose indicator is one of the names or whose paragraph matches the expression:
+        a query word (metrics QUERY) then reads the few figures that may name it, not all."""
         where, params = _figure_filters(**filters)
+        if naming is not None and len(reports) >= _ONE_STATEMENT_FROM:  # (a few reports: a statement each, and
+            _naming_filter(where, params, *naming)  # the FTS subquery would be read again in each)
         return self._by_report(reports, _FIGURES, "f", where, params, "f.seq",
                                lambda report, rows: _figures_of(report, rows, keep))
+
+    def name_ids(self, test) -> list[int]:
+        """The ids of the index's shared strings (names: indicators, units …) for which test(text) holds."""
+        return [id_ for id_, text in self.connection.execute("SELECT id, text FROM names ORDER BY id") if test(text)]
 
     def achieved(self, report, code: str | None, unit: str | None) -> list:
         """The report's achieved figures of a code and unit, kept for the store's life: the
@@ -540,6 +549,17 @@ def _figure_filters(*, unit: str | None = None, kind: str | None = None, target:
         where.append("f.value <= ?")
         params.append(maximum)
     return where, params
+
+
+def _naming_filter(where: list[str], params: list, name_ids: list[int], expression: str | None) -> None:
+    """Figures whose indicator is one of `name_ids` or whose paragraph's bigrams match `expression`
+    (its rowid: the report's first paragraph rowid + paragraph - 1; the IN subquery is read once)."""
+    either = [f"f.indicator IN ({','.join(map(str, name_ids))})"] if name_ids else []
+    if expression is not None:
+        either.append("(SELECT r.first_rowid FROM reports r WHERE r.ord = f.report) + f.paragraph - 1"
+                      " IN (SELECT rowid FROM grams WHERE grams MATCH ?)")
+        params.append(expression)
+    where.append(f"({' OR '.join(either)})" if either else "0")
 
 
 # A target row with its section's path; g.report last.

@@ -251,6 +251,14 @@ class TextMatcher:
         haystack = "\n".join(fold(text) for text in texts)
         return any(needle in haystack for needle in self.needles)
 
+    def paragraph_expression(self) -> str | None:
+        """An FTS expression every paragraph that contains a needle matches (its bigrams), or None
+        when some needle has none (punctuation only): the paragraphs `contains` may hold for."""
+        expressions = [tokens_expression(needle) for needle in self.needles]
+        if not all(expressions) or any("\n" in needle for needle in self.needles):
+            return None
+        return " OR ".join(f"({expression})" for expression in expressions)
+
     def close(self, name: str) -> bool:
         """Nothing as typed: forgive a wrong or missing character in the name."""
         return len(self.needle) >= 3 and partial_similarity(self.needle, fold(name)) >= SIMILAR

@@ -38,10 +38,11 @@ def metrics(store: Store, query: str | None = None, selection: ReportFilter | No
     reports = select_reports(store, selection)
     allowed = check_section(store, reports, section)
 
-    def collect(keep) -> list[PanelFigure]:
+    def collect(keep, naming=None) -> list[PanelFigure]:
         rows: list[PanelFigure] = []
         for report, figures in store.figures_by_report(reports, unit=wanted_unit, kind=kind, target=target,
-                                                       minimum=minimum, maximum=maximum, code=code, keep=keep):
+                                                       minimum=minimum, maximum=maximum, code=code, keep=keep,
+                                                       naming=naming):
             figure_sections = store.figure_sections(report) if allowed is not None else {}
             for figure in figures:
                 if allowed is None or figure_sections.get(figure.paragraph) in allowed[report.ord]:
@@ -52,7 +53,13 @@ def metrics(store: Store, query: str | None = None, selection: ReportFilter | No
     if matcher is None:
         rows = collect(None)
     else:  # figures that name the query; else those whose indicator is close to it
-        rows = collect(matcher.contains) or collect(lambda indicator, _context: matcher.close(indicator))
+        # A context is part of its paragraph's text, so the figures that may name the query are
+        # those of the paragraphs that match it and those whose indicator does (composed names
+        # like 第一产业增加值 are in no paragraph); `keep` then decides as before.
+        expression = matcher.paragraph_expression()
+        naming = (store.name_ids(matcher.contains), expression) if expression is not None else None
+        rows = collect(matcher.contains, naming) or collect(lambda indicator, _context: matcher.close(indicator),
+                                                            (store.name_ids(matcher.close), None))
     if sort == "value":
         rows.sort(key=lambda row: (row.value is None, -(row.value or 0)))
     return rows

@@ -1,0 +1,78 @@
+"""`metrics QUERY` over many reports reads only the figures that may name the query (those of
+the paragraphs whose bigrams match it and those whose indicator does) and answers exactly what
+testing every figure answers: nothing is lost to the narrowing, in either script, by pinyin,
+for a name no paragraph contains, or when only a close indicator matches."""
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from conftest import ROOT, write
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from corpus import generate  # noqa: E402 - the benchmarks' generator of varied reports
+
+from reportcli.index.store import _ONE_STATEMENT_FROM, Store  # noqa: E402
+from reportcli.query.match import TextMatcher  # noqa: E402
+from reportcli.query.metrics import metrics  # noqa: E402
+
+# Written for this test: a composed name (第一产业增加值增长 is in no paragraph), a traditional
+# report, a county's news summary.
+HAND_WRITTEN = {
+    "city-2024.txt": "某某市2024年政府工作报告\n\n一、2023年工作回顾\n\n全市地区生产总值增长5.6%，三次产业增加值"
+                     "分别增长3.5%、6.0%和7.2%。城镇新增就业1.2万人，居民人均可支配收入达到41235元。\n\n"
+                     "二、2024年工作安排\n\n今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右；"
+                     "城镇新增就业1.1万人以上。\n",
+    "hk-2023.txt": "某某縣2023年政府工作報告\n\n一、2022年工作回顧\n\n全縣地區生產總值增長4.8%，"
+                   "糧食總產量達到52.3萬噸，城鎮調查失業率控制在5.2%。\n",
+    "news-2022.txt": "某县召开人代会 今年经济增长预期目标6%\n\n记者从某县第十届人民代表大会第二次会议获悉，"
+                     "过去一年全县GDP增长6.1%，固定资产投资增长9.1%，社会消费品零售总额增长7.3%。\n",
+}
+QUERIES = ["就业", "jiuye", "增长", "第一产业增加值", "第三产业", "粮食总产量", "糧食", "地区生产总值增涨",
+           "失业率", "gdp", "人均可支配收入", "固定资产投资", "万人"]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("many") / "reports"
+    generate(folder, _ONE_STATEMENT_FROM + 6)  # enough reports for the one-statement, narrowed path
+    for name, text in HAND_WRITTEN.items():
+        write(folder / name, text)
+    import reportcli
+
+    index = folder.parent / "index.sqlite"
+    reportcli.build([folder], index, jobs=1)
+    return Store.open(index)
+
+
+def _every_figure(store, query):
+    """The answer by testing every figure of every report (what the narrowing must equal)."""
+    matcher = TextMatcher(store, query)
+    every = [(report.id, figure) for report in store.reports() for figure in store.figures(report)]
+    found = [(rid, f.paragraph, f.start) for rid, f in every if matcher.contains(f.indicator, f.context)]
+    return found or [(rid, f.paragraph, f.start) for rid, f in every if matcher.close(f.indicator)]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_the_narrowed_answer_is_the_answer_of_every_figure(store, query):
+    assert len(store.reports()) >= _ONE_STATEMENT_FROM
+    answer = [(row.report, row.paragraph, row.start) for row in metrics(store, query)]
+    assert answer == _every_figure(store, query)
+    assert answer, query  # each query finds something, so the comparison says something
+
+
+def test_a_name_that_no_paragraph_holds_is_found(store):
+    rows = metrics(store, "第一产业增加值")
+    assert [(row.report, row.raw, row.indicator) for row in rows] == [("city-2024", "3.5%", "第一产业增加值增长")]
+    assert "第一产业" not in rows[0].context
+
+
+def test_traditional_text_is_found_by_simplified_query(store):
+    assert [(row.report, row.raw) for row in metrics(store, "粮食总产量")
+            if row.report == "hk-2023"] == [("hk-2023", "52.3萬噸")]
+
+
+def test_a_punctuation_query_still_answers(store):
+    """No bigram to narrow by: every figure is tested, as before."""
+    assert [(row.report, row.paragraph, row.start) for row in metrics(store, "%，")] == _every_figure(store, "%，")
