@@ -336,16 +336,16 @@ class Store:
         return _figures_of(report, self._rows_of(report, _FIGURES, "f", where, params, "f.seq"), keep)
 
     def figures_by_report(self, reports: list, *, keep=None, naming: tuple[list[int], str | None] | None = None,
-                          **filters) -> Iterator[tuple[object, list]]:
+                          panel: bool = False, **filters) -> Iterator[tuple[object, list]]:
         """(report, its figures as `figures` gives them) for each of `reports` that has any, in
-        their order. `naming` = (name ids, FTS expression) narrows them, before `keep` is asked,
+        their order (models.PanelFigure with `panel`). `naming` = (name ids, FTS expression) narrows them, before `keep` is asked,
         to figures whose indicator is one of the names or whose paragraph matches the expression:
         a query word (metrics QUERY) then reads the few figures that may name it, not all."""
         where, params = _figure_filters(**filters)
         if naming is not None and len(reports) >= _ONE_STATEMENT_FROM:  # (a few reports: a statement each, and
-            _naming_filter(where, params, *naming)  # the FTS subquery would be read again in each)
+            _naming_filter("f", where, params, *naming)  # the FTS subquery would be read again in each)
         return self._by_report(reports, _FIGURES, "f", where, params, "f.seq",
-                               lambda report, rows: _figures_of(report, rows, keep))
+                               lambda report, rows: _figures_of(report, rows, keep, panel))
 
     def name_ids(self, test) -> list[int]:
         """The ids of the index's shared strings (names: indicators, units …) for which test(text) holds."""
@@ -399,10 +399,13 @@ class Store:
         where, params = _goal_filters(main_only, code)
         return _goals_of(report, self._rows_of(report, _GOALS, "g", where, params, "g.main DESC, g.seq"))
 
-    def goals_by_report(self, reports: list, *, main_only: bool = False,
-                        code: str | None = None) -> Iterator[tuple[object, list]]:
-        """(report, its targets as `goals` gives them) for each of `reports` that has any."""
+    def goals_by_report(self, reports: list, *, main_only: bool = False, code: str | None = None,
+                        naming: tuple[list[int], str | None] | None = None) -> Iterator[tuple[object, list]]:
+        """(report, its targets as `goals` gives them) for each of `reports` that has any;
+        `naming` narrows them as it does figures (figures_by_report)."""
         where, params = _goal_filters(main_only, code)
+        if naming is not None and len(reports) >= _ONE_STATEMENT_FROM:
+            _naming_filter("g", where, params, *naming)
         return self._by_report(reports, _GOALS, "g", where, params, "g.main DESC, g.seq", _goals_of)
 
     # ------------------------------------------------------------ glossary
@@ -551,12 +554,13 @@ def _figure_filters(*, unit: str | None = None, kind: str | None = None, target:
     return where, params
 
 
-def _naming_filter(where: list[str], params: list, name_ids: list[int], expression: str | None) -> None:
-    """Figures whose indicator is one of `name_ids` or whose paragraph's bigrams match `expression`
-    (its rowid: the report's first paragraph rowid + paragraph - 1; the IN subquery is read once)."""
-    either = [f"f.indicator IN ({','.join(map(str, name_ids))})"] if name_ids else []
+def _naming_filter(alias: str, where: list[str], params: list, name_ids: list[int], expression: str | None) -> None:
+    """Figures or targets (table `alias`) whose indicator is one of `name_ids` or whose paragraph's
+    bigrams match `expression` (its rowid: the report's first paragraph rowid + paragraph - 1;
+    the IN subquery is read once)."""
+    either = [f"{alias}.indicator IN ({','.join(map(str, name_ids))})"] if name_ids else []
     if expression is not None:
-        either.append("(SELECT r.first_rowid FROM reports r WHERE r.ord = f.report) + f.paragraph - 1"
+        either.append(f"(SELECT r.first_rowid FROM reports r WHERE r.ord = {alias}.report) + {alias}.paragraph - 1"
                       " IN (SELECT rowid FROM grams WHERE grams MATCH ?)")
         params.append(expression)
     where.append(f"({' OR '.join(either)})" if either else "0")
@@ -590,13 +594,17 @@ def _goals_of(report, rows) -> list:
             for row in rows]
 
 
-def _figures_of(report, rows, keep) -> list:
-    from reportcli.models import Figure
+def _figures_of(report, rows, keep, panel: bool = False) -> list:
+    """models.Figure rows; with `panel`, models.PanelFigure (made once, not a Figure copied: a
+    query over 20,000 reports makes tens of thousands)."""
+    from reportcli.models import Figure, PanelFigure
 
-    return [Figure(report=report.id, paragraph=row[0], section=row[1] or "", raw=row[2],
-                   value=plain_value(row[3]), unit=row[4], approx=row[5], indicator=row[6], kind=row[7],
-                   target=bool(row[8]), context=row[9], start=row[10], end=row[11], low=plain_value(row[12]),
-                   high=plain_value(row[13]), code=row[14], name_en=row[15], basis=row[16])
+    make, extra = (PanelFigure, {"year": report.year, "region": report.region, "region_code": report.region_code}) \
+        if panel else (Figure, {})
+    return [make(report=report.id, paragraph=row[0], section=row[1] or "", raw=row[2],
+                 value=plain_value(row[3]), unit=row[4], approx=row[5], indicator=row[6], kind=row[7],
+                 target=bool(row[8]), context=row[9], start=row[10], end=row[11], low=plain_value(row[12]),
+                 high=plain_value(row[13]), code=row[14], name_en=row[15], basis=row[16], **extra)
             for row in rows if keep is None or keep(row[6], row[9])]
 
 

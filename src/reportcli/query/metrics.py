@@ -42,12 +42,12 @@ def metrics(store: Store, query: str | None = None, selection: ReportFilter | No
         rows: list[PanelFigure] = []
         for report, figures in store.figures_by_report(reports, unit=wanted_unit, kind=kind, target=target,
                                                        minimum=minimum, maximum=maximum, code=code, keep=keep,
-                                                       naming=naming):
-            figure_sections = store.figure_sections(report) if allowed is not None else {}
-            for figure in figures:
-                if allowed is None or figure_sections.get(figure.paragraph) in allowed[report.ord]:
-                    rows.append(PanelFigure(**vars(figure), year=report.year, region=report.region,
-                                            region_code=report.region_code))
+                                                       naming=naming, panel=True):
+            if allowed is None:
+                rows.extend(figures)
+                continue
+            figure_sections = store.figure_sections(report)
+            rows.extend(figure for figure in figures if figure_sections.get(figure.paragraph) in allowed[report.ord])
         return rows
 
     if matcher is None:
