@@ -86,6 +86,18 @@ class Record:
     def __reduce__(self):  # pickling (build workers send reports back): rebuild by keywords
         return (_rebuild, (type(self), self.__dict__))
 
+    @classmethod
+    def _extending(cls, base: "Record", **more: Any):
+        """This class's record of `base`'s values and `more`, the fields this class adds after
+        base's, in their order: base's values are taken as a whole, not named one by one (a
+        panel answer makes tens of thousands)."""
+        values = {**base.__dict__, **more}
+        if tuple(values) != cls._fields:
+            raise TypeError(f"{cls.__name__}() extends {type(base).__name__} with {', '.join(cls._fields[len(base._fields):])}")
+        record = object.__new__(cls)
+        object.__setattr__(record, "__dict__", values)
+        return record
+
     def _replace(self, **changes: Any):
         return type(self)(**{**self.__dict__, **changes})
 

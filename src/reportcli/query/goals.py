@@ -71,8 +71,8 @@ class _ParentTargets:
         if parent is not None and parent.value is not None and parent.unit == goal.unit:
             difference = round(goal.value - parent.value, 6)
             gap = int(difference) if float(difference).is_integer() else difference
-        return PanelGoal(**vars(goal), year=report.year, region=report.region, region_code=report.region_code,
-                         parent_target=target, gap=gap)
+        return PanelGoal._extending(goal, year=report.year, region=report.region, region_code=report.region_code,
+                                    parent_target=target, gap=gap)
 
     def _parent_goal(self, report, goal: Goal) -> Goal | None:
         if report.year is None or not report.parent or report.level == "national":
@@ -97,15 +97,15 @@ def _checked(store: Store, report, goal: PanelGoal) -> CheckedGoal:
 
     figure, period, following = goal_outcome(store, goal, report)
     if figure is None:
-        return CheckedGoal(**vars(goal), status="unknown", outcome=None,
-                           note=_unknown_because(goal, report, period, following))
+        return CheckedGoal._extending(goal, status="unknown", outcome=None,
+                                      note=_unknown_because(goal, report, period, following))
     # signed against the target: 下降3.5% is -3.5 against a growth target, +3.5 against a reduction
     value = signed(figure, goal.direction)
     outcome = Outcome(report=figure.report, paragraph=figure.paragraph, raw=figure.raw,
                       value=int(value) if float(value).is_integer() else value, unit=figure.unit,
                       indicator=figure.indicator)
     status = "met" if met(goal, value) else "missed"
-    return CheckedGoal(**vars(goal), status=status, outcome=outcome)
+    return CheckedGoal._extending(goal, status=status, outcome=outcome, note=None)
 
 
 def _unknown_because(goal: Goal, report, period: int | None, following) -> str:
