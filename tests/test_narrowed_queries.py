@@ -1,5 +1,5 @@
-"""`metrics QUERY` and `goals QUERY` over many reports read only the figures and targets that may
-name the query (those of the paragraphs whose bigrams match it and those whose indicator does)
+"""`metrics QUERY`, `goals QUERY` and `trend WORDS` over many reports read only the figures and
+targets that may name the query (those of the paragraphs whose bigrams match it and those whose indicator does)
 and answer exactly what testing every row answers: nothing is lost to the narrowing, in either
 script, by pinyin, for a name no paragraph contains, or when only a close indicator matches."""
 from __future__ import annotations
@@ -17,6 +17,7 @@ from reportcli.index.store import _ONE_STATEMENT_FROM, Store  # noqa: E402
 from reportcli.query.match import TextMatcher  # noqa: E402
 from reportcli.query.goals import goals  # noqa: E402
 from reportcli.query.metrics import metrics  # noqa: E402
+from reportcli.query.trend import _best_named, trend  # noqa: E402
 
 # Written for this test: a composed name (第一产业增加值增长 is in no paragraph), a traditional
 # report, a county's news summary.
@@ -97,3 +98,22 @@ def test_the_narrowed_targets_are_the_targets_of_every_row(store, query):
 def test_a_composed_target_name_is_found(store):
     """三次产业增加值分别… gives targets named 第一产业增加值… that no paragraph holds."""
     assert [row.report for row in goals(store, "第二产业增加值")] == ["city-2024"]
+
+
+@pytest.mark.parametrize("words", ["地区生产总值", "地区生产总值增长", "城镇新增就业", "糧食總產量", "固定资产投资",
+                                   "第一产业增加值", "居民人均可支配收入", "地区生产总值增涨"])
+def test_a_trend_by_words_is_the_trend_of_every_figure(store, words):
+    """trend scores each indicator name once and reads only the figures of close names; each
+    report's point must be the one the best of all its achieved figures gives."""
+    from collections import Counter
+
+    from reportcli.query.match import fold_query
+
+    best = [(report, figure) for report in store.reports()
+            if (figure := _best_named(store, report, fold_query(words), report.year - 1 if report.year else None,
+                                      store.figures(report, target=False))) is not None]
+    unit = Counter(figure.unit for _, figure in best).most_common(1)[0][0]  # trend keeps the commonest unit
+    expected = sorted(((report.year is None, report.year or 0, report.id, figure.paragraph, figure.raw)
+                       for report, figure in best if figure.unit == unit), key=lambda row: row[:2])
+    found = [(p.year is None, p.year or 0, p.report, p.paragraph, p.raw) for p in trend(store, words)]
+    assert found == expected and found

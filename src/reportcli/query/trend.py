@@ -44,18 +44,21 @@ def trend(store: Store, indicator: str, selection: ReportFilter | None = None, u
     wanted_unit = base_unit(unit) if unit else None
     points: list[TrendPoint] = []
     reports = select_reports(store, selection)
-    # With a code, every report's candidates in one read; a report without any has no point.
-    coded = {report.ord: figures for report, figures in store.figures_by_report(
-        reports, target=False, code=code, unit=wanted_unit)} if code else {}
+    # Every report's candidates in one read; a report without any has no point. With a code,
+    # its figures; with words, the figures of the indicator names close enough to them (a
+    # name's score depends on the name alone, so each is scored once, not once a figure).
+    naming = None if code else (store.name_ids(lambda name: _name_score(needle, fold(name)) >= SIMILAR), None)
+    candidates = {report.ord: figures for report, figures in store.figures_by_report(
+        reports, target=False, code=code, unit=wanted_unit, naming=naming)}
     for report in reports:
         period = report.year - 1 if report.year else None
+        if report.ord not in candidates:
+            continue
         if code is not None:
-            if report.ord not in coded:
-                continue
             figure = outcome_of(store, report, code=code, indicator=indicator, unit=wanted_unit or "", change=None,
-                                period=period, figures=coded[report.ord])
+                                period=period, figures=candidates[report.ord])
         else:
-            figure = _best_named(store, report, needle, wanted_unit, period)
+            figure = _best_named(store, report, needle, period, candidates[report.ord])
         if figure is not None:
             points.append(TrendPoint(report.id, report.year, period, report.region, figure.indicator, figure.raw,
                                      figure.value, figure.unit, figure.paragraph, figure.code, figure.name_en))
@@ -65,20 +68,25 @@ def trend(store: Store, indicator: str, selection: ReportFilter | None = None, u
     return sorted(points, key=lambda p: (p.year is None, p.year or 0))
 
 
-def _best_named(store: Store, report, needle: str, unit: str | None, period: int | None):
-    """The achieved figure whose indicator is named most like the words typed (an exact name
-    first, then one containing the words, then a similar one), the year's own figure first."""
+def _name_score(needle: str, folded: str) -> float:
+    """How like the words typed an indicator's (folded) name is: an exact name, then one that
+    contains the words (the closer in length, the higher), then a similar one."""
+    return 100.0 if folded == needle else 90.0 + len(needle) / max(len(folded), 1) if needle in folded \
+        else similarity(needle, folded)
+
+
+def _best_named(store: Store, report, needle: str, period: int | None, figures: list):
+    """Of the report's achieved `figures`, the one whose indicator is named most like the words
+    typed (_name_score), the year's own figure first."""
     from reportcli.query.outcomes import _own_year, review_sections
 
     review = review_sections(store, report)
     sections = store.figure_sections(report) if review is not None else {}
     best = None
-    for figure in store.figures(report, target=False, unit=unit):
+    for figure in figures:
         if figure.value is None or figure.basis is not None:
             continue
-        folded = fold(figure.indicator)
-        score = 100.0 if folded == needle else 90.0 + len(needle) / max(len(folded), 1) if needle in folded \
-            else similarity(needle, folded)
+        score = _name_score(needle, fold(figure.indicator))
         if score < SIMILAR:
             continue
         own = _own_year(figure, period) and (review is None or sections.get(figure.paragraph) in review)
