@@ -3,12 +3,13 @@
     from corpus import generate; generate(Path("corpus"), 20_000)
 
 Reports of every level (about 1 national in 200, 3% provincial, 12% city, the rest county; the
-region names are real divisions from data/regions.tsv), every year from 2000 to 2025 and every size
+region names are real divisions from data/regions.tsv, about 17 reports a region, a panel), every year from 2000 to 2025 and every size
 (a log-normal number of paragraphs: 5 KB to 150 KB of text, about 50 KB on average), built from the
 seed's paragraphs (a review from its review, a plan from its plan) with their figures redrawn and
 their sentences dropped, repeated and recombined, so that no two reports are alike. The front
 matter takes several shapes (a title with the region and year, a bare title and a meeting line, a
-news-style opening); the review heading names the year or the five years; the year's headline list
+news-style opening); the review heading names the year or the five years, and most reviews open
+with the year's outcomes (GDP, revenue, investment, jobs, prices…); the year's headline list
 is a sentence, a list of lines or a list over sentences, its items drawn from the indicators
 reports set; one report in ten has a glossary, one in thirty is in traditional characters. One
 report in a thousand mentions 稀土永磁; 量子计算 and 火箭 appear nowhere.
@@ -115,6 +116,32 @@ def _front(rng: random.Random, region: str, level: str, year: int) -> list[str]:
     return [f"{year}年{region}政府工作报告", f"索引号：{rng.randint(10**9, 10**10)}", "各位代表："]
 
 
+# The year's outcomes a review opens with (what `goals --check` and `trend` read): (how the
+# figure is written), drawn anew, in the shapes reports use.
+_OUTCOMES = [
+    "地区生产总值{v}亿元、增长{p}%", "地区生产总值增长{p}%", "实现地区生产总值{v}亿元，同比增长{p}%",
+    "一般公共预算收入增长{p}%", "规模以上工业增加值增长{p}%", "固定资产投资增长{p}%", "社会消费品零售总额增长{p}%",
+    "城镇新增就业{n}万人", "城镇调查失业率{u}%", "居民消费价格上涨{c}%", "城乡居民人均可支配收入分别增长{p}%和{p2}%",
+]
+
+
+def _outcomes(rng: random.Random, year: int, level: str) -> str:
+    """The review's opening: most of the year's headline outcomes, in one of three shapes."""
+    def figure(template: str) -> str:
+        return template.format(v=f"{rng.uniform(20, 9000):.1f}", p=f"{rng.uniform(-1, 11):.1f}",
+                               p2=f"{rng.uniform(3, 11):.1f}", n=rng.randint(1, 90), u=f"{rng.uniform(3, 6):.1f}",
+                               c=f"{rng.uniform(0, 3.5):.1f}")
+    # one GDP item first (reports lead with it), then others
+    items = [figure(rng.choice(_OUTCOMES[:3]))] + [figure(t) for t in rng.sample(_OUTCOMES[3:], rng.randint(3, 8))]
+    whole = {"national": "全国", "province": "全省", "city": "全市"}.get(level, "全县")
+    shape = rng.random()
+    if shape < 0.4:
+        return f"{year - 1}年，{whole}" + "，".join(items) + "。"
+    if shape < 0.7:
+        return f"过去一年，经济运行稳中有进：{'；'.join(items)}。"
+    return f"一年来，{whole}经济社会发展主要指标完成良好，{'，'.join(items[:3])}。{'，'.join(items[3:])}。"
+
+
 def _cn(number: int) -> str:
     if number <= 10:
         return _NUMERALS[number - 1]
@@ -140,7 +167,10 @@ def _headline(rng: random.Random, year: int) -> list[str]:
 def generate(folder: Path, count: int, seed: int = 2021) -> None:
     rng = random.Random(seed)
     source = _Seed()
-    regions = _regions(rng)
+    # A panel, as researchers collect them: each region's reports over many years (about 17 a
+    # region), so that a target meets the next year's report of its region (goals --check).
+    regions = {level: rng.sample(names, min(len(names), max(3, int(count * share / 17))))
+               for (level, names), share in zip(_regions(rng).items(), (0.03, 0.12, 0.845))}
     traditional = _traditional_table()
     folder.mkdir(parents=True, exist_ok=True)
     for number in range(count):
@@ -152,6 +182,8 @@ def generate(folder: Path, count: int, seed: int = 2021) -> None:
         review, plan = size // 2, size - size // 2
         out = _front(rng, region, level, year)
         out.append(rng.choice([f"一、{year - 1}年工作回顾", "一、过去五年工作回顾", f"一、{year - 1}年和过去五年工作回顾"]))
+        if rng.random() < 0.85:  # some reports open their review with work done, not figures
+            out.append(_outcomes(rng, year, level))
         out += _body(rng, source.review, source.headings, review, with_subheadings=rng.random() < 0.6)
         out.append(rng.choice([f"二、{year}年工作安排", f"二、{year}年主要目标任务", "二、今年工作的总体要求和主要任务"]))
         out += _headline(rng, year)

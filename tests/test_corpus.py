@@ -167,3 +167,8 @@ def test_a_generated_corpus_of_200_reports(cli, tmp_path):
     assert all(r["year"] and r["region"] for r in reports)
     assert run(cli, index, "compare", reports[0]["id"], reports[1]["id"])[1]
     assert run(cli, index, "goals", "--check", "--limit", "5")[0] == 0
+    # most reviews open with the year's outcomes, and regions have reports over many years (a
+    # panel): the benchmark's trend and goals --check answer, not only look
+    assert len(run(cli, index, "trend", "gdp_growth")[1]) > 100
+    checked = run(cli, index, "goals", "--check", "--code", "gdp_growth", "--limit", "0")[1]
+    assert sum(row["status"] in ("met", "missed") for row in checked) > 40
