@@ -117,3 +117,27 @@ def test_a_trend_by_words_is_the_trend_of_every_figure(store, words):
                        for report, figure in best if figure.unit == unit), key=lambda row: row[:2])
     found = [(p.year is None, p.year or 0, p.report, p.paragraph, p.raw) for p in trend(store, words)]
     assert found == expected and found
+
+
+def test_outlines_read_at_once_are_each_reports_outline(store):
+    ords = [report.ord for report in store.reports()]
+    at_once = dict(store.outlines(ords))
+    assert at_once == {ord_: store.outline(ord_) for ord_ in ords if store.outline(ord_)} and len(at_once) > 60
+
+
+def test_reviews_read_at_once_are_each_reports_review(store):
+    from reportcli.query.outcomes import read_reviews, review_sections
+
+    reports = store.reports()
+    one_by_one = [review_sections(Store(store.connection), report) for report in reports]
+    fresh = Store(store.connection)
+    read_reviews(fresh, reports)
+    assert [fresh.derived[("review", report.ord)] for report in reports] == one_by_one
+    assert sum(review is not None for review in one_by_one) > 60
+
+
+def test_sections_of_some_figures_are_those_of_all(store):
+    for report in store.reports()[:20]:
+        figures = store.figures(report)[::7]
+        every = store.figure_sections(report)
+        assert store.figure_sections(report, figures) == {f.paragraph: every[f.paragraph] for f in figures}

@@ -135,6 +135,7 @@ class Store:
         self._paths: dict[int, dict[int, str]] = {}
         self._outline: dict[int, list[tuple[int, int | None, str]]] = {}
         self._achieved: dict[tuple, list] = {}
+        self.derived: dict[tuple, object] = {}  # what a query derives from a report's rows, kept for the command
         self._unpack = None
         self._by_region_year: dict | None = None
 
@@ -235,6 +236,18 @@ class Store:
             self._outline[ord_] = self.connection.execute(
                 f"SELECT id, parent, {_TITLE} FROM sections WHERE report = ? ORDER BY id", (ord_,)).fetchall()
         return self._outline[ord_]
+
+    def outlines(self, ords: list[int]) -> Iterator[tuple[int, list[tuple[int, int | None, str]]]]:
+        """(report ord, its outline as `outline` gives it) for many reports, a statement per 900
+        of them (a statement a report costs more than its rows over 20,000 reports); reports
+        without sections are left out. Not kept: the caller keeps what it derives."""
+        for start in range(0, len(ords), 900):
+            chunk = sorted(ords[start:start + 900])
+            rows = self.connection.execute(
+                f"SELECT report, id, parent, {_TITLE} FROM sections WHERE report IN ({','.join(map(str, chunk))})"
+                " ORDER BY report, id")
+            for ord_, group in groupby(rows, key=itemgetter(0)):
+                yield ord_, [row[1:] for row in group]
 
     def glossary_sections(self, ord_: int) -> set[int]:
         return {section.id for section in self.sections(ord_) if section.kind == "glossary"}
@@ -389,10 +402,16 @@ class Store:
             if report.ord in found:
                 yield report, found[report.ord]
 
-    def figure_sections(self, report) -> dict[int, int | None]:
-        """paragraph id → section id, for the paragraphs that hold figures."""
-        return dict(self.connection.execute("SELECT DISTINCT paragraph, section FROM figures WHERE report = ?",
-                                            (report.ord,)))
+    def figure_sections(self, report, figures: list | None = None) -> dict[int, int | None]:
+        """paragraph id → section id, for the paragraphs that hold figures (of `figures` only,
+        when given: an outcome over 20,000 reports asks for one or two a report, and reading a
+        report's every figure for them cost more than the rest of the query)."""
+        if figures is None:
+            return dict(self.connection.execute("SELECT DISTINCT paragraph, section FROM figures WHERE report = ?",
+                                                (report.ord,)))
+        rowids = sorted({report.first_rowid + figure.paragraph - 1 for figure in figures})
+        return dict(self.connection.execute(
+            f"SELECT id, section FROM paragraphs WHERE rowid IN ({','.join(map(str, rowids))})"))
 
     def goals(self, report, *, main_only: bool = False, code: str | None = None) -> list:
         """The report's targets (models.Goal), headline targets first, then in text order."""

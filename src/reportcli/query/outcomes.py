@@ -30,7 +30,22 @@ _DOWN = re.compile(f"(?:{alternation(DOWN_VERBS)})$")
 
 def review_sections(store: Store, report) -> set[int] | None:
     """Ids of the sections under a review heading; None when the report has no such heading."""
-    outline = store.outline(report.ord)
+    key = ("review", report.ord)
+    if key not in store.derived:
+        store.derived[key] = _review_in(store.outline(report.ord))
+    return store.derived[key]
+
+
+def read_reviews(store: Store, reports: list) -> None:
+    """Find the review sections of many reports at once (Store.outlines), for review_sections."""
+    wanted = [report.ord for report in reports if ("review", report.ord) not in store.derived]
+    for ord_ in wanted:
+        store.derived[("review", ord_)] = None  # no sections: no review heading
+    for ord_, outline in store.outlines(wanted):
+        store.derived[("review", ord_)] = _review_in(outline)
+
+
+def _review_in(outline: list[tuple[int, int | None, str]]) -> set[int] | None:
     tops = {id_ for id_, parent, title in outline if parent is None and REVIEW_HEADING.search(fold(title))}
     if not tops:
         return None
@@ -55,7 +70,7 @@ def outcome_of(store: Store, report, *, code: str | None, indicator: str, unit: 
     if not figures:
         return None  # most reports of a big index say nothing of a rare indicator: no outline read
     review = review_sections(store, report)
-    sections = store.figure_sections(report) if review is not None else {}
+    sections = store.figure_sections(report, figures) if review is not None else {}
     wanted = _base(indicator)
     for figure in figures:
         if figure.value is None or figure.basis is not None:

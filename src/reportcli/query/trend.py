@@ -11,7 +11,7 @@ from reportcli.index.store import Store
 from reportcli.query.common import ReportFilter, select_reports
 from reportcli.query.match import SIMILAR, fold_query, similarity
 from reportcli.query.metrics import base_unit
-from reportcli.query.outcomes import outcome_of
+from reportcli.query.outcomes import outcome_of, read_reviews
 from reportcli.record import Record
 from reportcli.text import fold
 
@@ -50,6 +50,7 @@ def trend(store: Store, indicator: str, selection: ReportFilter | None = None, u
     naming = None if code else (store.name_ids(lambda name: _name_score(needle, fold(name)) >= SIMILAR), None)
     candidates = {report.ord: figures for report, figures in store.figures_by_report(
         reports, target=False, code=code, unit=wanted_unit, naming=naming)}
+    read_reviews(store, [report for report in reports if report.ord in candidates])  # at once, not one by one
     for report in reports:
         period = report.year - 1 if report.year else None
         if report.ord not in candidates:
@@ -81,7 +82,7 @@ def _best_named(store: Store, report, needle: str, period: int | None, figures: 
     from reportcli.query.outcomes import _own_year, review_sections
 
     review = review_sections(store, report)
-    sections = store.figure_sections(report) if review is not None else {}
+    sections = store.figure_sections(report, figures) if review is not None else {}
     best = None
     for figure in figures:
         if figure.value is None or figure.basis is not None:
