@@ -38,10 +38,8 @@ def goals(store: Store, query: str | None = None, selection: ReportFilter | None
     from reportcli.query.match import TextMatcher
 
     matcher = TextMatcher(store, query) if query else None
-    # As in metrics: a target's clause is cut from its paragraph, so those that may name the query
-    # are the targets of matching paragraphs and those of matching indicator names.
-    expression = matcher.paragraph_expression() if matcher is not None else None
-    naming = (store.name_ids(matcher.contains), expression) if expression is not None else None
+    # as in metrics: only the targets that may name the query are read, then each is tested
+    naming = matcher.narrowing(store) if matcher is not None else None
     rows: list[Goal] = []
     parents = _ParentTargets(store)
     for report, report_rows in store.goals_by_report(select_reports(store, selection), main_only=main_only, code=code,

@@ -251,13 +251,15 @@ class TextMatcher:
         haystack = "\n".join(fold(text) for text in texts)
         return any(needle in haystack for needle in self.needles)
 
-    def paragraph_expression(self) -> str | None:
-        """An FTS expression every paragraph that contains a needle matches (its bigrams), or None
-        when some needle has none (punctuation only): the paragraphs `contains` may hold for."""
+    def narrowing(self, store: Store) -> tuple[list[int], str] | None:
+        """(ids of the index's names `contains` holds for, an FTS expression every paragraph that
+        contains a needle matches): the rows whose indicator or clause — cut from its paragraph —
+        may contain the query (Store.figures_by_report / goals_by_report `naming`). None when a
+        needle has no bigram to match (punctuation only): then every row is tested."""
         expressions = [tokens_expression(needle) for needle in self.needles]
         if not all(expressions) or any("\n" in needle for needle in self.needles):
             return None
-        return " OR ".join(f"({expression})" for expression in expressions)
+        return store.name_ids(self.contains), " OR ".join(f"({expression})" for expression in expressions)
 
     def close(self, name: str) -> bool:
         """Nothing as typed: forgive a wrong or missing character in the name."""

@@ -56,10 +56,8 @@ def metrics(store: Store, query: str | None = None, selection: ReportFilter | No
         # A context is part of its paragraph's text, so the figures that may name the query are
         # those of the paragraphs that match it and those whose indicator does (composed names
         # like 第一产业增加值 are in no paragraph); `keep` then decides as before.
-        expression = matcher.paragraph_expression()
-        naming = (store.name_ids(matcher.contains), expression) if expression is not None else None
-        rows = collect(matcher.contains, naming) or collect(lambda indicator, _context: matcher.close(indicator),
-                                                            (store.name_ids(matcher.close), None))
+        rows = collect(matcher.contains, matcher.narrowing(store)) or \
+            collect(lambda indicator, _context: matcher.close(indicator), (store.name_ids(matcher.close), None))
     if sort == "value":
         rows.sort(key=lambda row: (row.value is None, -(row.value or 0)))
     return rows
