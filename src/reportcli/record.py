@@ -93,7 +93,8 @@ class Record:
         panel answer makes tens of thousands)."""
         values = {**base.__dict__, **more}
         if tuple(values) != cls._fields:
-            raise TypeError(f"{cls.__name__}() extends {type(base).__name__} with {', '.join(cls._fields[len(base._fields):])}")
+            added = ", ".join(cls._fields[len(base._fields):])
+            raise TypeError(f"{cls.__name__}() extends {type(base).__name__} with {added}")
         record = object.__new__(cls)
         object.__setattr__(record, "__dict__", values)
         return record

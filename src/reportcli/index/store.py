@@ -351,9 +351,10 @@ class Store:
     def figures_by_report(self, reports: list, *, keep=None, naming: tuple[list[int], str | None] | None = None,
                           panel: bool = False, **filters) -> Iterator[tuple[object, list]]:
         """(report, its figures as `figures` gives them) for each of `reports` that has any, in
-        their order (models.PanelFigure with `panel`). `naming` = (name ids, FTS expression) narrows them, before `keep` is asked,
-        to figures whose indicator is one of the names or whose paragraph matches the expression:
-        a query word (metrics QUERY) then reads the few figures that may name it, not all."""
+        their order (models.PanelFigure with `panel`). `naming` = (name ids, FTS expression)
+        narrows them, before `keep` is asked, to figures whose indicator is one of the names or
+        whose paragraph matches the expression: a query word (metrics QUERY) then reads the few
+        figures that may name it, not all."""
         where, params = _figure_filters(**filters)
         if naming is not None and len(reports) >= _ONE_STATEMENT_FROM:  # (a few reports: a statement each, and
             _naming_filter("f", where, params, *naming)  # the FTS subquery would be read again in each)
