@@ -188,10 +188,12 @@ class _Occupancy:
         self.taken[start:end] = b"\x01" * (end - start)
 
 
-def _boundaries(folded: str, ends: set[str]) -> list[int]:
-    """Positions of clause or sentence ends, ignoring those inside quotes and brackets."""
-    found, depth = [], 0
-    for match in _punctuation(frozenset(ends)).finditer(folded):  # only the marks, not every character
+def _boundaries(folded: str, *end_sets: frozenset[str]) -> list[list[int]]:
+    """For each set of marks, the positions of those clause or sentence ends, ignoring those
+    inside quotes and brackets (one pass over the marks of all sets: a paragraph asks for four)."""
+    found: list[list[int]] = [[] for _ in end_sets]
+    depth = 0
+    for match in _punctuation(frozenset().union(*end_sets)).finditer(folded):  # only the marks
         ch, index = match.group(), match.start()
         if ch in _OPENERS:
             depth += 1
@@ -200,8 +202,15 @@ def _boundaries(folded: str, ends: set[str]) -> list[int]:
         elif depth == 0:
             if ch in ",:" and folded[index - 1:index].isdigit() and folded[index + 1:index + 2].isdigit():
                 continue  # 5,000 and 3.7:23.1: part of a number, not punctuation
-            found.append(index)
+            for ends, positions in zip(end_sets, found):
+                if ch in ends:
+                    positions.append(index)
     return found
+
+
+# The ends extract_figures reads: clauses, sentences (not across ;), whole sentences (across ;), contexts.
+_FIGURE_ENDS = (frozenset(_CLAUSE_END), frozenset(_SENTENCE_END), frozenset(SENTENCE_ENDS),
+                frozenset(_SENTENCE_END | {","}))
 
 
 @lru_cache(maxsize=None)
@@ -533,10 +542,7 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
     if not candidates:
         return []
     tagger = tagger or default_tagger()
-    clause_ends = _boundaries(folded, _CLAUSE_END)
-    sentence_ends = _boundaries(folded, _SENTENCE_END)
-    whole_sentence_ends = _boundaries(folded, set(SENTENCE_ENDS))  # across ;
-    context_ends = _boundaries(folded, _SENTENCE_END | {","})
+    clause_ends, sentence_ends, whole_sentence_ends, context_ends = _boundaries(folded, *_FIGURE_ENDS)
     section_default = section_tense(section)
     starts = [c.start for c in candidates]
     figures: list[Figure] = []

@@ -231,7 +231,17 @@ def _is_pinyin(letters: str) -> bool:
 
 def _shape(line: str) -> str:
     """A line with its digits blurred, so running headers with page numbers compare equal."""
-    return _DIGITS.sub("#", re.sub(f"[{_SPACES}]", "", line))
+    return _DIGITS.sub("#", _SPACE.sub("", line))
+
+
+_SPACE = re.compile(f"[{_SPACES}]")
+# No line with an ideograph other than these is a page number, folded or not (頁 folds to 页):
+# looking for one is a cheaper test than folding every line of a report to try _PAGE_NUMBER.
+_NOT_A_PAGE_NUMBER = re.compile(r"[\u3400-\u9fff](?<![第页頁共])")
+
+
+def _is_page_number(line: str) -> bool:
+    return not _NOT_A_PAGE_NUMBER.search(line) and _PAGE_NUMBER.match(fold(line)) is not None
 
 
 def _without_furniture(pages: list[list[str]], log: _Log) -> list[str]:
@@ -250,13 +260,13 @@ def _without_furniture(pages: list[list[str]], log: _Log) -> list[str]:
                     page_out.append(line)
                 continue
             furniture = None
-            if _PAGE_NUMBER.match(fold(stripped)):
+            if _is_page_number(stripped):
                 furniture = "page numbers dropped"
             elif (number and not page_out or skip_blank) and kept_lines and _is_header_line(stripped):
                 furniture = "running headers dropped"  # the title atop a page, even a report of two pages
-            elif _shape(stripped) in repeated:
-                if not repeated[_shape(stripped)] and kept_lines < 40:
-                    repeated[_shape(stripped)] = 1  # its first appearance near the top may be the title itself
+            elif (shape := _shape(stripped)) in repeated:
+                if not repeated[shape] and kept_lines < 40:
+                    repeated[shape] = 1  # its first appearance near the top may be the title itself
                 else:
                     furniture = "running headers dropped"
             if furniture:
@@ -334,8 +344,9 @@ def _without_trailing_boilerplate(lines: list[str], log: _Log) -> list[str]:
         lines = lines[:end]
     kept = []
     for line in lines:
-        folded = fold(line.strip(_SPACES))
-        if folded and len(folded) <= 60 and _BOILERPLATE.search(folded) and not _HEADING_START.match(folded):
+        stripped = line.strip(_SPACES)  # folded only when short enough to be boilerplate (fold keeps length)
+        if stripped and len(stripped) <= 60 and _BOILERPLATE.search(folded := fold(stripped)) \
+                and not _HEADING_START.match(folded):
             log.note("site boilerplate dropped", line.strip())
             continue
         kept.append(line)
@@ -508,10 +519,10 @@ def _join_wrapped(entries: list[tuple[str, bool]], log: _Log) -> list[str]:
 def _display_width(line: str) -> int:
     """Columns a line takes: Chinese characters and full-width forms two, the rest one (a line
     with digits holds more characters than one without, but is no wider)."""
-    return len(line) + len(_WIDE.findall(line))
+    return 2 * len(line) - sum(map(len, _NARROW_RUN.findall(line)))  # runs, not wide characters: 4× faster
 
 
-_WIDE = re.compile("[\u2e80-\ufaff\uff01-\uff60“”‘’…—]")
+_NARROW_RUN = re.compile("[^\u2e80-\ufaff\uff01-\uff60“”‘’…—]+")
 
 
 def _glue(before: str, after: str) -> str:
