@@ -44,3 +44,16 @@ def test_extending_equals_naming_every_field():
 def test_extending_needs_the_added_fields_in_order(more):
     with pytest.raises(TypeError, match="extends Point with label, note"):
         Labelled._extending(Point(3, 4), **more)
+
+
+@pytest.mark.parametrize("make", [lambda: Labelled(note="n", label="a", y=2, x=1),  # keywords out of order
+                                  lambda: Labelled(1, label="a"),  # defaults filled
+                                  lambda: Point(1, 2)._replace(y=7),
+                                  lambda: Labelled._extending(Point(3, 4), label="p", note=None)])
+def test_pickling_keeps_every_value_under_its_name(make):
+    """Build workers send records as their values in field order; however a record was made,
+    each value comes back under its own name."""
+    record = make()
+    back = pickle.loads(pickle.dumps(record))
+    assert back == record and type(back) is type(record) and vars(back) == vars(record)
+    assert list(vars(back)) == list(type(record)._fields)

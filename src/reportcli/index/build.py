@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 
 from reportcli.errors import IndexFileError, UsageError
@@ -394,8 +395,11 @@ def _insert(connection: sqlite3.Connection, table: str, rows: list[dict]) -> Non
         return
     columns = list(rows[0])
     names = ", ".join('"' + column + '"' for column in columns)  # "end" is an SQL keyword
-    sql = f"INSERT INTO {table} ({names}) VALUES ({', '.join(':' + column for column in columns)})"
-    connection.executemany(sql, rows)
+    sql = f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})"
+    # Bound by position, not by name: SQLite binds a tuple in half the time of a dict (a build
+    # writes ~250 figures and targets a report).
+    values = itemgetter(*columns)
+    connection.executemany(sql, (values(row) if len(columns) > 1 else (values(row),) for row in rows))
 
 
 class _Names:
