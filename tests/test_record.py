@@ -57,3 +57,7 @@ def test_pickling_keeps_every_value_under_its_name(make):
     back = pickle.loads(pickle.dumps(record))
     assert back == record and type(back) is type(record) and vars(back) == vars(record)
     assert list(vars(back)) == list(type(record)._fields)
+
+
+def test_a_subclass_keeps_its_bases_defaults():
+    assert Labelled(1, label="a") == Labelled(1, 0, "a", None)

@@ -32,6 +32,9 @@ class Record:
                 if name in klass.__dict__:
                     defaults[name] = klass.__dict__[name]
                     break
+                if name in klass.__dict__.get("_defaults", {}):  # a base's default (its attribute is gone)
+                    defaults[name] = klass.__dict__["_defaults"][name]
+                    break
         cls._defaults = defaults
         for name in defaults:  # the instance holds every value; no class attribute shadows a field
             if name in cls.__dict__:
