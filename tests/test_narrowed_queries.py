@@ -119,10 +119,13 @@ def test_a_trend_by_words_is_the_trend_of_every_figure(store, words):
     assert found == expected and found
 
 
-def test_outlines_read_at_once_are_each_reports_outline(store):
+def test_outline_trees_read_at_once_are_each_reports_outline(store):
     ords = [report.ord for report in store.reports()]
-    at_once = dict(store.outlines(ords))
-    assert at_once == {ord_: store.outline(ord_) for ord_ in ords if store.outline(ord_)} and len(at_once) > 60
+    at_once = dict(store.outline_trees(ords))
+    expected = {ord_: [(id_, parent, title if parent is None else None) for id_, parent, title in store.outline(ord_)]
+                for ord_ in ords if store.outline(ord_)}
+    assert at_once == expected and len(at_once) > 60
+    assert any(parent is not None for outline in at_once.values() for _, parent, _ in outline)
 
 
 def test_reviews_read_at_once_are_each_reports_review(store):
@@ -141,3 +144,35 @@ def test_sections_of_some_figures_are_those_of_all(store):
         figures = store.figures(report)[::7]
         every = store.figure_sections(report)
         assert store.figure_sections(report, figures) == {f.paragraph: every[f.paragraph] for f in figures}
+
+
+@pytest.mark.parametrize("code", [None, "gdp_growth"])
+def test_checked_targets_read_ahead_are_checked_one_by_one(store, code):
+    """goals --check reads the outcomes of every target's following report at once; each target
+    is checked exactly as it is alone, in a store that has read nothing ahead."""
+    from reportcli.query.goals import _checked, _ParentTargets
+
+    at_once = goals(Store(store.connection), check=True, code=code)
+    fresh = Store(store.connection)
+    parents = _ParentTargets(fresh)
+    one_by_one = [_checked(fresh, report, parents.panel(report, goal))
+                  for report in fresh.reports() for goal in fresh.goals(report, code=code)]
+    assert at_once == one_by_one
+    assert sum(goal.status in ("met", "missed") for goal in at_once) > 20
+
+
+def test_a_trend_by_code_read_ahead_is_each_reports_outcome(store):
+    from reportcli.query.outcomes import outcome_of
+
+    from collections import Counter
+
+    fresh = Store(store.connection)
+    best = [(report, figure) for report in fresh.reports()
+            if (figure := outcome_of(fresh, report, code="gdp_growth", indicator="gdp_growth", unit="", change=None,
+                                     period=report.year - 1 if report.year else None)) is not None]
+    unit = Counter(figure.unit for _, figure in best).most_common(1)[0][0]  # trend keeps the commonest unit
+    expected = sorted(((report.year is None, report.year or 0, report.id, figure.paragraph, figure.raw)
+                       for report, figure in best if figure.unit == unit), key=lambda row: row[:2])
+    found = [(p.year is None, p.year or 0, p.report, p.paragraph, p.raw)
+             for p in trend(Store(store.connection), "gdp_growth")]
+    assert found == expected and len(found) > 20

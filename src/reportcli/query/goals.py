@@ -40,17 +40,33 @@ def goals(store: Store, query: str | None = None, selection: ReportFilter | None
     matcher = TextMatcher(store, query) if query else None
     # as in metrics: only the targets that may name the query are read, then each is tested
     naming = matcher.narrowing(store) if matcher is not None else None
-    rows: list[Goal] = []
+    found: list[tuple[object, list[PanelGoal]]] = []
     parents = _ParentTargets(store)
     for report, report_rows in store.goals_by_report(select_reports(store, selection), main_only=main_only, code=code,
                                                      naming=naming):
         if matcher is not None:
             report_rows = [row for row in report_rows if matcher.contains(row.indicator, row.text)]
-        report_rows = [parents.panel(report, row) for row in report_rows]
-        if check:
-            report_rows = [_checked(store, report, row) for row in report_rows]
-        rows.extend(report_rows)
-    return rows
+        found.append((report, [parents.panel(report, row) for row in report_rows]))
+    if not check:
+        return [row for _, report_rows in found for row in report_rows]
+    _read_outcomes_ahead(store, found)
+    return [_checked(store, report, row) for report, report_rows in found for row in report_rows]
+
+
+def _read_outcomes_ahead(store: Store, found: list) -> None:
+    """The following reports' outcomes of every coded target, read a code at a time (answers as
+    report by report: outcomes.read_outcomes_ahead)."""
+    from reportcli.query.outcomes import next_report, read_outcomes_ahead
+
+    following: dict[str, dict[int, object]] = {}
+    for report, report_rows in found:
+        for goal in report_rows:
+            if goal.value is not None and goal.code is not None:
+                other = next_report(store, report, goal.horizon)
+                if other is not None:
+                    following.setdefault(goal.code, {})[other.ord] = other
+    for code, reports in following.items():
+        read_outcomes_ahead(store, list(reports.values()), code)
 
 
 class _ParentTargets:

@@ -11,7 +11,7 @@ from reportcli.index.store import Store
 from reportcli.query.common import ReportFilter, select_reports
 from reportcli.query.match import SIMILAR, fold_query, similarity
 from reportcli.query.metrics import base_unit
-from reportcli.query.outcomes import outcome_of, read_reviews
+from reportcli.query.outcomes import outcome_of, read_outcomes_ahead
 from reportcli.record import Record
 from reportcli.text import fold
 
@@ -50,7 +50,8 @@ def trend(store: Store, indicator: str, selection: ReportFilter | None = None, u
     naming = None if code else (store.name_ids(lambda name: _name_score(needle, fold(name)) >= SIMILAR), None)
     candidates = {report.ord: figures for report, figures in store.figures_by_report(
         reports, target=False, code=code, unit=wanted_unit, naming=naming)}
-    read_reviews(store, [report for report in reports if report.ord in candidates])  # at once, not one by one
+    # at once, not one by one: review sections and the sections of the candidates' paragraphs
+    read_outcomes_ahead(store, [report for report in reports if report.ord in candidates], figures=candidates)
     for report in reports:
         period = report.year - 1 if report.year else None
         if report.ord not in candidates:
