@@ -147,11 +147,14 @@ def test_sections_of_some_figures_are_those_of_all(store):
 
 
 @pytest.mark.parametrize("code", [None, "gdp_growth"])
-def test_checked_targets_read_ahead_are_checked_one_by_one(store, code):
+@pytest.mark.parametrize("part", [7, 2000])  # reports checked at once: several parts, or one
+def test_checked_targets_read_ahead_are_checked_one_by_one(store, code, part, monkeypatch):
     """goals --check reads the outcomes of every target's following report at once; each target
     is checked exactly as it is alone, in a store that has read nothing ahead."""
+    from reportcli.query import goals as goals_module
     from reportcli.query.goals import _checked, _ParentTargets
 
+    monkeypatch.setattr(goals_module, "CHECKED_AT_ONCE", part)
     at_once = goals(Store(store.connection), check=True, code=code)
     fresh = Store(store.connection)
     parents = _ParentTargets(fresh)
@@ -161,8 +164,12 @@ def test_checked_targets_read_ahead_are_checked_one_by_one(store, code):
     assert sum(goal.status in ("met", "missed") for goal in at_once) > 20
 
 
-def test_a_trend_by_code_read_ahead_is_each_reports_outcome(store):
+@pytest.mark.parametrize("part", [7, 2000])  # reports followed at once
+def test_a_trend_by_code_read_ahead_is_each_reports_outcome(store, part, monkeypatch):
+    from reportcli.query import trend as trend_module
     from reportcli.query.outcomes import outcome_of
+
+    monkeypatch.setattr(trend_module, "FOLLOWED_AT_ONCE", part)
 
     from collections import Counter
 
@@ -176,3 +183,32 @@ def test_a_trend_by_code_read_ahead_is_each_reports_outcome(store):
     found = [(p.year is None, p.year or 0, p.report, p.paragraph, p.raw)
              for p in trend(Store(store.connection), "gdp_growth")]
     assert found == expected and len(found) > 20
+
+
+def test_the_rows_of_many_reports_are_made_as_they_are_taken(store):
+    """Over many reports (one statement), a report's rows are made when the caller takes them,
+    not all first: a streamed answer holds one report's rows."""
+    from reportcli.index.store import _FIGURES
+
+    made = []
+    rows = store._by_report(store.reports(), _FIGURES, "f", [], [], "f.seq",
+                            lambda report, group: made.append(report.ord) or list(group))
+    next(rows)
+    assert len(made) == 1 and len(store.reports()) >= _ONE_STATEMENT_FROM
+    assert len(list(rows)) + 1 == len(made) > 60
+
+
+@pytest.mark.parametrize("ask", [
+    lambda ix, stream: ix.answer_metrics(code="gdp_growth", stream=stream),
+    lambda ix, stream: ix.answer_metrics("就业", stream=stream),
+    lambda ix, stream: ix.answer_metrics("地区生产总值增涨", stream=stream),  # only close names: the fallback
+    lambda ix, stream: ix.answer_goals(check=True, stream=stream),
+    lambda ix, stream: ix.answer_goals("就业", main=True, stream=stream)])
+def test_a_streamed_answer_is_the_listed_answer(store, ask):
+    from reportcli.api import Index
+
+    path = store.connection.execute("PRAGMA database_list").fetchone()[2]
+    listed = ask(Index(path), False)
+    streamed = ask(Index(path), True)
+    assert isinstance(listed.rows, list) and not isinstance(streamed.rows, list) and streamed.total is None
+    assert list(streamed.rows) == listed.rows and len(listed.rows) > 5

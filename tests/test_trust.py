@@ -88,6 +88,24 @@ def test_truncation_says_how_many_were_left_out(cli):
     assert err == ""
 
 
+@pytest.mark.parametrize("fmt", ["--json", "--format=jsonl"])
+def test_a_streamed_answer_is_cut_and_counted_as_a_listed_one(cli, fmt):
+    """JSON and JSON Lines answers of metrics and goals are written as they are made: the same
+    rows, the same note past --limit, the same empty answer."""
+    rows = (lambda out: json.loads(out)) if fmt == "--json" else (lambda out: [json.loads(line) for line in
+                                                                              out.splitlines()])
+    code, out, err = cli("metrics", "--limit", "3", fmt)
+    assert code == 0 and err == "reportcli: showing 3 of 155; --limit 0 shows all\n"
+    _, every, _ = cli("metrics", fmt)
+    assert rows(out) == rows(every)[:3] and len(rows(every)) == 155
+    code, out, err = cli("goals", "--check", "--limit", "1", fmt)
+    _, listed, _ = cli("goals", "--check", "--format", "csv")
+    assert code == 0 and len(rows(out)) == 1 and err.startswith("reportcli: showing 1 of ")
+    assert err == f"reportcli: showing 1 of {len(listed.splitlines()) - 1}; --limit 0 shows all\n"
+    code, out, err = cli("metrics", "--min", "1e30", fmt)
+    assert code == 1 and out == ("[]\n" if fmt == "--json" else "") and "no figures match" in err
+
+
 @pytest.mark.parametrize("args", [
     ("search", "就业", "--index", "{index}"),
     ("search", "就业", "--no-color", "--index", "{index}"),

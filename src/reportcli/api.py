@@ -14,7 +14,7 @@ Imports stay light: query modules load when a method first needs them.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,17 +26,20 @@ Rows = list[dict[str, Any]]
 
 class Answer(Record):
     """What a query found, before --limit: the rows, how many there are (`total` may exceed the
-    rows a capped search ranked: `at_least`), notes for stderr, and what to say when empty."""
+    rows a capped search ranked: `at_least`), notes for stderr, and what to say when empty.
+    A streamed answer (stream=True) has an iterator of rows, made as they are taken, and no
+    total (None): nothing is held but the row being written."""
 
-    rows: list
-    total: int
+    rows: list | Iterator
+    total: int | None
     at_least: bool = False
     notes: tuple[str, ...] = ()
     empty: str = "no results"
 
 
-def _answer(rows: list, empty: str, **extra) -> Answer:
-    return Answer(rows=rows, total=extra.pop("total", len(rows)), empty=empty, **extra)
+def _answer(rows: list | Iterator, empty: str, **extra) -> Answer:
+    return Answer(rows=rows, total=extra.pop("total", len(rows) if isinstance(rows, list) else None), empty=empty,
+                  **extra)
 
 
 def _sorted(store, rows: list, sort: str, choices: tuple[str, ...]) -> list:
@@ -127,22 +130,30 @@ class Index:
     def answer_metrics(self, query: str | None = None, *, unit: str | None = None, kind: str | None = None,
                        code: str | None = None, section: str | None = None, target: bool | None = None,
                        minimum: float | None = None, maximum: float | None = None, sort: str = "position",
-                       report=None, region=None, year=None, level=None) -> Answer:
-        from reportcli.query.metrics import metrics
+                       report=None, region=None, year=None, level=None, stream: bool = False) -> Answer:
+        """`stream`: the rows as an iterator when the order is the text's (see Answer)."""
+        from reportcli.query.metrics import iter_metrics, metrics
 
         code = _checked(code)
-        rows = metrics(self.store, query, _selection(report, region, year, level), unit=unit, kind=kind,
-                       section=section, target=target, minimum=minimum, maximum=maximum, code=code, sort=sort)
-        return _answer(rows, "no figures match")
+        arguments = dict(unit=unit, kind=kind, section=section, target=target, minimum=minimum, maximum=maximum,
+                         code=code)
+        selection = _selection(report, region, year, level)
+        if stream and sort == "position":
+            return _answer(iter_metrics(self.store, query, selection, **arguments), "no figures match")
+        return _answer(metrics(self.store, query, selection, sort=sort, **arguments), "no figures match")
 
     def answer_goals(self, query: str | None = None, *, main: bool = False, code: str | None = None,
                      check: bool = False, sort: str = "position", report=None, region=None, year=None,
-                     level=None) -> Answer:
-        from reportcli.query.goals import goals
+                     level=None, stream: bool = False) -> Answer:
+        """`stream`: the rows as an iterator when the order is goals' own (see Answer)."""
+        from reportcli.query.goals import goals, iter_goals
 
         code = _checked(code)
-        rows = goals(self.store, query, _selection(report, region, year, level), main_only=main, check=check,
-                     code=code)
+        selection = _selection(report, region, year, level)
+        if stream and sort == "position":
+            return _answer(iter_goals(self.store, query, selection, main_only=main, check=check, code=code),
+                           "no targets found")
+        rows = goals(self.store, query, selection, main_only=main, check=check, code=code)
         return _answer(_sorted(self.store, rows, sort, ("position", "year", "value")), "no targets found")
 
     def answer_define(self, term: str | None = None, *, report=None, region=None, year=None, level=None) -> Answer:

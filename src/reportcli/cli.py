@@ -301,6 +301,12 @@ def _ask(ctx: typer.Context, out, query):
         raise
 
 
+def _streams(out) -> bool:
+    """Whether an answer is written as it is made: JSON and JSON Lines are written a row at a
+    time (render.write_structured); CSV reads every row for its columns, a table lays them out."""
+    return out.structured and out.format in ("json", "jsonl")
+
+
 def _filters(selection) -> dict:
     """The report filter as the library's keyword arguments."""
     return {"report": selection.ids, "region": selection.region, "year": selection.year, "level": selection.level}
@@ -350,6 +356,8 @@ def _show(ctx: typer.Context, out, rows: list, view: str, *, empty: str, limit: 
     from reportcli.query.common import check_limit
 
     check_limit(limit)
+    if not isinstance(rows, list):  # a streamed answer: written as it is made, counted past --limit
+        return _show_stream(ctx, out, iter(rows), view, empty=empty, limit=limit, headers=headers)
     if not rows:
         out.empty()
         raise NoResults(empty)
@@ -358,6 +366,30 @@ def _show(ctx: typer.Context, out, rows: list, view: str, *, empty: str, limit: 
     _emit(out, shown, view, single_report=_settings(ctx).store().report_count() == 1, headers=headers)
     if total > len(shown):
         out.note(f"showing {len(shown)} of {'at least ' if at_least else ''}{total}; --limit 0 shows all")
+
+
+def _show_stream(ctx: typer.Context, out, rows, view: str, *, empty: str, limit: int,
+                 headers: Optional[dict]) -> None:
+    """_show for rows made one by one: the first is made before anything is written (no rows:
+    exit 1, as _show), the rest as they are written; past --limit they are only counted."""
+    from itertools import chain, islice
+
+    first = next(rows, None)
+    if first is None:
+        out.empty()
+        raise NoResults(empty)
+    shown = 0
+
+    def counted():
+        nonlocal shown
+        for row in chain((first,), rows if not limit else islice(rows, limit - 1)):
+            shown += 1
+            yield row
+
+    _emit(out, counted(), view, single_report=_settings(ctx).store().report_count() == 1, headers=headers)
+    total = shown + sum(1 for _ in rows) if limit else shown
+    if total > shown:
+        out.note(f"showing {shown} of {total}; --limit 0 shows all")
 
 
 @command(filters=True)
@@ -476,7 +508,7 @@ def metrics(
     """
     answer = _ask(ctx, out, lambda ix: ix.answer_metrics(
         query, unit=unit, kind=kind, code=code, section=section, target=target, minimum=minimum, maximum=maximum,
-        sort=sort, **_filters(selection)))
+        sort=sort, stream=_streams(out), **_filters(selection)))
     _show_answer(ctx, out, answer, "metrics", limit=limit)
 
 
@@ -511,7 +543,7 @@ def goals(
     if chart and not check:
         raise UsageError("--chart draws goals --check (the outcome beside each target): add --check")
     answer = _ask(ctx, out, lambda ix: ix.answer_goals(query, main=main, code=code, check=check, sort=sort,
-                                                        **_filters(selection)))
+                                                        stream=_streams(out) and not chart, **_filters(selection)))
     if chart:
         from reportcli import views
 

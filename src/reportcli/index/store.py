@@ -385,6 +385,13 @@ class Store:
         for report in reports:
             self._achieved[(report.ord, code, _ANY_UNIT)] = found.get(report.ord, [])
 
+    def forget_read_ahead(self) -> None:
+        """Drop the achieved figures and paragraph sections kept so far (read_achieved,
+        read_figure_sections, achieved): a query that has checked a part of the index reads the
+        next part's, and memory stays that of a part (goals --check over 20,000 reports)."""
+        self._achieved.clear()
+        self._sections_ahead.clear()
+
     def read_figure_sections(self, pairs: list) -> None:
         """Read what `figure_sections(report, figures)` gives for many (report, figures) pairs at
         once (a statement per 5,000 paragraphs, not one a report)."""
@@ -414,14 +421,21 @@ class Store:
                     yield report, made
             return
         by_ord = {report.ord: report for report in reports}
+        if len(by_ord) * 2 < self.report_count():  # a part of the index (a filter, a chunk): only its reports' rows
+            where = [*where, f"{alias}.report IN ({','.join(map(str, sorted(by_ord)))})"]
         conditions = f" WHERE {' AND '.join(where)}" if where else ""
         rows = self.connection.execute(f"{select}{conditions} ORDER BY {alias}.report, {order}", params)
+        # Reports in index order (as queries select them): each is given as its rows come, so a
+        # caller that writes them as it goes holds one report's rows, not the index's.
+        in_order = all(earlier.ord < later.ord for earlier, later in zip(reports, reports[1:]))
         found: dict[int, list] = {}
         for ord_, group in groupby(rows, key=itemgetter(-1)):
             report = by_ord.get(ord_)
             if report is not None:
                 made = make(report, group)
-                if made:
+                if made and in_order:
+                    yield report, made
+                elif made:
                     found[ord_] = made
         for report in reports:
             if report.ord in found:

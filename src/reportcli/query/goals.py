@@ -19,7 +19,9 @@ gap compares lower bounds; `low`/`high` of both are in the row for other compari
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
+from itertools import islice
 
 from reportcli.index.store import Store
 from reportcli.models import CheckedGoal, Goal, Outcome, PanelGoal, ParentTarget
@@ -35,22 +37,43 @@ _LOWER_IS_BETTER = (r"失业率|价格|涨幅|物价|赤字|负债率|杠杆率|
 
 def goals(store: Store, query: str | None = None, selection: ReportFilter | None = None, main_only: bool = False,
           check: bool = False, code: str | None = None) -> list[Goal]:
+    return list(iter_goals(store, query, selection, main_only, check, code))
+
+
+def iter_goals(store: Store, query: str | None = None, selection: ReportFilter | None = None,
+               main_only: bool = False, check: bool = False, code: str | None = None) -> Iterator[Goal]:
+    """The targets `goals` lists, in its order, made as they are read (checked a part of the
+    index at a time: a writer that takes them one by one holds a part's targets, not all).
+    The selection is checked before the first."""
     from reportcli.query.match import TextMatcher
 
     matcher = TextMatcher(store, query) if query else None
     # as in metrics: only the targets that may name the query are read, then each is tested
     naming = matcher.narrowing(store) if matcher is not None else None
-    found: list[tuple[object, list[PanelGoal]]] = []
+    reports = select_reports(store, selection)
     parents = _ParentTargets(store)
-    for report, report_rows in store.goals_by_report(select_reports(store, selection), main_only=main_only, code=code,
-                                                     naming=naming):
-        if matcher is not None:
-            report_rows = [row for row in report_rows if matcher.contains(row.indicator, row.text)]
-        found.append((report, [parents.panel(report, row) for row in report_rows]))
+
+    def panel_goals() -> Iterator[tuple[object, list[PanelGoal]]]:
+        for report, report_rows in store.goals_by_report(reports, main_only=main_only, code=code, naming=naming):
+            if matcher is not None:
+                report_rows = [row for row in report_rows if matcher.contains(row.indicator, row.text)]
+            yield report, [parents.panel(report, row) for row in report_rows]
+
     if not check:
-        return [row for _, report_rows in found for row in report_rows]
-    _read_outcomes_ahead(store, found)
-    return [_checked(store, report, row) for report, report_rows in found for row in report_rows]
+        return (row for _, report_rows in panel_goals() for row in report_rows)
+    return _checked_in_parts(store, panel_goals())
+
+
+def _checked_in_parts(store: Store, found: Iterator[tuple[object, list[PanelGoal]]]) -> Iterator[CheckedGoal]:
+    """Each target checked, a part of the reports at a time: the outcomes of a part's following
+    reports are read at once (a few statements a code) and let go before the next part's."""
+    while part := list(islice(found, CHECKED_AT_ONCE)):
+        _read_outcomes_ahead(store, part)
+        yield from (_checked(store, report, row) for report, report_rows in part for row in report_rows)
+        store.forget_read_ahead()
+
+
+CHECKED_AT_ONCE = 2000  # reports
 
 
 def _read_outcomes_ahead(store: Store, found: list) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import islice
 
 from reportcli.errors import UsageError
 from reportcli.index.store import Store
@@ -48,26 +49,30 @@ def trend(store: Store, indicator: str, selection: ReportFilter | None = None, u
     # its figures; with words, the figures of the indicator names close enough to them (a
     # name's score depends on the name alone, so each is scored once, not once a figure).
     naming = None if code else (store.name_ids(lambda name: _name_score(needle, fold(name)) >= SIMILAR), None)
-    candidates = {report.ord: figures for report, figures in store.figures_by_report(
-        reports, target=False, code=code, unit=wanted_unit, naming=naming)}
-    # at once, not one by one: review sections and the sections of the candidates' paragraphs
-    read_outcomes_ahead(store, [report for report in reports if report.ord in candidates], figures=candidates)
-    for report in reports:
-        period = report.year - 1 if report.year else None
-        if report.ord not in candidates:
-            continue
-        if code is not None:
-            figure = outcome_of(store, report, code=code, indicator=indicator, unit=wanted_unit or "", change=None,
-                                period=period, figures=candidates[report.ord])
-        else:
-            figure = _best_named(store, report, needle, period, candidates[report.ord])
-        if figure is not None:
-            points.append(TrendPoint(report.id, report.year, period, report.region, figure.indicator, figure.raw,
-                                     figure.value, figure.unit, figure.paragraph, figure.code, figure.name_en))
+    found = store.figures_by_report(reports, target=False, code=code, unit=wanted_unit, naming=naming)
+    # A part of the reports at a time (memory of a part's candidates, not the index's); for each
+    # part at once, not one by one: review sections and the sections of the candidates' paragraphs.
+    while part := list(islice(found, FOLLOWED_AT_ONCE)):
+        read_outcomes_ahead(store, [report for report, _ in part], figures={report.ord: figures
+                                                                            for report, figures in part})
+        for report, figures in part:
+            period = report.year - 1 if report.year else None
+            if code is not None:
+                figure = outcome_of(store, report, code=code, indicator=indicator, unit=wanted_unit or "",
+                                    change=None, period=period, figures=figures)
+            else:
+                figure = _best_named(store, report, needle, period, figures)
+            if figure is not None:
+                points.append(TrendPoint(report.id, report.year, period, report.region, figure.indicator, figure.raw,
+                                         figure.value, figure.unit, figure.paragraph, figure.code, figure.name_en))
+        store.forget_read_ahead()
     if points and wanted_unit is None:  # one unit: the one most reports use for this indicator
         common = Counter(point.unit for point in points).most_common(1)[0][0]
         points = [point for point in points if point.unit == common]
     return sorted(points, key=lambda p: (p.year is None, p.year or 0))
+
+
+FOLLOWED_AT_ONCE = 2000  # reports whose candidates trend holds at a time
 
 
 def _name_score(needle: str, folded: str) -> float:
