@@ -73,7 +73,7 @@ def _checked_in_parts(store: Store, found: Iterator[tuple[object, list[PanelGoal
         store.forget_read_ahead()
 
 
-CHECKED_AT_ONCE = 2000  # reports
+CHECKED_AT_ONCE = 500  # reports
 
 
 def _read_outcomes_ahead(store: Store, found: list) -> None:

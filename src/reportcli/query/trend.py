@@ -72,7 +72,7 @@ def trend(store: Store, indicator: str, selection: ReportFilter | None = None, u
     return sorted(points, key=lambda p: (p.year is None, p.year or 0))
 
 
-FOLLOWED_AT_ONCE = 2000  # reports whose candidates trend holds at a time
+FOLLOWED_AT_ONCE = 500  # reports whose candidates trend holds at a time
 
 
 def _name_score(needle: str, folded: str) -> float:
