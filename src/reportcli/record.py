@@ -98,9 +98,7 @@ class Record:
         if tuple(values) != cls._fields:
             added = ", ".join(cls._fields[len(base._fields):])
             raise TypeError(f"{cls.__name__}() extends {type(base).__name__} with {added}")
-        record = object.__new__(cls)
-        object.__setattr__(record, "__dict__", values)
-        return record
+        return _holding(cls, values)
 
     def _replace(self, **changes: Any):
         return type(self)(**{**self.__dict__, **changes})
@@ -113,8 +111,13 @@ class Record:
 def _rebuild(cls: type[Record], values: tuple) -> Record:
     """A pickled record: its values were in field order (every way of making one keeps it), so
     they are zipped with the names, not passed by keyword (a build unpickles ~600 records a report)."""
+    return _holding(cls, dict(zip(cls._fields, values)))
+
+
+def _holding(cls: type[Record], values: dict[str, Any]) -> Record:
+    """A record of `cls` holding `values` (every field, in field order), made without __init__."""
     record = object.__new__(cls)
-    object.__setattr__(record, "__dict__", dict(zip(cls._fields, values)))
+    object.__setattr__(record, "__dict__", values)
     return record
 
 

@@ -398,8 +398,8 @@ def _insert(connection: sqlite3.Connection, table: str, rows: list[dict]) -> Non
     sql = f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})"
     # Bound by position, not by name: SQLite binds a tuple in half the time of a dict (a build
     # writes ~250 figures and targets a report).
-    values = itemgetter(*columns)
-    connection.executemany(sql, (values(row) if len(columns) > 1 else (values(row),) for row in rows))
+    values = itemgetter(*columns) if len(columns) > 1 else lambda row: (row[columns[0]],)
+    connection.executemany(sql, map(values, rows))
 
 
 class _Names:

@@ -380,8 +380,7 @@ class Store:
     def read_achieved(self, reports: list, code: str) -> None:
         """Read what `achieved` gives of one code for many reports at once, every unit (a
         statement for all, not one a report: goals --check over 20,000 reports asks ~6,000)."""
-        found = dict((report.ord, figures) for report, figures in
-                     self.figures_by_report(reports, target=False, code=code))
+        found = {report.ord: figures for report, figures in self.figures_by_report(reports, target=False, code=code)}
         for report in reports:
             self._achieved[(report.ord, code, _ANY_UNIT)] = found.get(report.ord, [])
 

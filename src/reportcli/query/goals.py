@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import islice
 
 from reportcli.index.store import Store
 from reportcli.models import CheckedGoal, Goal, Outcome, PanelGoal, ParentTarget
@@ -67,10 +66,11 @@ def iter_goals(store: Store, query: str | None = None, selection: ReportFilter |
 def _checked_in_parts(store: Store, found: Iterator[tuple[object, list[PanelGoal]]]) -> Iterator[CheckedGoal]:
     """Each target checked, a part of the reports at a time: the outcomes of a part's following
     reports are read at once (a few statements a code) and let go before the next part's."""
-    while part := list(islice(found, CHECKED_AT_ONCE)):
+    from reportcli.query.outcomes import in_parts
+
+    for part in in_parts(store, found, CHECKED_AT_ONCE):
         _read_outcomes_ahead(store, part)
         yield from (_checked(store, report, row) for report, report_rows in part for row in report_rows)
-        store.forget_read_ahead()
 
 
 CHECKED_AT_ONCE = 500  # reports

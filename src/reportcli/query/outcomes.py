@@ -13,6 +13,8 @@ figure, in text order, that
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from itertools import islice
 
 from reportcli.index.store import Store
 from reportcli.models import Figure, Goal
@@ -57,6 +59,14 @@ def read_outcomes_ahead(store: Store, reports: list, code: str | None = None, fi
     if figures:
         store.read_figure_sections([(report, figures[report.ord]) for report in reports
                                     if figures.get(report.ord) and review_sections(store, report) is not None])
+
+
+def in_parts(store: Store, found: Iterator[tuple], size: int) -> Iterator[list[tuple]]:
+    """`found` ((report, rows) pairs) a part of `size` reports at a time; what a part read ahead
+    (read_outcomes_ahead) is let go before the next part is read, so memory is that of a part."""
+    while part := list(islice(found, size)):
+        yield part
+        store.forget_read_ahead()
 
 
 def _review_in(outline: list[tuple[int, int | None, str | None]]) -> set[int] | None:

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import islice
 
 from reportcli.errors import UsageError
 from reportcli.index.store import Store
 from reportcli.query.common import ReportFilter, select_reports
 from reportcli.query.match import SIMILAR, fold_query, similarity
 from reportcli.query.metrics import base_unit
-from reportcli.query.outcomes import outcome_of, read_outcomes_ahead
+from reportcli.query.outcomes import in_parts, outcome_of, read_outcomes_ahead
 from reportcli.record import Record
 from reportcli.text import fold
 
@@ -52,7 +51,7 @@ def trend(store: Store, indicator: str, selection: ReportFilter | None = None, u
     found = store.figures_by_report(reports, target=False, code=code, unit=wanted_unit, naming=naming)
     # A part of the reports at a time (memory of a part's candidates, not the index's); for each
     # part at once, not one by one: review sections and the sections of the candidates' paragraphs.
-    while part := list(islice(found, FOLLOWED_AT_ONCE)):
+    for part in in_parts(store, found, FOLLOWED_AT_ONCE):
         read_outcomes_ahead(store, [report for report, _ in part], figures={report.ord: figures
                                                                             for report, figures in part})
         for report, figures in part:
@@ -65,7 +64,6 @@ def trend(store: Store, indicator: str, selection: ReportFilter | None = None, u
             if figure is not None:
                 points.append(TrendPoint(report.id, report.year, period, report.region, figure.indicator, figure.raw,
                                          figure.value, figure.unit, figure.paragraph, figure.code, figure.name_en))
-        store.forget_read_ahead()
     if points and wanted_unit is None:  # one unit: the one most reports use for this indicator
         common = Counter(point.unit for point in points).most_common(1)[0][0]
         points = [point for point in points if point.unit == common]
