@@ -108,6 +108,7 @@ _PARAGRAPH_TARGET = 260  # sentences of a flattened page are grouped into paragr
 
 # Words a title is made of, which a narrow column may split (政府工作报\n告).
 _TITLE_WORDS = ("政府工作报告", "名词解释", "工作报告")
+_TITLE_WORD_HEADS = frozenset(word[cut - 1] for word in _TITLE_WORDS for cut in range(1, len(word)))
 
 
 @dataclass(frozen=True)
@@ -264,7 +265,7 @@ def _without_furniture(pages: list[list[str]], log: _Log) -> list[str]:
                 furniture = "page numbers dropped"
             elif (number and not page_out or skip_blank) and kept_lines and _is_header_line(stripped):
                 furniture = "running headers dropped"  # the title atop a page, even a report of two pages
-            elif (shape := _shape(stripped)) in repeated:
+            elif _may_run(stripped) and (shape := _shape(stripped)) in repeated:
                 if not repeated[shape] and kept_lines < 40:
                     repeated[shape] = 1  # its first appearance near the top may be the title itself
                 else:
@@ -297,6 +298,12 @@ def _is_header_line(line: str) -> bool:
     return len(line) <= 36 and _HEADER_TITLE.match(fold(line)) is not None
 
 
+def _may_run(stripped: str) -> bool:
+    """Could this line (stripped) be a running header or footer? Not when it ends a sentence, as
+    most lines do: its shape ends so too and is never kept (a cheaper test than the shape)."""
+    return stripped != "" and stripped[-1] not in _TERMINAL
+
+
 def _running_lines(pages: list[list[str]]) -> dict[str, int]:
     """Shapes of short lines repeated across pages (or, with no page breaks, through the text):
     running headers and footers. Headings, interjections and sentences never count."""
@@ -305,12 +312,14 @@ def _running_lines(pages: list[list[str]]) -> dict[str, int]:
         for page in pages:
             content = [line.strip(_SPACES) for line in page if line.strip(_SPACES)]
             for line in set(content[:3] + content[-3:]):
-                counts[_shape(line)] += 1
+                if _may_run(line):
+                    counts[_shape(line)] += 1
         needed = max(3, len(pages) // 3)
     else:
         for page in pages:
             for line in page:
-                counts[_shape(line.strip(_SPACES))] += 1
+                if _may_run(line := line.strip(_SPACES)):
+                    counts[_shape(line)] += 1
         needed = 4
     return {shape: 0 for shape, count in counts.items()
             if count >= needed and shape and len(shape) <= 40 and not _HEADING_START.match(fold(shape))
@@ -442,14 +451,17 @@ _LETTER_SPACED = re.compile(rf"(?:[{_CJK}][ \u00a0\u3000]){{2,}}[{_CJK}]")  # �
 def _has_converter_gaps(lines: list[str]) -> bool:
     """Does the document put spaces between Chinese characters throughout (as PDF converters
     do with justified lines), rather than once in a while on purpose (新华社3月5日电 政府…)?"""
-    gaps = sum(len(_CJK_GAP.findall(line)) for line in lines)
+    gaps = sum(len(_CJK_GAP.findall(line)) for line in lines if " " in line or "\u00a0" in line or "\u2009" in line)
     characters = sum(len(line) for line in lines) or 1
     return gaps >= 5 and gaps * 1000 / characters >= 2
 
 
+_INDENT = re.compile(r"^(?:\u3000|\u2003| {2,}|\t)")
+
+
 def _tidy(line: str, log: _Log, converter_gaps: bool) -> tuple[str, bool]:
     """(the line without converter spaces, whether it starts with an indent)."""
-    indented = bool(re.match(r"^(?:\u3000|\u2003| {2,}|\t)", line))
+    indented = bool(_INDENT.match(line))
     line = line.strip(_SPACES)
     if not line or not _SPACE_RUN.search(line):
         return line, indented
@@ -500,18 +512,23 @@ def _join_wrapped(entries: list[tuple[str, bool]], log: _Log) -> list[str]:
     mid-figure continues on the next."""
     width = _wrap_width(entries)
     out: list[str] = []
+    folded_last = ""  # fold(out[-1]), grown with it: folding the whole paragraph again for each line is quadratic
     last_width = 0  # display width of the last physical line of out[-1], its indent included
     blank_before = True
     for line, indented in entries:
         if not line:
             blank_before = True
             continue
+        folded_line = fold(line)
         if out and (not blank_before or _cut_figure(out[-1], line)) \
-                and _continues(out[-1], last_width, line, indented, width):
+                and _continues(out[-1], folded_last, last_width, line, folded_line, indented, width):
             log.note("hard-wrapped lines joined", out[-1][-8:] + "⏎" + line[:8])
-            out[-1] = _glue(out[-1], line)
+            glued = _glue(out[-1], line)
+            folded_last += folded_line if len(glued) == len(out[-1]) + len(line) else " " + folded_line
+            out[-1] = glued
         else:
             out.append(line)
+            folded_last = folded_line
         last_width, blank_before = _display_width(line) + (4 if indented else 0), False
     return out
 
@@ -560,13 +577,14 @@ def _cut_figure(before: str, line: str) -> bool:
     return bool(_ENDS_WITH_NUMBER.search(before)) and bool(_UNIT_START.match(line))
 
 
-def _continues(before: str, last_width: int, line: str, indented: bool, width: int | None) -> bool:
-    """Does `line` continue the paragraph that `before` (its last line `last_width` wide) ends?"""
-    folded_line, folded_before = fold(line), fold(before)
+def _continues(before: str, folded_before: str, last_width: int, line: str, folded_line: str, indented: bool,
+               width: int | None) -> bool:
+    """Does `line` continue the paragraph that `before` (its last line `last_width` wide) ends?
+    (Each is given folded too.)"""
     if _split_title_word(folded_before, folded_line) or _cut_figure(before, line):
         return True
     if indented or _HEADING_START.match(folded_line) or _BULLET_START.match(line) or is_boilerplate(folded_line) \
-            or is_boilerplate(fold(_tail_of(before))):
+            or is_boilerplate(_tail_of(folded_before)):
         return False  # page chrome (索引号: … 发布机构: …) is read line by line
     if MEETING.search(folded_before) or SPEAKER.search(folded_line) or SPEAKER.search(folded_before) \
             or MEETING.search(folded_line) or _PHOTO_CREDIT.search(folded_before) \
@@ -604,6 +622,8 @@ def _tail_of(paragraph: str) -> str:
 
 def _split_title_word(before: str, line: str) -> bool:
     """政府工作报\\n告: a title word cut by a narrow column."""
+    if before[-1:] not in _TITLE_WORD_HEADS:
+        return False  # no title word's head ends the line (the test of every cut is a twentieth of a join)
     for word in _TITLE_WORDS:
         for cut in range(1, len(word)):
             if before.endswith(word[:cut]) and line.startswith(word[cut:]):

@@ -14,6 +14,7 @@ from reportcli.text import fold, normalize_newlines
 
 # Markdown a report may be saved as: heading marks, emphasis and list bullets carry no text.
 _MARKDOWN = re.compile(r"^#{1,6}\s+|^[*+]\s+|^>\s?|\*\*|__")
+_MARKDOWN_STARTS = frozenset("#*+>")
 _HEADER_SCAN = 80  # front matter lies within the first lines (blank ones included) before the body
 
 
@@ -184,6 +185,8 @@ def _with_division(fields: dict, provenance: dict[str, str], context: str) -> No
 def _without_markdown(line: str) -> str:
     """Markdown marks carry no text (a report saved as .md); the line's indent is kept."""
     body = line.lstrip(" \t\u3000")
+    if body[:1] not in _MARKDOWN_STARTS and "**" not in body and "__" not in body:
+        return line  # no mark can match (most lines: a scan for two strings is cheaper than the pattern's)
     return line[:len(line) - len(body)] + _MARKDOWN.sub("", body)
 
 
