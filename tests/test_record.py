@@ -32,6 +32,13 @@ def test_fields_defaults_and_frozen():
     assert pickle.loads(pickle.dumps(Labelled(1, 2, "a"))) == Labelled(1, 2, "a")
 
 
+def test_replace_keeps_field_order_and_names_a_misspelt_field():
+    changed = Labelled(1, 2, "a")._replace(note="n", x=5)
+    assert changed == Labelled(5, 2, "a", "n") and list(vars(changed)) == list(Labelled._fields)
+    with pytest.raises(TypeError, match="no field 'z'"):
+        Point(1, 2)._replace(z=3)
+
+
 def test_extending_equals_naming_every_field():
     base = Point(3, 4)
     made = Labelled._extending(base, label="p", note=None)

@@ -101,7 +101,10 @@ class Record:
         return _holding(cls, values)
 
     def _replace(self, **changes: Any):
-        return type(self)(**{**self.__dict__, **changes})
+        values = self.__dict__
+        if changes.keys() <= values.keys():  # every change names a field: the values are whole already
+            return _holding(type(self), {**values, **changes})
+        return type(self)(**{**values, **changes})  # names the misspelt field
 
     def _asdict(self) -> dict[str, Any]:
         """Field → value, nested records, tuples and lists turned into dicts and lists (for JSON)."""

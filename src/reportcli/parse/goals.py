@@ -14,17 +14,17 @@ from reportcli.models import Figure, Goal, Paragraph, Section
 from reportcli.parse.indicators import classify
 from reportcli.parse.lexicon import (AHEAD_WORDS, AT_LEAST, AT_MOST, BY_YEAR, DOWN_VERBS, FIVE_YEAR_PLAN, HARD_WORDS,
                                      SENTENCE_ENDS, SOFT_WORDS, THIS_YEAR_WORDS, UP_VERBS, YEAR_NAMED, alternation,
-                                     goal_indicator, years_named)
+                                     goal_indicator, starting_with, years_named)
 from reportcli.text import fold
 
 # What introduces the year's headline targets; the list follows in the same sentence, in the next
 # paragraph, or in the next lines (bullets, numbers, one target a line).
-_HEADLINE = re.compile(
-    r"(?:主要(?:预期)?目标|预期(?:发展)?目标|发展目标)(?:任务)?(?:建议|拟|安排|确定|设定|定)?(?:是|为|如下表?|见下表)?\s*(?:[:]|$)"
+_HEADLINE = starting_with(
+    "主预发", r"(?:主要(?:预期)?目标|预期(?:发展)?目标|发展目标)(?:任务)?(?:建议|拟|安排|确定|设定|定)?(?:是|为|如下表?|见下表)?\s*(?:[:]|$)"
     r"|(?:主要(?:预期)?目标|预期目标)(?:建议|拟|安排)?(?:是|为)(?=\S)")
 # Reported speech in a news item: 报告提出，今年要…；城镇新增就业… — when it looks ahead; 报告指出，
 # 2023年全区实现… reports the review.
-_REPORTED = re.compile(r"(?:政府工作)?报告(?:提出|指出|明确|提到|确定|强调)\s*[,:]")
+_REPORTED = starting_with("政报", r"(?:政府工作)?报告(?:提出|指出|明确|提到|确定|强调)\s*[,:]")
 _AHEAD = re.compile(alternation(AHEAD_WORDS))
 # A list item line: a bullet or a number before it.
 _ITEM_MARK = re.compile(r"^(?:[●•◆◇■□▪▶►○◎★☆※·\-–—]|\d{1,2}\s*[.、)]|\(\d{1,2}\)|[①-⑳])")

@@ -90,6 +90,7 @@ def by_code(code: str) -> Indicator | None:
     return next((entry for entry in table() if entry.code == code), None)
 
 
+@lru_cache(maxsize=8192)  # reports name the same indicators again and again (2% of a parse, uncached)
 def classify(indicator: str, kind: str | None, unit: str) -> Indicator | None:
     """The curated indicator a figure measures, or None. `kind` None (a qualitative target)
     matches any kind; a figure must also be in one of the indicator's unit groups."""
