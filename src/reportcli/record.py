@@ -17,6 +17,8 @@ from typing import Any
 class Record:
     _fields: tuple[str, ...] = ()
     _defaults: dict[str, Any] = {}
+    _template: dict[str, Any] = {}
+    _required: frozenset[str] = frozenset()
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -36,18 +38,21 @@ class Record:
                     defaults[name] = klass.__dict__["_defaults"][name]
                     break
         cls._defaults = defaults
+        # For keyword construction: every field in order (defaults filled, the rest overwritten), and
+        # the fields that must be named (a set: tested against the keywords in C, not field by field).
+        cls._template = {name: defaults.get(name) for name in names}
+        cls._required = frozenset(name for name in names if name not in defaults)
         for name in defaults:  # the instance holds every value; no class attribute shadows a field
             if name in cls.__dict__:
                 delattr(cls, name)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         fields = self._fields
-        if not args and len(kwargs) == len(fields):  # every field named (how rows are made): no defaults to fill
-            try:
-                object.__setattr__(self, "__dict__", {name: kwargs[name] for name in fields})
+        if not args and self._required <= kwargs.keys():
+            values = {**self._template, **kwargs}  # in field order, defaults where not named
+            if len(values) == len(fields):  # (else a misspelt field: the general path below names it)
+                object.__setattr__(self, "__dict__", values)
                 return
-            except KeyError:
-                pass  # a misspelt field: the general path below names it
         if args:
             if len(args) > len(fields):
                 raise TypeError(f"{type(self).__name__}() takes {len(fields)} fields, {len(args)} given")

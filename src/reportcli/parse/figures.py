@@ -182,32 +182,49 @@ class _Occupancy:
 
 def _boundaries(folded: str, *end_sets: frozenset[str]) -> list[list[int]]:
     """For each set of marks, the positions of those clause or sentence ends, ignoring those
-    inside quotes and brackets (one pass over the marks of all sets: a paragraph asks for four)."""
-    found: list[list[int]] = [[] for _ in end_sets]
-    depth = 0
-    for match in _punctuation(frozenset().union(*end_sets)).finditer(folded):  # only the marks
-        ch, index = match.group(), match.start()
-        if ch in _OPENERS:
-            depth += 1
-        elif ch in _CLOSERS:
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            if ch in ",:" and folded[index - 1:index].isdigit() and folded[index + 1:index + 2].isdigit():
-                continue  # 5,000 and 3.7:23.1: part of a number, not punctuation
-            for ends, positions in zip(end_sets, found):
-                if ch in ends:
-                    positions.append(index)
+    inside quotes and brackets and the , and : of numbers (5,000, 3.7:23.1)."""
+    starts, stops = _bracketed(folded)
+    found: list[list[int]] = []
+    for ends in end_sets:
+        positions = [match.start() for match in _marks(ends).finditer(folded)]
+        if starts:
+            positions = [at for at in positions if not (index := bisect_right(starts, at)) or at > stops[index - 1]]
+        if "," in ends or ":" in ends:
+            positions = [at for at in positions if folded[at] not in ",:" or not (
+                folded[at - 1:at].isdigit() and folded[at + 1:at + 2].isdigit())]
+        found.append(positions)
     return found
+
+
+def _bracketed(folded: str) -> tuple[list[int], list[int]]:
+    """Where quotes and brackets open and where they close (nested ones inside the outermost; a
+    closer without its opener ignored; one left open runs to the end): (starts, stops), sorted."""
+    starts: list[int] = []
+    stops: list[int] = []
+    depth = 0
+    for match in _BRACKET.finditer(folded):
+        if match.group() in _OPENERS:
+            if not depth:
+                starts.append(match.start())
+            depth += 1
+        elif depth:
+            depth -= 1
+            if not depth:
+                stops.append(match.start())
+    if depth:
+        stops.append(len(folded))
+    return starts, stops
 
 
 # The ends extract_figures reads: clauses, sentences (not across ;), whole sentences (across ;), contexts.
 _FIGURE_ENDS = (frozenset(_CLAUSE_END), frozenset(_SENTENCE_END), frozenset(SENTENCE_ENDS),
                 frozenset(_SENTENCE_END | {","}))
+_BRACKET = re.compile("[" + re.escape(_OPENERS + _CLOSERS) + "]")
 
 
 @lru_cache(maxsize=None)
-def _punctuation(ends: frozenset[str]) -> re.Pattern[str]:
-    return re.compile("[" + re.escape("".join(sorted(set(_OPENERS) | set(_CLOSERS) | ends))) + "]")
+def _marks(ends: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("[" + re.escape("".join(sorted(ends))) + "]")
 
 
 def _last_before(boundaries: list[int], position: int) -> int:
