@@ -230,3 +230,28 @@ def test_any_text_gives_figures_found_at_their_offsets(text):
         assert text[figure.start:figure.end] == figure.raw
         assert figure.kind in ("level", "change", "share", "rank", "ratio", "other")
         assert figure.approx in (None, "about", "over", "under")
+
+
+def _ends_walked(folded, ends):
+    """The rule _boundaries follows, walked a character at a time: marks of `ends` outside quotes
+    and brackets (a closer without its opener does nothing), not the , or : inside a number."""
+    from reportcli.parse.figures import _CLOSERS, _OPENERS
+
+    depth, found = 0, []
+    for index, ch in enumerate(folded):
+        if ch in _OPENERS:
+            depth += 1
+        elif ch in _CLOSERS:
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in ends and not (
+                ch in ",:" and folded[index - 1:index].isdigit() and folded[index + 1:index + 2].isdigit()):
+            found.append(index)
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("。!?;,:“”()《》〔〕[]「」『』12字")), max_size=40))
+def test_clause_and_sentence_ends_skip_quotes_brackets_and_numbers(text):
+    from reportcli.parse.figures import _FIGURE_ENDS, _boundaries
+
+    assert _boundaries(text, *_FIGURE_ENDS) == [_ends_walked(text, ends) for ends in _FIGURE_ENDS]
