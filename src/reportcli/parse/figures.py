@@ -112,6 +112,20 @@ _TRAILING = re.compile(
     r"降低到|降低至|高于|低于|好于|多于|少于|快于|继续|持续|稳步|大幅|较|可|能|已|了|的|每月|每年|每人|每天|每日|每户|拟|"
     r"每亩|人均|共计|计|全部|均|都|也|还|再|新增|力争|确保|预计|计划|争取|要|将|\s)+$"
 )
+# Every character _TRAILING can match (its source's characters, digits and spaces): a trailing
+# run starts after the last character not among them.
+_TRAILING_CHARACTERS = frozenset(_TRAILING.pattern)
+
+
+def _trailing(folded: str, start: int, end: int) -> re.Match[str] | None:
+    """_TRAILING.search(folded, start, end), tried only over the run of characters it can match
+    that ends the span (the search alone tries every position of the clause: 5× slower)."""
+    at = end
+    while at > start and ((ch := folded[at - 1]) in _TRAILING_CHARACTERS or ch.isdecimal() or ch.isspace()):
+        at -= 1
+    return _TRAILING.search(folded, at, end) if at < end else None
+
+
 # The verb that makes a figure a change (增长5%); not when it changes *to* a level (提高到80%).
 _CHANGE_VERB = re.compile(alternation(("净增", "净减", *CHANGE_VERBS, "增幅", "降幅", "减")))
 _TO_AFTER_CHANGE = re.compile(f"(?:{alternation(CHANGE_VERBS)})(?:至|到)")
@@ -183,17 +197,13 @@ class _Occupancy:
 def _boundaries(folded: str, *end_sets: frozenset[str]) -> list[list[int]]:
     """For each set of marks, the positions of those clause or sentence ends, ignoring those
     inside quotes and brackets and the , and : of numbers (5,000, 3.7:23.1)."""
+    positions = [match.start() for match in _marks(frozenset().union(*end_sets)).finditer(folded)]
     starts, stops = _bracketed(folded)
-    found: list[list[int]] = []
-    for ends in end_sets:
-        positions = [match.start() for match in _marks(ends).finditer(folded)]
-        if starts:
-            positions = [at for at in positions if not (index := bisect_right(starts, at)) or at > stops[index - 1]]
-        if "," in ends or ":" in ends:
-            positions = [at for at in positions if folded[at] not in ",:" or not (
-                folded[at - 1:at].isdigit() and folded[at + 1:at + 2].isdigit())]
-        found.append(positions)
-    return found
+    if starts:
+        positions = [at for at in positions if not (index := bisect_right(starts, at)) or at > stops[index - 1]]
+    positions = [at for at in positions if folded[at] not in ",:" or not (
+        folded[at - 1:at].isdigit() and folded[at + 1:at + 2].isdigit())]
+    return [[at for at in positions if folded[at] in ends] for ends in end_sets]
 
 
 def _bracketed(folded: str) -> tuple[list[int], list[int]]:
@@ -458,7 +468,7 @@ def _subject(text: str, folded: str, start: int, end: int, unit: str) -> tuple[s
         if moved == subject_start:
             break
         subject_start = moved
-    tail = _TRAILING.search(folded, subject_start, end)
+    tail = _trailing(folded, subject_start, end)
     subject_end = tail.start() if tail else end
     gap = _GAP_TAIL.search(folded, subject_start, subject_end)
     if gap:
