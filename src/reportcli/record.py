@@ -113,7 +113,10 @@ class Record:
 
     def _asdict(self) -> dict[str, Any]:
         """Field → value, nested records, tuples and lists turned into dicts and lists (for JSON)."""
-        return {name: value if type(value) in _SCALARS else plain(value) for name, value in self.__dict__.items()}
+        values = self.__dict__
+        if _SCALARS.issuperset(map(type, values.values())):  # most rows (a figure, a target): copied whole
+            return dict(values)
+        return {name: value if type(value) in _SCALARS else plain(value) for name, value in values.items()}
 
 
 def _rebuild(cls: type[Record], values: tuple) -> Record:
