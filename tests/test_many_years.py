@@ -134,3 +134,13 @@ def test_the_panel_as_csv(cli, province):
     assert [(row["report"], row["outcome_value"], row["status"]) for row in rows] == [
         ("2019", "7.2", "met"), ("2020", "3.5", "missed"), ("2021", "7.9", "met"), ("2022", "4.3", "missed"),
         ("2023", "6.2", "met"), ("2024", "", "unknown")]
+
+
+@pytest.mark.parametrize("args", [("goals", "--check", "--code", "gdp_growth"), ("goals",), ("metrics", "--code", "gdp_growth")])
+def test_a_csv_whose_rows_wait_in_a_temporary_file_is_the_same(cli, province, monkeypatch, args):
+    from reportcli import render
+
+    _, held, _ = cli("--index", str(province), *args, "--format", "csv", "--limit", "0")
+    monkeypatch.setattr(render, "SPILL_ROWS", 1)
+    code, spilled, _ = cli("--index", str(province), *args, "--format", "csv", "--limit", "0")
+    assert code == 0 and spilled == held and len(held.splitlines()) > 3

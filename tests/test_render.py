@@ -60,3 +60,54 @@ def test_snippet_windows_long_text_around_the_match():
     assert window.startswith("…") and window.endswith("…") and len(window) <= 122
     [(start, end)] = spans
     assert window[start:end] == "垃圾分类"
+
+
+def _csv_of_every_row(rows):
+    """The CSV rule, over rows held all at once: a column for every key of any row in the order
+    keys first appear, an object's keys (in any row) as KEY_SUB columns."""
+    import csv
+
+    nested: dict = {}
+    for row in rows:
+        for key, value in row.items():
+            if isinstance(value, dict):
+                nested.setdefault(key, [])
+                nested[key] += [sub for sub in value if sub not in nested[key]]
+    flat = [render._flatten(row, nested) for row in rows]
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(dict.fromkeys(k for row in flat for k in row)),
+                            lineterminator="\n", restval="")
+    writer.writeheader()
+    for row in flat:
+        writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else ("" if v is None else v)
+                         for k, v in row.items()})
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("spill", [1, 4, 10_000])
+def test_csv_columns_come_from_every_row_even_those_kept_in_a_file(monkeypatch, spill):
+    rows = [{"report": f"r{n}", "value": n, "outcome": None} for n in range(8)]
+    rows += [{"report": "late", "value": 1.5, "outcome": {"raw": "6%", "value": 6}, "note": "新"},
+             {"report": "later", "value": None, "outcome": {"raw": "5%", "unit": "%"}, "tags": ["a", "乙"]}]
+    monkeypatch.setattr(render, "SPILL_ROWS", spill)
+    out = io.StringIO()
+    render.write_structured(iter(rows), "csv", out)
+    assert out.getvalue() == _csv_of_every_row(rows)
+    assert out.getvalue().splitlines()[0] == "report,value,outcome_raw,outcome_value,outcome_unit,note,tags"
+
+
+def test_no_room_for_the_csv_rows_is_one_clear_error(monkeypatch):
+    import tempfile
+
+    from reportcli.errors import ReportcliError
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(render, "SPILL_ROWS", 1)
+    monkeypatch.setattr(tempfile, "TemporaryFile", full)
+    out = io.StringIO()
+    with pytest.raises(ReportcliError, match="cannot keep the CSV's rows in a temporary file in .*: "
+                                             "No space left on device; make room there"):
+        render.write_structured(iter([{"a": 1}, {"a": 2}]), "csv", out)
+    assert out.getvalue() == ""  # nothing half-written

@@ -302,9 +302,10 @@ def _ask(ctx: typer.Context, out, query):
 
 
 def _streams(out) -> bool:
-    """Whether an answer is written as it is made: JSON and JSON Lines are written a row at a
-    time (render.write_structured); CSV reads every row for its columns, a table lays them out."""
-    return out.structured and out.format in ("json", "jsonl")
+    """Whether an answer is made as it is written: JSON and JSON Lines are written a row at a
+    time, CSV holds its first rows and spills the rest to a temporary file while it learns its
+    columns (render.write_structured); a table lays them all out."""
+    return out.structured
 
 
 def _filters(selection) -> dict:
