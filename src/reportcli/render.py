@@ -114,7 +114,7 @@ def write_structured(rows: Iterable[dict], fmt: str, stream: TextIO, bom: bool =
 
 # A CSV answer keeps this many rows in memory while it learns its columns; the rest wait in a
 # temporary file (goals --check over 20,000 reports: 940,000 rows, ~3 GB as dicts).
-SPILL_ROWS = 10_000
+SPILL_ROWS = 2_000
 
 
 def _write_csv(rows: Iterable[dict], stream: TextIO, bom: bool, dumps) -> None:
