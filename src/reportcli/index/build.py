@@ -485,8 +485,8 @@ def _insert_report(connection: sqlite3.Connection, ord_: int, loaded: LoadedRepo
                             for rowid, p, (block, at, length) in zip(rowids, report.paragraphs, places)])
     connection.executemany("INSERT INTO grams(rowid, g) VALUES (?, ?)", zip(rowids, loaded.grams))
     section_of = {p.id: p.section for p in report.paragraphs}
-    # Figures and targets are most of a report's rows (~250): made as tuples in _FIGURE_COLUMNS and
-    # _GOAL_COLUMNS order, not as dicts bound by name (a fifth of the writer's work).
+    # Figures and targets are most of a report's rows (~250): made as tuples in the column order of
+    # _FIGURES_INSERT and _GOALS_INSERT, not as dicts bound by name (a tenth of the writer's work).
     name = names.id
     connection.executemany(_FIGURES_INSERT, [(
         ord_, seq, f.paragraph, section_of.get(f.paragraph), *_raw_in_context(f.raw, f.context, f.end - f.start),
