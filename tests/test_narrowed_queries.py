@@ -119,13 +119,33 @@ def test_a_trend_by_words_is_the_trend_of_every_figure(store, words):
     assert found == expected and found
 
 
-def test_outline_trees_read_at_once_are_each_reports_outline(store):
-    ords = [report.ord for report in store.reports()]
-    at_once = dict(store.outline_trees(ords))
-    expected = {ord_: [(id_, parent, title if parent is None else None) for id_, parent, title in store.outline(ord_)]
-                for ord_ in ords if store.outline(ord_)}
-    assert at_once == expected and len(at_once) > 60
-    assert any(parent is not None for outline in at_once.values() for _, parent, _ in outline)
+def test_review_ranges_hold_the_sections_under_a_review_heading(store):
+    """review_sections is read from top-level headings alone (ranges of ids); it must hold exactly
+    the sections whose top-level heading is a review heading, however deep, and no others."""
+    from reportcli.parse.lexicon import REVIEW_HEADING
+    from reportcli.query.outcomes import review_sections
+    from reportcli.text import fold
+
+    nested = 0
+    for report in store.reports():
+        outline = store.execute("SELECT id, parent, coalesce(title, substr(label, title_at + 1)) FROM sections"
+                                " WHERE report = ? ORDER BY id", (report.ord,)).fetchall()
+        parent_of = {id_: parent for id_, parent, _ in outline}
+
+        def top_of(id_):
+            while parent_of[id_] is not None:
+                id_ = parent_of[id_]
+            return id_
+
+        tops = {id_ for id_, parent, title in outline if parent is None and REVIEW_HEADING.search(fold(title))}
+        review = review_sections(Store(store.connection), report)
+        assert (review is None) == (not tops), report.id
+        if review is not None:
+            assert [id_ for id_, _, _ in outline if id_ in review] == \
+                [id_ for id_, _, _ in outline if top_of(id_) in tops], report.id
+            assert None not in review
+            nested += sum(parent_of[id_] is not None and top_of(id_) in tops for id_ in parent_of)
+    assert nested > 100
 
 
 def test_reviews_read_at_once_are_each_reports_review(store):

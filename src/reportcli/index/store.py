@@ -133,7 +133,6 @@ class Store:
         self._one_report: dict[int, object] = {}
         self._sections: dict[int, list] = {}
         self._paths: dict[int, dict[int, str]] = {}
-        self._outline: dict[int, list[tuple[int, int | None, str]]] = {}
         self._achieved: dict[tuple, list] = {}
         self._sections_ahead: dict[int, dict[int, int | None]] = {}  # read_figure_sections: ord → paragraph → section
         self.derived: dict[tuple, object] = {}  # what a query derives from a report's rows, kept for the command
@@ -231,23 +230,15 @@ class Store:
                 dict(self.connection.execute("SELECT id, path FROM sections WHERE report = ?", (ord_,)))
         return self._paths[ord_].get(section_id, "")
 
-    def outline(self, ord_: int) -> list[tuple[int, int | None, str]]:
-        """(id, parent id, title) of the report's sections, in outline order: their tree, cheaply."""
-        if ord_ not in self._outline:
-            self._outline[ord_] = self.connection.execute(
-                f"SELECT id, parent, {_TITLE} FROM sections WHERE report = ? ORDER BY id", (ord_,)).fetchall()
-        return self._outline[ord_]
-
-    def outline_trees(self, ords: list[int]) -> Iterator[tuple[int, list[tuple[int, int | None, str | None]]]]:
-        """(report ord, its outline as `outline` gives it but titled at the top level only: None
-        below) for many reports, a statement per 900 of them (a statement a report costs more
-        than its rows over 20,000 reports; cutting ~500,000 titles, more than the rest);
-        reports without sections are left out. Not kept: the caller keeps what it derives."""
+    def top_sections(self, ords: list[int]) -> Iterator[tuple[int, list[tuple[int, str]]]]:
+        """(report ord, the (id, title) of its top-level sections in id order) for many reports, a
+        statement per 900 of them; reports without sections are left out. Not kept: the caller
+        keeps what it derives."""
         for start in range(0, len(ords), 900):
             chunk = sorted(ords[start:start + 900])
             rows = self.connection.execute(
-                f"SELECT report, id, parent, CASE WHEN parent IS NULL THEN {_TITLE} END FROM sections"
-                f" WHERE report IN ({','.join(map(str, chunk))}) ORDER BY report, id")
+                f"SELECT report, id, {_TITLE} FROM sections WHERE parent IS NULL"
+                f" AND report IN ({','.join(map(str, chunk))}) ORDER BY report, id")
             for ord_, group in groupby(rows, key=itemgetter(0)):
                 yield ord_, [row[1:] for row in group]
 
