@@ -39,6 +39,41 @@ def test_replace_keeps_field_order_and_names_a_misspelt_field():
         Point(1, 2)._replace(z=3)
 
 
+def test_make_takes_every_value_in_field_order():
+    made = Labelled._make((1, 2, "a", None))
+    assert made == Labelled(1, 2, "a") and list(vars(made)) == list(Labelled._fields)
+    for wrong in [(1, 2, "a"), (1, 2, "a", None, 5)]:  # no default is filled in, nothing is dropped
+        with pytest.raises(TypeError, match="takes 4 values"):
+            Labelled._make(wrong)
+
+
+def test_rows_read_back_from_an_index_are_the_records_parsed(cli, tmp_path):
+    """Store makes figures, targets and reports from their columns by position (Record._make):
+    each value must come back under its own name, as the parser made it."""
+    from conftest import ROOT, write
+    from reportcli.index.store import Store
+    from reportcli.parse.report import parse_report
+
+    seed = next((ROOT / "seeds").glob("*.txt"))
+    text = seed.read_text(encoding="utf-8")
+    source = write(tmp_path / "in" / "report.txt", text)
+    assert cli("build", str(source.parent), "-o", str(tmp_path / "ix.sqlite"))[0] == 0
+    store = Store.open(tmp_path / "ix.sqlite")
+    (report,) = store.reports()
+    parsed = parse_report(text)
+    assert (report.id, report.year, report.region, report.paragraphs) == \
+        ("report", parsed.metadata.year, parsed.metadata.region, len(parsed.paragraphs))
+    stored = store.figures(report)
+    assert len(stored) == len(parsed.figures) > 50
+    # the index adds the report's id and the section's path
+    assert [f._replace(report=None, section="") for f in stored] == list(parsed.figures)
+    assert {f.report for f in stored} == {"report"} and stored[0].section.startswith("一、")
+    targets = store.goals(report)
+    assert len(targets) == len(parsed.goals) > 10
+    assert sorted((g._replace(report=None, section="") for g in targets), key=lambda g: (g.paragraph, g.start)) == \
+        sorted((g._replace(section="") for g in parsed.goals), key=lambda g: (g.paragraph, g.start))
+
+
 def test_extending_equals_naming_every_field():
     base = Point(3, 4)
     made = Labelled._extending(base, label="p", note=None)

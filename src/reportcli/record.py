@@ -2,7 +2,7 @@
 
 A subclass lists its fields as annotations (a base's fields first) with defaults as class
 attributes, like a frozen dataclass, and gets keyword or positional construction, equality,
-hashing, a repr, `_replace`, `_fields` and `_asdict` (NamedTuple's names).
+hashing, a repr, `_make`, `_replace`, `_fields` and `_asdict` (NamedTuple's names).
 
 Why not dataclasses: declaring a frozen dataclass compiles six methods, 1.5–3 ms a class, and a
 query declares five to seven of them before it can answer — a third of its whole budget over a
@@ -93,6 +93,15 @@ class Record:
 
     def __reduce__(self):  # pickling (build workers send reports back): the values in field order
         return (_rebuild, (type(self), tuple(self.__dict__.values())))
+
+    @classmethod
+    def _make(cls, values):
+        """A record of `values` given in field order (NamedTuple's _make): zipped with the names,
+        not passed by keyword (a query reads thousands of rows so)."""
+        holding = dict(zip(cls._fields, values))
+        if len(holding) != len(cls._fields) or len(values) != len(cls._fields):
+            raise TypeError(f"{cls.__name__}._make() takes {len(cls._fields)} values, {len(values)} given")
+        return _holding(cls, holding)
 
     @classmethod
     def _extending(cls, base: "Record", **more: Any):
