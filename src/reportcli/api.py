@@ -198,11 +198,16 @@ class Index:
 
         return _answer(compare(self.store, a, b), f"no differences between {a} and {b}")
 
-    def answer_outline(self, *, report=None, region=None, year=None, level=None) -> Answer:
-        from reportcli.query.outline import outline
+    def answer_outline(self, *, report=None, region=None, year=None, level=None, stream: bool = False) -> Answer:
+        """`stream`: the entries as an iterator (see Answer), with their number (`total`)."""
+        from reportcli.query.outline import iter_outline, outline, outline_size
 
-        return _answer(outline(self.store, _selection(report, region, year, level)),
-                       "no sections were recognised in the selected reports")
+        selection = _selection(report, region, year, level)
+        empty = "no sections were recognised in the selected reports"
+        if stream:
+            found = iter_outline(self.store, selection)
+            return _answer(found, empty, total=outline_size(self.store, selection))
+        return _answer(outline(self.store, selection), empty)
 
     def answer_show(self, paragraph: str | int, *, context: int = 1, report=None, region=None, year=None,
                     level=None) -> Answer:

@@ -424,18 +424,31 @@ def outline(ctx: typer.Context, selection, out, limit: LimitOption = 0) -> None:
 
     Example: reportcli outline --report hailar-2021
     """
+    from itertools import chain, islice
+
     from reportcli import views
     from reportcli.query.common import check_limit
 
-    answer = _ask(ctx, out, lambda ix: ix.answer_outline(**_filters(selection)))
-    entries = answer.rows
-    if not entries:
+    check_limit(limit)
+    # Written as the entries are made (a report's sections at a time), past --limit only counted.
+    answer = _ask(ctx, out, lambda ix: ix.answer_outline(**_filters(selection), stream=True))
+    entries = iter(answer.rows)
+    first = next(entries, None)
+    if first is None:
         out.empty()
         raise NoResults(answer.empty)
-    shown = entries[:check_limit(limit)] if limit else entries
-    views.emit_outline(shown, out)
-    if len(shown) < len(entries):
-        out.note(f"showing {len(shown)} of {len(entries)} sections; --limit 0 shows all")
+    shown = 0
+
+    def counted():
+        nonlocal shown
+        for entry in chain((first,), entries if not limit else islice(entries, limit - 1)):
+            shown += 1
+            yield entry
+
+    views.emit_outline(counted(), out)
+    total = answer.total if answer.total is not None else shown + sum(1 for _ in entries)
+    if total > shown:
+        out.note(f"showing {shown} of {total} sections; --limit 0 shows all")
 
 
 @command(filters=True)

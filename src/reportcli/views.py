@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterable
 from typing import Any, Callable, TextIO
 
 from reportcli.record import Record
@@ -252,10 +253,13 @@ def snippet(text: str, matches: list[list[int]], width: int = 120) -> tuple[str,
     return window, spans
 
 
-def emit_outline(entries: list[Any], output: Output) -> None:
-    """The section tree: a Rich tree on a terminal, indented text on a pipe, rows otherwise."""
+def emit_outline(entries: Iterable[Any], output: Output) -> None:
+    """The section tree: a Rich tree on a terminal, indented text on a pipe, rows otherwise;
+    written as the entries come (they come a report at a time)."""
+    from itertools import groupby
+
     stream = output.stdout
-    dicts = [as_dict(entry) for entry in entries]
+    dicts = (as_dict(entry) for entry in entries)
     if output.structured:
         write_structured(dicts, output.format, stream, bom=output.bom)
         return
@@ -267,10 +271,10 @@ def emit_outline(entries: list[Any], output: Output) -> None:
     from rich.tree import Tree
 
     out = console(not output.color, stream, force=output.color)
-    for report in dict.fromkeys(row["report"] for row in dicts):
+    for report, rows in groupby(dicts, key=lambda row: row["report"]):
         tree = Tree(f"[bold]{_escape(report)}[/bold]")
         stack: list[tuple[int, Any]] = [(0, tree)]
-        for row in (r for r in dicts if r["report"] == report):
+        for row in rows:
             while stack[-1][0] >= row["level"]:
                 stack.pop()
             where = f" ¶{row['paragraph']}" if row["paragraph"] else ""

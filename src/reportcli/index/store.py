@@ -212,10 +212,22 @@ class Store:
         if ord_ not in self._sections:
             from reportcli.models import Section
 
-            self._sections[ord_] = [Section(*row) for row in self.connection.execute(
+            self._sections[ord_] = [Section._make(row) for row in self.connection.execute(
                 f"SELECT id, parent, level, number, label, {_TITLE}, path, kind FROM sections WHERE report = ? ORDER BY id",
                 (ord_,))]
         return self._sections[ord_]
+
+    def section_labels(self, ord_: int) -> list[tuple[int, str]]:
+        """(id, heading as written) of the report's sections, in outline order; not kept."""
+        return self.connection.execute("SELECT id, label FROM sections WHERE report = ? ORDER BY id",
+                                       (ord_,)).fetchall()
+
+    def forget_report(self, ord_: int) -> None:
+        """Drop what this store keeps of one report (its sections and section paths): a command
+        that reads every report in turn (outline, count) then holds one report's, not the index's
+        (20,000 reports: ~600,000 sections)."""
+        self._sections.pop(ord_, None)
+        self._paths.pop(ord_, None)
 
     def section_path(self, ord_: int, section_id: int | None) -> str:
         if section_id is None:
@@ -244,11 +256,15 @@ class Store:
     def glossary_sections(self, ord_: int) -> set[int]:
         return {section.id for section in self.sections(ord_) if section.kind == "glossary"}
 
-    def section_stats(self, ord_: int) -> tuple[dict[int, int], dict[int, int]]:
-        """(paragraphs directly in each section, the first paragraph id of each section)."""
+    def section_stats(self, report) -> tuple[dict[int, int], dict[int, int]]:
+        """(paragraphs directly in each section, the first paragraph id of each section) of
+        `report` (a ReportRecord). Read by the report's rowid range: paragraphs have no index on
+        their report, and a scan for it, once a report, made `outline` and `count` quadratic
+        (5,000 reports: 89 s)."""
         counts, firsts = {}, {}
         for section, count, first in self.connection.execute(
-                "SELECT section, count(*), min(id) FROM paragraphs WHERE report = ? GROUP BY section", (ord_,)):
+                "SELECT section, count(*), min(id) FROM paragraphs WHERE rowid BETWEEN ? AND ? GROUP BY section",
+                (report.first_rowid, report.last_rowid)):
             counts[section], firsts[section] = count, first
         return counts, firsts
 
@@ -271,6 +287,18 @@ class Store:
         row = self.connection.execute(f"SELECT section, {_PLACE} FROM paragraphs WHERE rowid = ?",
                                       (report.first_rowid + paragraph_id - 1,)).fetchone()
         return (row[0], self._text(*row[1:])) if row is not None else None
+
+    def paragraph_texts(self, report, ids) -> dict[int, str]:
+        """id → text of the given paragraphs of `report` (a ReportRecord), a statement per 900."""
+        rowids = sorted({report.first_rowid + id_ - 1 for id_ in ids})
+        texts = {}
+        for start in range(0, len(rowids), 900):
+            chunk = ",".join(map(str, rowids[start:start + 900]))
+            for pid, block, at, length, packed in self.connection.execute(
+                    "SELECT p.id, p.block, p.\"at\", p.length, b.data FROM paragraphs p JOIN blocks b ON b.id = p.block"
+                    f" WHERE p.rowid IN ({chunk})"):
+                texts[pid] = self._text(block, at, length, packed)
+        return texts
 
     def paragraph_range(self, report, low: int, high: int) -> list[tuple[int, int | None, str]]:
         """(id, section id, text) of paragraphs low..high of `report`."""
@@ -296,8 +324,10 @@ class Store:
                 f"SELECT id, section, {_PLACE} FROM paragraphs WHERE rowid BETWEEN ? AND ? ORDER BY rowid",
                 (report.first_rowid, report.last_rowid))
         else:
+            # the block's bytes in the same statement (a report's matches lie in a few blocks each)
             rows = self.connection.execute(
-                "SELECT p.id, p.section, p.block, p.\"at\", p.length FROM grams g JOIN paragraphs p ON p.rowid = g.rowid"
+                "SELECT p.id, p.section, p.block, p.\"at\", p.length, b.data FROM grams g"
+                " JOIN paragraphs p ON p.rowid = g.rowid JOIN blocks b ON b.id = p.block"
                 " WHERE grams MATCH ? AND g.rowid BETWEEN ? AND ? ORDER BY g.rowid",
                 (expression, report.first_rowid, report.last_rowid))
         return ((pid, section, self._text(*place)) for pid, section, *place in rows)

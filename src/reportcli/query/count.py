@@ -75,7 +75,7 @@ def count_terms(store: Store, terms: list[str], selection: ReportFilter | None =
         raise UsageError("give at least one non-empty term")
     rows: list[CountRow] = []
     for report in select_reports(store, selection):
-        headings = _heading_lines(store, report)
+        headings = _Headings(store, report)
         for term, forms in needles:
             forms = list(dict.fromkeys(forms))
             # one occurrence counts once: 地区生产总值 is not also a 生产总值 (longest form first)
@@ -84,7 +84,7 @@ def count_terms(store: Store, terms: list[str], selection: ReportFilter | None =
             for form in forms:
                 for paragraph_id, section_id, text in store.paragraphs_with(report, tokens_expression(form)):
                     texts[(1, paragraph_id)] = (section_id, text)
-            for section_id, label in headings:
+            for section_id, label in headings.on_own_lines(pattern):
                 texts[(0, section_id)] = (section_id, label)
             per_section: dict[str, list[int]] = {}
             total = containing = 0
@@ -106,18 +106,34 @@ def count_terms(store: Store, terms: list[str], selection: ReportFilter | None =
                 rows.extend(SectionCountRow(report.id, term, n, k, section) for section, (n, k) in per_section.items())
             else:
                 rows.append(CountRow(report.id, term, total, containing))
+        store.forget_report(report.ord)
     return rows
 
 
-def _heading_lines(store: Store, report) -> list[tuple[int, str]]:
-    """(section id, heading) for each heading on a line of its own: one that does not open the
-    first paragraph of its section."""
-    _, firsts = store.section_stats(report.ord)
-    lines = []
-    for section in store.sections(report.ord):
-        first = firsts.get(section.id)
-        opening = store.paragraph(report, first)[1] if first is not None else ""
-        if not fold(opening).startswith(fold(section.label)):
-            lines.append((section.id, section.label))
-    return lines
+class _Headings:
+    """A report's headings, and which are on lines of their own: those that do not open the first
+    paragraph of their section. Only a heading a term is in is asked (whether it is on its own
+    line needs its section's first paragraph: reading every section's cost a block inflated for
+    nearly every heading of the index)."""
 
+    def __init__(self, store: Store, report) -> None:
+        self.store, self.report = store, report
+        self.labels = store.section_labels(report.ord)
+        self._firsts: dict[int, int] | None = None
+        self._own_line: dict[int, bool] = {}
+
+    def on_own_lines(self, pattern: re.Pattern) -> list[tuple[int, str]]:
+        """(section id, heading) of the headings on lines of their own that `pattern` finds."""
+        named = [(id_, label) for id_, label in self.labels if pattern.search(fold(label))]
+        unknown = [(id_, label) for id_, label in named if id_ not in self._own_line]
+        if unknown:
+            if self._firsts is None:
+                _, self._firsts = self.store.section_stats(self.report)
+            firsts = self._firsts
+            openings = self.store.paragraph_texts(self.report, [firsts[id_] for id_, _ in unknown if id_ in firsts])
+            for id_, label in unknown:
+                first = firsts.get(id_)
+                opening = openings[first] if first is not None else ""
+                # fold keeps length: the opening's first characters folded are its folded start
+                self._own_line[id_] = fold(opening[:len(label)]) != fold(label)
+        return [(id_, label) for id_, label in named if self._own_line[id_]]
