@@ -383,18 +383,40 @@ def test_a_build_that_runs_out_of_room_is_one_clear_line(tmp_path, existing):
 
 @pytest.mark.skipif(not hasattr(signal, "SIGXFSZ"), reason="needs POSIX file-size limits")
 def test_an_add_that_runs_out_of_room_changes_nothing(tmp_path, cli):
+    from reportcli.builder import HELD_WHILE_ADDING
+
+    folder = tmp_path / "many"
+    _small_reports(folder, HELD_WHILE_ADDING)  # parsed reports all held in memory: the index is what fills up
+    index = tmp_path / "index.sqlite"
+    assert cli("build", str(ROOT / "seeds"), "-o", str(index))[0] == 0
+    before = index.read_bytes()
+    process = reportcli("--index", str(index), "add", str(folder),
+                        preexec_fn=_with_file_size_limit(len(before) + 20_000))
+    _, err = process.communicate(timeout=120)
+    message = err.decode()
+    assert process.returncode == 2 and message.count("\n") == 1, message
+    assert "nothing was added: the index is as it was" in message and "full" in message
+    assert _digest(index.read_bytes()) == _digest(before) and report_ids(index) == ["hailar-2021"]
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGXFSZ"), reason="needs POSIX file-size limits")
+def test_an_add_whose_parsed_reports_find_no_room_changes_nothing(tmp_path, cli):
+    """Past HELD_WHILE_ADDING, parsed reports wait in a temporary file until the index is locked:
+    no room for it is one clear line, before anything is written."""
     folder = tmp_path / "many"
     _small_reports(folder, 300)
     index = tmp_path / "index.sqlite"
     assert cli("build", str(ROOT / "seeds"), "-o", str(index))[0] == 0
     before = index.read_bytes()
     process = reportcli("--index", str(index), "add", str(folder),
-                        preexec_fn=_with_file_size_limit(len(before) + 50_000))
+                        preexec_fn=_with_file_size_limit(len(before) + 50_000), env={"TMPDIR": str(tmp_path)})
     _, err = process.communicate(timeout=120)
     message = err.decode()
     assert process.returncode == 2 and message.count("\n") == 1, message
-    assert "nothing was added: the index is as it was" in message and "full" in message
+    assert f"cannot keep the parsed reports in a temporary file in {tmp_path}: File too large; make room " \
+           "there, set TMPDIR, or add fewer files at a time" in message
     assert _digest(index.read_bytes()) == _digest(before) and report_ids(index) == ["hailar-2021"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["index.sqlite", "many"]  # nothing left behind
 
 
 def test_sqlite_saying_the_disk_is_full_is_named_so():

@@ -100,9 +100,14 @@ def _add_changed(sources: list, skipped: list[str], index: Path, wait: float, *,
     added = replaced = 0
     summary = None
     if changed:
-        with _stopped_by_signals():
+        from reportcli.spool import Spool
+
+        with _stopped_by_signals(), Spool(HELD_WHILE_ADDING, "the parsed reports", "add fewer files at a time",
+                                          compress=True) as loaded:
             # Parse first, then take the write lock: another writer waits only for the writing.
-            loaded = list(_loaded_reports(changed, "adding", workers))
+            # Past a few reports they wait in a temporary file (~75 KB each), not memory (~1 MB).
+            for report in _loaded_reports(changed, "adding", workers):
+                loaded.add(report)
             summary, replaced_ids = add_to_index(loaded, index, wait=wait, on_wait=render.note)
         _report_on_files(summary)
         replaced = len(replaced_ids)
@@ -245,6 +250,9 @@ def _loaded_reports(sources, verb: str, workers: int):
     if failures and len(failures) == len(sources):
         raise InputError(failures[0] if len(failures) == 1 else f"none of the {len(sources)} reports could be read")
 
+
+# `add` keeps this many parsed reports in memory; the rest wait in a temporary file (reportcli.spool).
+HELD_WHILE_ADDING = 32
 
 # Parsing and segmenting (jieba) dominate a build; past this many files they run on every core.
 PARALLEL_FROM = 16

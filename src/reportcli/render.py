@@ -119,24 +119,20 @@ SPILL_ROWS = 2_000
 
 def _write_csv(rows: Iterable[dict], stream: TextIO, bom: bool, dumps) -> None:
     """CSV with a column for every key of any row (an object's keys as KEY_SUB columns, _flatten):
-    the rows are read once for the columns, then written."""
+    the rows are read once for the columns (the first SPILL_ROWS held, the rest in a temporary
+    file: reportcli.spool), then written."""
     import csv
-    from itertools import chain
 
-    held: list[dict] = []
+    from reportcli.spool import Spool
+
     keys: dict[str, None] = {}  # every row's keys, in the order they first appear
     nested: dict[str, list[str]] = {}
-    spill = None
-    try:
+    with Spool(SPILL_ROWS, "the CSV's rows", "use --format jsonl") as kept:
         for row in rows:
             keys.update(dict.fromkeys(row))
             _add_nested_keys(nested, row)
-            if len(held) < SPILL_ROWS:
-                held.append(row)
-            else:
-                spill = spill or _Spill()
-                spill.add(row)
-        if not held:
+            kept.add(row)
+        if not len(kept):
             return
         if bom:
             stream.write("\ufeff")  # Excel reads UTF-8 CSV correctly only with a byte-order mark
@@ -144,47 +140,9 @@ def _write_csv(rows: Iterable[dict], stream: TextIO, bom: bool, dumps) -> None:
                   ([f"{key}_{sub}" for sub in nested[key]] if key in nested else [key])]
         writer = csv.DictWriter(stream, fieldnames=fields, lineterminator="\n", restval="")
         writer.writeheader()
-        for row in chain(held, spill.rows() if spill else ()):
+        for row in kept:
             writer.writerow({key: dumps(value) if isinstance(value, (list, dict))
                              else ("" if value is None else value) for key, value in _flatten(row, nested).items()})
-    finally:
-        if spill:
-            spill.close()
-
-
-class _Spill:
-    """Rows past SPILL_ROWS, pickled to an anonymous temporary file (gone when closed, or when
-    the process ends however it ends) and read back in order."""
-
-    def __init__(self) -> None:
-        import pickle
-        import tempfile
-
-        self._pickle = pickle
-        self._where = tempfile.gettempdir()
-        self.count = 0
-        self._file = self._guarded(lambda: tempfile.TemporaryFile(prefix="reportcli-csv-"))
-
-    def _guarded(self, action):
-        try:
-            return action()
-        except OSError as exc:
-            from reportcli.errors import ReportcliError
-
-            raise ReportcliError(f"cannot keep the CSV's rows in a temporary file in {self._where}: "
-                                 f"{exc.strerror or exc}; make room there, set TMPDIR, or use --format jsonl") from None
-
-    def add(self, row: dict) -> None:
-        self._guarded(lambda: self._pickle.dump(row, self._file, protocol=self._pickle.HIGHEST_PROTOCOL))
-        self.count += 1
-
-    def rows(self):
-        self._guarded(lambda: self._file.seek(0))
-        for _ in range(self.count):
-            yield self._pickle.load(self._file)
-
-    def close(self) -> None:
-        self._file.close()
 
 
 def _add_nested_keys(nested: dict[str, list[str]], row: dict) -> None:
