@@ -103,3 +103,37 @@ def test_replacing_a_report_does_not_scan_the_index(indexes, tmp_path):
     assert connection.execute("SELECT count(*) FROM reports WHERE id = ?", (report_id,)).fetchone()[0] == 0
     connection.execute("ROLLBACK")
     connection.close()
+
+
+COUNTED = [
+    ("metrics", {}), ("metrics", {"code": "gdp_growth"}), ("metrics", {"unit": "亿元", "target": False}),
+    ("metrics", {"kind": "change", "minimum": 1, "maximum": 10, "level": "county"}), ("metrics", {"year": 2009}),
+    ("goals", {}), ("goals", {"main": True, "code": "gdp_growth"}), ("goals", {"check": True, "level": "county"}),
+]
+
+
+@pytest.mark.parametrize("method, arguments", COUNTED)
+def test_a_streamed_answer_counts_the_rows_it_gives(indexes, method, arguments):
+    """Past --limit a streamed answer is counted in SQL, not made: the count must be its rows'."""
+    import reportcli
+
+    with reportcli.open(indexes[LARGE]) as ix:
+        answer = getattr(ix, f"answer_{method}")(stream=True, **arguments)
+        assert answer.count is not None
+        assert answer.count() == sum(1 for _ in answer.rows) > 0
+        assert getattr(ix, f"answer_{method}")("就业", stream=True).count is None  # a query is tested row by row
+
+
+def test_past_the_limit_targets_are_counted_not_checked(indexes, cli, monkeypatch):
+    from reportcli.query import goals as goals_module
+
+    checked = []
+    real = goals_module._checked
+    monkeypatch.setattr(goals_module, "_checked", lambda *args: checked.append(1) or real(*args))
+    code, out, err = cli("--index", str(indexes[LARGE]), "goals", "--check", "--limit", "2", "--json")
+    assert code == 0 and len(checked) == 2
+    import reportcli
+
+    with reportcli.open(indexes[LARGE]) as ix:
+        total = len(ix.goals())
+    assert f"showing 2 of {total}; --limit 0 shows all" in err and total > 100

@@ -35,6 +35,7 @@ class Answer(Record):
     at_least: bool = False
     notes: tuple[str, ...] = ()
     empty: str = "no results"
+    count: Any = None  # a streamed answer: a function giving the number of its rows without making them, or None
 
 
 def _answer(rows: list | Iterator, empty: str, **extra) -> Answer:
@@ -139,7 +140,12 @@ class Index:
                          code=code)
         selection = _selection(report, region, year, level)
         if stream and sort == "position":
-            return _answer(iter_metrics(self.store, query, selection, **arguments), "no figures match")
+            from reportcli.query.metrics import count_metrics
+
+            arguments.pop("section")
+            rows = iter_metrics(self.store, query, selection, section=section, **arguments)
+            return _answer(rows, "no figures match", count=None if query is not None or section is not None else
+                           lambda: count_metrics(self.store, selection, **arguments))
         return _answer(metrics(self.store, query, selection, sort=sort, **arguments), "no figures match")
 
     def answer_goals(self, query: str | None = None, *, main: bool = False, code: str | None = None,
@@ -151,8 +157,11 @@ class Index:
         code = _checked(code)
         selection = _selection(report, region, year, level)
         if stream and sort == "position":
+            from reportcli.query.goals import count_goals
+
             return _answer(iter_goals(self.store, query, selection, main_only=main, check=check, code=code),
-                           "no targets found")
+                           "no targets found", count=None if query else
+                           lambda: count_goals(self.store, selection, main_only=main, code=code))
         rows = goals(self.store, query, selection, main_only=main, check=check, code=code)
         return _answer(_sorted(self.store, rows, sort, ("position", "year", "value")), "no targets found")
 

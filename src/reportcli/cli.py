@@ -301,11 +301,12 @@ def _ask(ctx: typer.Context, out, query):
         raise
 
 
-def _streams(out) -> bool:
+def _streams(out, limit: int = 0) -> bool:
     """Whether an answer is made as it is written: JSON and JSON Lines are written a row at a
     time, CSV holds its first rows and spills the rest to a temporary file while it learns its
-    columns (render.write_structured); a table lays them all out."""
-    return out.structured
+    columns (render.write_structured); a table lays out all its rows, so it streams only when
+    --limit cuts them (the rest are counted, not made)."""
+    return out.structured or limit > 0
 
 
 def _filters(selection) -> dict:
@@ -348,17 +349,17 @@ def _show_answer(ctx: typer.Context, out, answer, view: str, *, limit: int = 0, 
     for note in answer.notes:
         out.note(note)
     _show(ctx, out, answer.rows, view, empty=answer.empty, limit=limit, total=answer.total,
-          at_least=answer.at_least, headers=headers)
+          at_least=answer.at_least, headers=headers, count=answer.count)
 
 
 def _show(ctx: typer.Context, out, rows: list, view: str, *, empty: str, limit: int = 0,
-          total: Optional[int] = None, at_least: bool = False, headers: Optional[dict] = None) -> None:
+          total: Optional[int] = None, at_least: bool = False, headers: Optional[dict] = None, count=None) -> None:
     """Write rows (cut to --limit, saying so on stderr); no rows: exit 1 with `empty` on stderr."""
     from reportcli.query.common import check_limit
 
     check_limit(limit)
     if not isinstance(rows, list):  # a streamed answer: written as it is made, counted past --limit
-        return _show_stream(ctx, out, iter(rows), view, empty=empty, limit=limit, headers=headers)
+        return _show_stream(ctx, out, iter(rows), view, empty=empty, limit=limit, headers=headers, count=count)
     if not rows:
         out.empty()
         raise NoResults(empty)
@@ -370,9 +371,10 @@ def _show(ctx: typer.Context, out, rows: list, view: str, *, empty: str, limit: 
 
 
 def _show_stream(ctx: typer.Context, out, rows, view: str, *, empty: str, limit: int,
-                 headers: Optional[dict]) -> None:
+                 headers: Optional[dict], count=None) -> None:
     """_show for rows made one by one: the first is made before anything is written (no rows:
-    exit 1, as _show), the rest as they are written; past --limit they are only counted."""
+    exit 1, as _show), the rest as they are written; past --limit they are only counted (by
+    `count()` when the answer can count them without making them)."""
     from itertools import chain, islice
 
     first = next(rows, None)
@@ -388,7 +390,10 @@ def _show_stream(ctx: typer.Context, out, rows, view: str, *, empty: str, limit:
             yield row
 
     _emit(out, counted(), view, single_report=_settings(ctx).store().report_count() == 1, headers=headers)
-    total = shown + sum(1 for _ in rows) if limit else shown
+    if not limit or shown < limit:  # every row was written
+        total = shown
+    else:
+        total = count() if count is not None else shown + sum(1 for _ in rows)
     if total > shown:
         out.note(f"showing {shown} of {total}; --limit 0 shows all")
 
@@ -522,7 +527,7 @@ def metrics(
     """
     answer = _ask(ctx, out, lambda ix: ix.answer_metrics(
         query, unit=unit, kind=kind, code=code, section=section, target=target, minimum=minimum, maximum=maximum,
-        sort=sort, stream=_streams(out), **_filters(selection)))
+        sort=sort, stream=_streams(out, limit), **_filters(selection)))
     _show_answer(ctx, out, answer, "metrics", limit=limit)
 
 
@@ -557,7 +562,7 @@ def goals(
     if chart and not check:
         raise UsageError("--chart draws goals --check (the outcome beside each target): add --check")
     answer = _ask(ctx, out, lambda ix: ix.answer_goals(query, main=main, code=code, check=check, sort=sort,
-                                                        stream=_streams(out) and not chart, **_filters(selection)))
+                                                        stream=_streams(out, limit) and not chart, **_filters(selection)))
     if chart:
         from reportcli import views
 

@@ -383,6 +383,24 @@ class Store:
         return self._by_report(reports, _FIGURES, "f", where, params, "f.seq",
                                lambda report, rows: _figures_of(report, rows, keep, panel))
 
+    def count_figures(self, reports: list, **filters) -> int:
+        """How many figures `figures_by_report(reports, **filters)` gives, counted in SQL."""
+        return self._count(reports, "figures", "f", *_figure_filters(**filters))
+
+    def count_goals(self, reports: list, *, main_only: bool = False, code: str | None = None) -> int:
+        """How many targets `goals_by_report(reports, …)` gives, counted in SQL."""
+        return self._count(reports, "goals", "g", *_goal_filters(main_only, code))
+
+    def _count(self, reports: list, table: str, alias: str, where: list[str], params: list) -> int:
+        if len(reports) == self.report_count():
+            conditions = f" WHERE {' AND '.join(where)}" if where else ""
+            return self.connection.execute(f"SELECT count(*) FROM {table} {alias}{conditions}", params).fetchone()[0]
+        ords = sorted(report.ord for report in reports)
+        return sum(self.connection.execute(
+            f"SELECT count(*) FROM {table} {alias} WHERE "
+            + " AND ".join([*where, f"{alias}.report IN ({','.join(map(str, ords[at:at + 900]))})"]), params
+        ).fetchone()[0] for at in range(0, len(ords), 900))
+
     def name_ids(self, test) -> list[int]:
         """The ids of the index's shared strings (names: indicators, units …) for which test(text) holds."""
         return [id_ for id_, text in self.connection.execute("SELECT id, text FROM names ORDER BY id") if test(text)]

@@ -74,6 +74,16 @@ def iter_metrics(store: Store, query: str | None = None, selection: ReportFilter
                                         (store.name_ids(matcher.close), None)))
 
 
+def count_metrics(store: Store, selection: ReportFilter | None = None, *, unit: str | None = None,
+                  kind: str | None = None, target: bool | None = None, minimum: float | None = None,
+                  maximum: float | None = None, code: str | None = None) -> int:
+    """How many figures `metrics` lists with these filters and no QUERY or --section (those are
+    tested row by row), counted without making them: a note past --limit over 3.8 million
+    figures made every one of them (20,000 reports: 25 s)."""
+    return store.count_figures(select_reports(store, selection), unit=base_unit(unit) if unit is not None else None,
+                               kind=kind, target=target, minimum=minimum, maximum=maximum, code=code)
+
+
 def _check_kind(kind: str | None) -> None:
     if kind is not None and kind not in KINDS:
         raise UsageError(f"--kind must be one of {', '.join(KINDS)}")
