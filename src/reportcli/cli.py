@@ -372,9 +372,16 @@ def _show(ctx: typer.Context, out, rows: list, view: str, *, empty: str, limit: 
 
 def _show_stream(ctx: typer.Context, out, rows, view: str, *, empty: str, limit: int,
                  headers: Optional[dict], count=None) -> None:
-    """_show for rows made one by one: the first is made before anything is written (no rows:
-    exit 1, as _show), the rest as they are written; past --limit they are only counted (by
-    `count()` when the answer can count them without making them)."""
+    """_show for rows made one by one (_limited_stream)."""
+    single_report = _settings(ctx).store().report_count() == 1
+    _limited_stream(out, rows, lambda shown: _emit(out, shown, view, single_report=single_report, headers=headers),
+                    empty=empty, limit=limit, count=count)
+
+
+def _limited_stream(out, rows, emit, *, empty: str, limit: int, count=None, noun: str = "") -> None:
+    """emit(rows cut to --limit), made one by one: the first is made before anything is written
+    (no rows: exit 1, as _show), the rest as they are written; past --limit they are only
+    counted (by `count()` when the answer can count them without making them), for the note."""
     from itertools import chain, islice
 
     first = next(rows, None)
@@ -389,13 +396,13 @@ def _show_stream(ctx: typer.Context, out, rows, view: str, *, empty: str, limit:
             shown += 1
             yield row
 
-    _emit(out, counted(), view, single_report=_settings(ctx).store().report_count() == 1, headers=headers)
+    emit(counted())
     if not limit or shown < limit:  # every row was written
         total = shown
     else:
         total = count() if count is not None else shown + sum(1 for _ in rows)
     if total > shown:
-        out.note(f"showing {shown} of {total}; --limit 0 shows all")
+        out.note(f"showing {shown} of {total}{noun}; --limit 0 shows all")
 
 
 @command(filters=True)
@@ -429,31 +436,14 @@ def outline(ctx: typer.Context, selection, out, limit: LimitOption = 0) -> None:
 
     Example: reportcli outline --report hailar-2021
     """
-    from itertools import chain, islice
-
     from reportcli import views
     from reportcli.query.common import check_limit
 
     check_limit(limit)
     # Written as the entries are made (a report's sections at a time), past --limit only counted.
     answer = _ask(ctx, out, lambda ix: ix.answer_outline(**_filters(selection), stream=True))
-    entries = iter(answer.rows)
-    first = next(entries, None)
-    if first is None:
-        out.empty()
-        raise NoResults(answer.empty)
-    shown = 0
-
-    def counted():
-        nonlocal shown
-        for entry in chain((first,), entries if not limit else islice(entries, limit - 1)):
-            shown += 1
-            yield entry
-
-    views.emit_outline(counted(), out)
-    total = answer.total if answer.total is not None else shown + sum(1 for _ in entries)
-    if total > shown:
-        out.note(f"showing {shown} of {total} sections; --limit 0 shows all")
+    _limited_stream(out, iter(answer.rows), lambda shown: views.emit_outline(shown, out), empty=answer.empty,
+                    limit=limit, count=lambda: answer.total, noun=" sections")
 
 
 @command(filters=True)
