@@ -75,11 +75,14 @@ _GROWING = ("paragraphs", "blocks", "vocab", "sections", "terms", "figures", "go
 
 
 def test_replacing_a_report_does_not_scan_the_index(indexes, tmp_path):
-    """Removing a report (add replaces it) deletes its rows by their keys and ranges: no
-    statement it runs reads a whole table of paragraphs, blocks or words (query plans)."""
+    """Removing a report (add replaces it) deletes its rows by their keys and ranges, and its
+    words from the vocabulary: no statement reads a whole table of paragraphs, blocks or words
+    (query plans)."""
     import re
 
-    from reportcli.index.build import _index_packer, _remove_report
+    from collections import Counter
+
+    from reportcli.index.build import _change_vocabulary, _index_packer, _remove_report
 
     copy = tmp_path / "index.sqlite"
     shutil.copy(indexes[LARGE], copy)
@@ -89,7 +92,10 @@ def test_replacing_a_report_does_not_scan_the_index(indexes, tmp_path):
     packer = _index_packer(connection)
     statements: list[str] = []
     connection.set_trace_callback(statements.append)
-    assert _remove_report(connection, report_id, packer) is not None
+    change = Counter()
+    assert _remove_report(connection, report_id, packer, change) is not None
+    _change_vocabulary(connection, change)
+    assert any(count < 0 for count in change.values())
     connection.set_trace_callback(None)
     scans = set()
     for sql in dict.fromkeys(statements):

@@ -232,8 +232,11 @@ def add_to_index(reports: Iterable[LoadedReport], index: Path, *, wait: float = 
             packer = _index_packer(connection)
             names = _Names(connection)
             paragraphs, characters = _corpus_totals(connection)
+            # What the reports removed and added change in the vocabulary, applied once at the end
+            # (a statement a word a report was most of the writing: 1,600 words a report).
+            vocabulary: Counter = Counter()
             for loaded in reports:
-                removed = _remove_report(connection, loaded.id, packer)
+                removed = _remove_report(connection, loaded.id, packer, vocabulary)
                 if removed is not None:
                     replaced.append(loaded.id)
                     paragraphs, characters = paragraphs - removed[0], characters - removed[1]
@@ -241,10 +244,11 @@ def add_to_index(reports: Iterable[LoadedReport], index: Path, *, wait: float = 
                     "SELECT coalesce(max(ord), 0) + 1, (SELECT coalesce(max(rowid), 0) + 1 FROM paragraphs)"
                     " FROM reports").fetchone()
                 _insert_report(connection, ord_, loaded, first_rowid, packer, names)
-                _adjust_vocabulary(connection, loaded.word_counts, +1)
+                vocabulary.update(loaded.word_counts)
                 paragraphs += len(loaded.report.paragraphs)
                 characters += sum(len(p.text) for p in loaded.report.paragraphs)
                 tally.add(loaded)
+            _change_vocabulary(connection, vocabulary)
             _write_corpus_meta(connection, paragraphs, characters)
             connection.execute("COMMIT")
     finally:
@@ -318,9 +322,11 @@ def _index_packer(connection: sqlite3.Connection):
     return Packer(connection.execute("SELECT data FROM dictionary").fetchone()[0])
 
 
-def _remove_report(connection: sqlite3.Connection, report_id: str, packer) -> tuple[int, int] | None:
-    """Delete a report and everything that points into it, undoing its share of the vocabulary.
-    Returns the (paragraphs, characters) it held, or None when there was no such report."""
+def _remove_report(connection: sqlite3.Connection, report_id: str, packer,
+                   vocabulary: Counter) -> tuple[int, int] | None:
+    """Delete a report and everything that points into it; its share of the vocabulary is taken
+    from `vocabulary` (the change _change_vocabulary applies). Returns the (paragraphs,
+    characters) it held, or None when there was no such report."""
     row = connection.execute("SELECT ord, first_rowid, paragraphs FROM reports WHERE id = ?", (report_id,)).fetchone()
     if row is None:
         return None
@@ -335,7 +341,7 @@ def _remove_report(connection: sqlite3.Connection, report_id: str, packer) -> tu
     # A contentless FTS5 row is deleted by giving back the tokens it was indexed with.
     connection.executemany("INSERT INTO grams(grams, rowid, g) VALUES ('delete', ?, ?)",
                            [(rowid, " ".join(gram_tokens(text))) for rowid, text in texts])
-    _adjust_vocabulary(connection, document_frequencies([text for _, text in texts]), -1)
+    vocabulary.subtract(document_frequencies([text for _, text in texts]))
     for table in ("sections", "terms", "figures", "goals"):
         connection.execute(f"DELETE FROM {table} WHERE report = ?", (ord_,))
     connection.execute("DELETE FROM concept_forms WHERE concept IN (SELECT id FROM concepts WHERE report = ?)", (ord_,))
@@ -353,14 +359,20 @@ def _remove_report(connection: sqlite3.Connection, report_id: str, packer) -> tu
     return len(texts), sum(len(text) for _, text in texts)
 
 
-def _adjust_vocabulary(connection: sqlite3.Connection, counts: Counter, sign: int) -> None:
-    for word, count in counts.items():
-        updated = connection.execute("UPDATE vocab SET df = df + ? WHERE word = ?", (sign * count, word)).rowcount
-        if not updated and sign > 0:
+def _change_vocabulary(connection: sqlite3.Connection, change: Counter) -> None:
+    """Add `change` (word → paragraphs added minus paragraphs removed) to the document
+    frequencies: a new word gets its pinyin keys, a word no paragraph has any more goes. The
+    same table as changing it report by report: a word's frequency is the sum either way."""
+    for word, count in change.items():
+        if not count:
+            continue
+        updated = connection.execute("UPDATE vocab SET df = df + ? WHERE word = ?", (count, word)).rowcount
+        if not updated and count > 0:
             keys = pinyin_keys(word)
             connection.execute("INSERT INTO vocab VALUES (?, ?, ?, ?)", (word, count, *(keys or (None, None))))
-    if sign < 0:  # the words no paragraph has any more (only those counted down: not a scan of all)
-        connection.executemany("DELETE FROM vocab WHERE word = ? AND df <= 0", ((word,) for word in counts))
+    # the words counted down that no paragraph has any more (those only: not a scan of them all)
+    connection.executemany("DELETE FROM vocab WHERE word = ? AND df <= 0",
+                           ((word,) for word, count in change.items() if count < 0))
 
 
 def _write(connection: sqlite3.Connection, reports: Iterable[LoadedReport]) -> BuildSummary:
