@@ -143,3 +143,23 @@ def test_past_the_limit_targets_are_counted_not_checked(indexes, cli, monkeypatc
     with reportcli.open(indexes[LARGE]) as ix:
         total = len(ix.goals())
     assert f"showing 2 of {total}; --limit 0 shows all" in err and total > 100
+
+
+SORTED = [("metrics", {"sort": "value"}), ("metrics", {"sort": "value", "code": "gdp_growth"}),
+          ("goals", {"sort": "value"}), ("goals", {"sort": "year", "check": True}), ("goals", {"sort": "year"})]
+
+
+@pytest.mark.parametrize("method, arguments", SORTED)
+@pytest.mark.parametrize("limit", [1, 7, 300])
+def test_a_sorted_answer_cut_to_a_limit_keeps_only_the_limit(indexes, method, arguments, limit):
+    """Sorted with --limit, only the first rows are kept as they come: the same rows, ties in the
+    same order, as sorting everything and cutting it; the total still counts every row."""
+    import reportcli
+
+    with reportcli.open(indexes[LARGE]) as ix:
+        every = getattr(ix, method)(**arguments)
+        assert getattr(ix, method)(limit=limit, **arguments) == every[:limit]
+        answer = getattr(ix, f"answer_{method}")(limit=limit, **arguments)
+        assert len(answer.rows) == min(limit, len(every)) and answer.total == len(every) > 50
+    values = [row.get("value") for row in every]
+    assert len(set(values)) < len(values)  # ties, whose order the cut must keep

@@ -43,19 +43,43 @@ def _answer(rows: list | Iterator, empty: str, **extra) -> Answer:
                   **extra)
 
 
-def _sorted(store, rows: list, sort: str, choices: tuple[str, ...]) -> list:
-    """--sort on search and goals: the command's own order (relevance, position: the first
-    choice), the report's year (oldest first, the own order within a year), or the value
-    (largest first); by report: index order."""
+def _sorted(store, rows: Iterable, sort: str, choices: tuple[str, ...], limit: int = 0) -> list:
+    """--sort on search, metrics and goals: the command's own order (relevance, position: the
+    first choice), the report's year (oldest first, the own order within a year), or the value
+    (largest first); by report: index order. With `limit`, only the first `limit` rows are kept
+    as they come (heapq.nsmallest is sorted()[:limit], ties in their order): the memory of the
+    limit, not of the answer (metrics --sort value -n 20 over 5,000 reports held 1.3 GB)."""
+    import heapq
+
     if sort not in choices:
         raise UsageError(f"--sort must be one of {', '.join(choices)}")
     if sort == choices[0]:
         return rows
     if sort == "value":
-        return sorted(rows, key=lambda row: (row.value is None, -(row.value or 0)))
-    order = {report.id: (report.year or 0, report.ord) for report in store.reports()}
-    position = 1 if sort == "report" else 0
-    return sorted(rows, key=lambda row: order.get(row.report, (0, 0))[position])
+        def key(row):
+            return row.value is None, -(row.value or 0)
+    else:
+        order = {report.id: (report.year or 0, report.ord) for report in store.reports()}
+        position = 1 if sort == "report" else 0
+
+        def key(row):
+            return order.get(row.report, (0, 0))[position]
+    return heapq.nsmallest(limit, rows, key=key) if limit else sorted(rows, key=key)
+
+
+class _Counting:
+    """An iterator that counts the rows it gives (the total of an answer cut while sorted)."""
+
+    def __init__(self, rows: Iterable) -> None:
+        self.rows, self.seen = iter(rows), 0
+
+    def __iter__(self) -> "_Counting":
+        return self
+
+    def __next__(self):
+        row = next(self.rows)
+        self.seen += 1
+        return row
 
 
 def _checked(code: str | None) -> str | None:
@@ -131,14 +155,20 @@ class Index:
     def answer_metrics(self, query: str | None = None, *, unit: str | None = None, kind: str | None = None,
                        code: str | None = None, section: str | None = None, target: bool | None = None,
                        minimum: float | None = None, maximum: float | None = None, sort: str = "position",
-                       report=None, region=None, year=None, level=None, stream: bool = False) -> Answer:
-        """`stream`: the rows as an iterator when the order is the text's (see Answer)."""
+                       report=None, region=None, year=None, level=None, stream: bool = False,
+                       limit: int = 0) -> Answer:
+        """`stream`: the rows as an iterator when the order is the text's (see Answer). `limit`:
+        sorted by value, only the first `limit` rows are kept (`total` still counts all)."""
         from reportcli.query.metrics import iter_metrics, metrics
 
         code = _checked(code)
         arguments = dict(unit=unit, kind=kind, section=section, target=target, minimum=minimum, maximum=maximum,
                          code=code)
         selection = _selection(report, region, year, level)
+        if sort == "value" and limit:
+            found = _Counting(iter_metrics(self.store, query, selection, **arguments))
+            kept = _sorted(self.store, found, sort, ("position", "value"), limit)
+            return _answer(kept, "no figures match", total=found.seen)
         if stream and sort == "position":
             from reportcli.query.metrics import count_metrics
 
@@ -150,12 +180,17 @@ class Index:
 
     def answer_goals(self, query: str | None = None, *, main: bool = False, code: str | None = None,
                      check: bool = False, sort: str = "position", report=None, region=None, year=None,
-                     level=None, stream: bool = False) -> Answer:
-        """`stream`: the rows as an iterator when the order is goals' own (see Answer)."""
+                     level=None, stream: bool = False, limit: int = 0) -> Answer:
+        """`stream`: the rows as an iterator when the order is goals' own (see Answer). `limit`:
+        sorted otherwise, only the first `limit` rows are kept (`total` still counts all)."""
         from reportcli.query.goals import goals, iter_goals
 
         code = _checked(code)
         selection = _selection(report, region, year, level)
+        if sort != "position" and limit:
+            found = _Counting(iter_goals(self.store, query, selection, main_only=main, check=check, code=code))
+            kept = _sorted(self.store, found, sort, ("position", "year", "value"), limit)
+            return _answer(kept, "no targets found", total=found.seen)
         if stream and sort == "position":
             from reportcli.query.goals import count_goals
 
@@ -249,13 +284,15 @@ class Index:
         """Every figure, normalised, with the indicator it measures (`reportcli metrics`)."""
         return self._rows(lambda: self.answer_metrics(
             query, unit=unit, kind=kind, code=code, section=section, target=target, minimum=minimum,
-            maximum=maximum, sort=sort, report=report, region=region, year=year, level=level), limit)
+            maximum=maximum, sort=sort, report=report, region=region, year=year, level=level, stream=bool(limit),
+            limit=limit), limit)
 
     def goals(self, query: str | None = None, *, main: bool = False, code: str | None = None, check: bool = False,
               sort: str = "position", limit: int = 0, report=None, region=None, year=None, level=None) -> Rows:
         """Targets, headline first; `check=True` adds each one's outcome and status (`reportcli goals`)."""
         return self._rows(lambda: self.answer_goals(query, main=main, code=code, check=check, sort=sort,
-                                                    report=report, region=region, year=year, level=level), limit)
+                                                    report=report, region=region, year=year, level=level,
+                                                    stream=bool(limit), limit=limit), limit)
 
     def define(self, term: str | None = None, *, limit: int = 0, report=None, region=None, year=None,
                level=None) -> Rows:
@@ -326,12 +363,14 @@ class Index:
         return self._plain(answer.rows, limit)
 
     @staticmethod
-    def _plain(rows: list, limit: int) -> Rows:
+    def _plain(rows: list | Iterator, limit: int) -> Rows:
+        from itertools import islice
+
         from reportcli.query.common import check_limit
         from reportcli.render import as_dict
 
         check_limit(limit)
-        return [as_dict(row) for row in (rows[:limit] if limit else rows)]
+        return [as_dict(row) for row in (islice(rows, limit) if limit else rows)]
 
 
 def open(path: str | Path | None = None) -> Index:  # noqa: A001 - reportcli.open, like sqlite3.connect

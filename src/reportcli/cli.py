@@ -517,7 +517,7 @@ def metrics(
     """
     answer = _ask(ctx, out, lambda ix: ix.answer_metrics(
         query, unit=unit, kind=kind, code=code, section=section, target=target, minimum=minimum, maximum=maximum,
-        sort=sort, stream=_streams(out, limit), **_filters(selection)))
+        sort=sort, stream=_streams(out, limit), limit=limit, **_filters(selection)))
     _show_answer(ctx, out, answer, "metrics", limit=limit)
 
 
@@ -552,7 +552,8 @@ def goals(
     if chart and not check:
         raise UsageError("--chart draws goals --check (the outcome beside each target): add --check")
     answer = _ask(ctx, out, lambda ix: ix.answer_goals(query, main=main, code=code, check=check, sort=sort,
-                                                        stream=_streams(out, limit) and not chart, **_filters(selection)))
+                                                        stream=_streams(out, limit) and not chart, limit=limit,
+                                                        **_filters(selection)))
     if chart:
         from reportcli import views
 
