@@ -488,9 +488,17 @@ class Store:
         ahead = self._sections_ahead.get(report.ord, {})
         if all(figure.paragraph in ahead for figure in figures):
             return {figure.paragraph: ahead[figure.paragraph] for figure in figures}
-        rowids = sorted({report.first_rowid + figure.paragraph - 1 for figure in figures})
-        return dict(self.connection.execute(
-            f"SELECT id, section FROM paragraphs WHERE rowid IN ({','.join(map(str, rowids))})"))
+        return self.paragraph_sections(report, [figure.paragraph for figure in figures])
+
+    def paragraph_sections(self, report, ids) -> dict[int, int | None]:
+        """paragraph id → section id, for the given paragraphs of `report` (a statement per 900;
+        their text is not read)."""
+        rowids = sorted({report.first_rowid + id_ - 1 for id_ in ids})
+        sections: dict[int, int | None] = {}
+        for start in range(0, len(rowids), 900):
+            sections.update(self.connection.execute(
+                f"SELECT id, section FROM paragraphs WHERE rowid IN ({','.join(map(str, rowids[start:start + 900]))})"))
+        return sections
 
     def goals(self, report, *, main_only: bool = False, code: str | None = None) -> list:
         """The report's targets (models.Goal), headline targets first, then in text order."""

@@ -112,7 +112,9 @@ def _definition(store: Store, report, entry: dict, score: float) -> Definition:
 
 
 def _sections_of(store: Store, report, paragraph_ids: list[int]) -> list[str]:
-    return [store.section_path(report.ord, store.paragraph(report, pid)[0]) for pid in paragraph_ids]
+    """The section path of each paragraph (their sections read at once, not their text)."""
+    sections = store.paragraph_sections(report, paragraph_ids) if paragraph_ids else {}
+    return [store.section_path(report.ord, sections.get(pid)) for pid in paragraph_ids]
 
 
 def lexicon_definitions(store: Store, reports: list, term: str) -> list[Definition]:
