@@ -13,7 +13,7 @@ import re
 from reportcli.errors import UsageError
 from reportcli.index.store import Store
 from reportcli.query.common import ReportFilter, select_reports
-from reportcli.query.match import tokens_expression
+from reportcli.query.match import tokens_expression, variants_of
 from reportcli.record import Record
 from reportcli.text import fold
 
@@ -80,17 +80,20 @@ def count_terms(store: Store, terms: list[str], selection: ReportFilter | None =
             forms = list(dict.fromkeys(forms))
             # one occurrence counts once: 地区生产总值 is not also a 生产总值 (longest form first)
             pattern = re.compile("|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True)))
+            # A text without any character that folds into the forms' counts them as its folded
+            # text would (fold maps character for character): it is folded only when it has one.
+            variant = variants_of("".join(forms))
             texts: dict[tuple[int, int], tuple[int | None, str]] = {}
             for form in forms:
                 for paragraph_id, section_id, text in store.paragraphs_with(report, tokens_expression(form)):
                     texts[(1, paragraph_id)] = (section_id, text)
-            for section_id, label in headings.on_own_lines(pattern):
+            for section_id, label in headings.on_own_lines(pattern, variant):
                 texts[(0, section_id)] = (section_id, label)
             per_section: dict[str, list[int]] = {}
             total = containing = 0
             for key in sorted(texts):
                 section_id, text = texts[key]
-                found = len(pattern.findall(fold(text)))
+                found = len(pattern.findall(fold(text) if variant.search(text) else text))
                 if not found:
                     continue
                 total += found
@@ -122,9 +125,11 @@ class _Headings:
         self._firsts: dict[int, int] | None = None
         self._own_line: dict[int, bool] = {}
 
-    def on_own_lines(self, pattern: re.Pattern) -> list[tuple[int, str]]:
-        """(section id, heading) of the headings on lines of their own that `pattern` finds."""
-        named = [(id_, label) for id_, label in self.labels if pattern.search(fold(label))]
+    def on_own_lines(self, pattern: re.Pattern, variant: re.Pattern) -> list[tuple[int, str]]:
+        """(section id, heading) of the headings on lines of their own that `pattern` finds in
+        their folded text (folded only when `variant` finds a character to fold)."""
+        named = [(id_, label) for id_, label in self.labels
+                 if pattern.search(fold(label) if variant.search(label) else label)]
         unknown = [(id_, label) for id_, label in named if id_ not in self._own_line]
         if unknown:
             if self._firsts is None:
