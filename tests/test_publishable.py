@@ -61,6 +61,20 @@ def test_a_heading_on_its_own_line_is_counted(cli, tmp_path):
         ("一、深化重点领域改革", 1), ("一、深化重点领域改革 > （一）推进国企改革", 2)]
 
 
+def test_count_folds_script_width_and_case_in_paragraphs_and_headings(cli, tmp_path):
+    """Traditional, full-width and capital forms count as the term, in headings and paragraphs
+    (a text is folded only when it has such a character: one without is counted as it is)."""
+    report = tmp_path / "r.txt"
+    report.write_text("各位代表：\n一、推進經濟發展\n發展是第一要務，发展要靠改革。建成ＩＰｖ６网络，IPv6用户增长，ipv6普及。\n"
+                      "（一）促进发展\n加快發展。\n二、其他工作\n做好其他工作。\n", encoding="utf-8")
+    index = tmp_path / "i.sqlite"
+    assert cli("build", str(report), "-o", str(index))[0] == 0
+    code, out, _ = cli("--index", str(index), "count", "发展", "ipv6", "工作", "--json")
+    assert code == 0
+    assert [(row["term"], row["count"], row["paragraphs"]) for row in json.loads(out)] == [
+        ("发展", 5, 2), ("ipv6", 3, 1), ("工作", 2, 1)]
+
+
 # ------------------------------------------------------------------ codes
 
 @pytest.fixture(scope="module")
