@@ -162,21 +162,20 @@ class Index:
         from reportcli.query.metrics import iter_metrics, metrics
 
         code = _checked(code)
-        arguments = dict(unit=unit, kind=kind, section=section, target=target, minimum=minimum, maximum=maximum,
-                         code=code)
+        # the filters SQL applies (count_metrics counts them); --section is tested row by row
+        filters = dict(unit=unit, kind=kind, target=target, minimum=minimum, maximum=maximum, code=code)
         selection = _selection(report, region, year, level)
         if sort == "value" and limit:
-            found = _Counting(iter_metrics(self.store, query, selection, **arguments))
+            found = _Counting(iter_metrics(self.store, query, selection, section=section, **filters))
             kept = _sorted(self.store, found, sort, ("position", "value"), limit)
             return _answer(kept, "no figures match", total=found.seen)
         if stream and sort == "position":
             from reportcli.query.metrics import count_metrics
 
-            arguments.pop("section")
-            rows = iter_metrics(self.store, query, selection, section=section, **arguments)
+            rows = iter_metrics(self.store, query, selection, section=section, **filters)
             return _answer(rows, "no figures match", count=None if query is not None or section is not None else
-                           lambda: count_metrics(self.store, selection, **arguments))
-        return _answer(metrics(self.store, query, selection, sort=sort, **arguments), "no figures match")
+                           lambda: count_metrics(self.store, selection, **filters))
+        return _answer(metrics(self.store, query, selection, section=section, sort=sort, **filters), "no figures match")
 
     def answer_goals(self, query: str | None = None, *, main: bool = False, code: str | None = None,
                      check: bool = False, sort: str = "position", report=None, region=None, year=None,
