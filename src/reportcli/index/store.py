@@ -277,7 +277,7 @@ class Store:
             from reportcli.index.packing import Unpacker
 
             self._unpack = Unpacker(self.connection.execute("SELECT data FROM dictionary").fetchone()[0])
-        return self._unpack.block(block, packed, self._packed_block)[at:at + length]
+        return self._unpack.text(block, at, length, packed, self._packed_block)
 
     def _packed_block(self, block: int) -> bytes:
         return self.connection.execute("SELECT data FROM blocks WHERE id = ?", (block,)).fetchone()[0]
