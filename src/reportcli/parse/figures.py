@@ -182,12 +182,15 @@ class _Occupancy:
     number of figures found so far."""
 
     def __init__(self, folded: str) -> None:
+        self.folded = folded
         self.taken = bytearray(len(folded) + 1)
-        self.blocked = bytearray(len(folded) + 1)
-        for start, end in _blocked_spans(folded):
-            self.blocked[start:end] = b"\x01" * (end - start)
+        self.blocked: bytearray | None = None  # found at the first check: most paragraphs have no candidate
 
     def free(self, start: int, end: int) -> bool:
+        if self.blocked is None:
+            self.blocked = bytearray(len(self.folded) + 1)
+            for span_start, span_end in _blocked_spans(self.folded):
+                self.blocked[span_start:span_end] = b"\x01" * (span_end - span_start)
         return self.taken.find(1, start, max(end, start + 1)) < 0 and not self.blocked[start]
 
     def take(self, start: int, end: int) -> None:
@@ -329,7 +332,7 @@ def _candidates(folded: str, unreadable: list[str] | None = None) -> list[_Candi
             found.append(candidate)
             occupancy.take(candidate.start, candidate.end)
     for match in CHINESE_NUMERAL.finditer(folded):
-        if not free(*match.span()) or not _chinese_quantity(folded, match):
+        if not _chinese_quantity(folded, match) or not free(*match.span()):  # the cheaper test first
             continue
         if chinese_value(match.group()) is None:
             if unreadable is not None:
@@ -390,11 +393,16 @@ def _quantity_candidate(folded: str, quantity: Quantity) -> _Candidate | None:
     return candidate
 
 
+_AFTER_A_LONE_DIGIT = frozenset("余多万亿成倍")
+
+
 def _chinese_quantity(folded: str, match: re.Match) -> bool:
     """Chinese numerals count only where they are plainly quantities: 一百零二个, 两万三千人次,
     三千零五十亿斤, 十户, 百余家, 近三成, 两倍. A lone digit before a measure word (两个维护, 三大攻坚战,
     一批) is a name or an article, not a count; so is a numeral after 第, or in a time window."""
     numeral, start, end = match.group(), match.start(), match.end()
+    if len(numeral) == 1 and CN_DIGITS.get(numeral) and folded[end:end + 1] not in _AFTER_A_LONE_DIGIT:
+        return False  # 一是, 进一步, 三大攻坚战 (most matches): settled before any pattern is tried
     if folded[max(0, start - 1):start] == "第" or not _CN_ACCEPT_AFTER.match(folded, end):
         return False
     if _NOT_AFTER.match(folded, end) or re.match(r"年来|年以来|周年", folded[end:end + 3]):
