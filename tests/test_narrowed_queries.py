@@ -7,6 +7,7 @@ from __future__ import annotations
 import sys
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import ROOT, write
 
@@ -232,3 +233,49 @@ def test_a_streamed_answer_is_the_listed_answer(store, ask):
     streamed = ask(Index(path), True)
     assert isinstance(listed.rows, list) and not isinstance(streamed.rows, list) and streamed.total is None
     assert list(streamed.rows) == listed.rows and len(listed.rows) > 5
+
+
+# Characters that fold into others (traditional, full-width, capitals) beside their folded forms.
+_MIXED = "粮糧食总總产產量GgＧdＤpＰ就业業，\n "
+
+
+@given(st.text(alphabet=_MIXED, max_size=12), st.text(alphabet=_MIXED, max_size=30),
+       st.text(alphabet=_MIXED, max_size=30))
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_a_text_is_matched_as_folding_all_of_it_would(store, query, indicator, context):
+    """contains folds a text only when it holds a character that folds into the query: the
+    answer is the one folding every text gives."""
+    from reportcli.errors import UsageError
+    from reportcli.text import fold
+
+    try:
+        matcher = TextMatcher(store, query)
+    except UsageError:
+        return  # an empty query
+    haystack = "\n".join(fold(text) for text in (indicator, context))
+    assert matcher.contains(indicator, context) == any(needle in haystack for needle in matcher.needles)
+
+
+@pytest.mark.parametrize("many", [False, True])
+def test_ctrl_c_while_a_query_tests_rows_is_an_interrupt(store, many):
+    """A query word is tested inside SQLite (a function of the statement); Ctrl-C landing there
+    must stop the query as Ctrl-C does (exit 130), not read as an unreadable index, and leave
+    the store answering and Python's own handler in place."""
+    import os
+    import signal
+
+    reports = store.reports() if many else store.reports()[:3]  # one statement, or one a report
+    calls = []
+
+    def keep(indicator, context):
+        calls.append(indicator)
+        if len(calls) == 5:
+            os.kill(os.getpid(), signal.SIGINT)
+        return True
+
+    with pytest.raises(KeyboardInterrupt):
+        for _ in store.figures_by_report(reports, keep=keep):
+            pass
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    assert sum(len(rows) for _, rows in store.figures_by_report(reports, keep=lambda *_: True)) \
+        == sum(len(rows) for _, rows in store.figures_by_report(reports))

@@ -53,9 +53,8 @@ def iter_goals(store: Store, query: str | None = None, selection: ReportFilter |
     parents = _ParentTargets(store)
 
     def panel_goals() -> Iterator[tuple[object, list[PanelGoal]]]:
-        for report, report_rows in store.goals_by_report(reports, main_only=main_only, code=code, naming=naming):
-            if matcher is not None:
-                report_rows = [row for row in report_rows if matcher.contains(row.indicator, row.text)]
+        for report, report_rows in store.goals_by_report(reports, main_only=main_only, code=code, naming=naming,
+                                                         keep=matcher.contains if matcher is not None else None):
             yield report, [parents.panel(report, row) for row in report_rows]
 
     if not check:

@@ -248,8 +248,17 @@ class TextMatcher:
             self.needles += ["".join(words) for words, _ in pinyin_phrases(self.needle, Vocabulary(store))]
 
     def contains(self, *texts: str) -> bool:
-        haystack = "\n".join(fold(text) for text in texts)
-        return any(needle in haystack for needle in self.needles)
+        if any("\n" in needle for needle in self.needles):  # it may span the texts, as they are joined
+            haystack = "\n".join(fold(text) for text in texts)
+            return any(needle in haystack for needle in self.needles)
+        # Folding costs more than the test (metrics 就业 tests 260,000 clauses on 20,000 reports): a
+        # text is folded only when it holds a character that folds into a needle (fold is idempotent,
+        # so a needle found in the raw text is in the folded text too).
+        for text in texts:
+            for needle in self.needles:
+                if needle in text or variants_of(needle).search(text) and needle in fold(text):
+                    return True
+        return False
 
     def narrowing(self, store: Store) -> tuple[list[int], str] | None:
         """(ids of the index's names `contains` holds for, an FTS expression every paragraph that
