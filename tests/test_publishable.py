@@ -61,6 +61,20 @@ def test_a_heading_on_its_own_line_is_counted(cli, tmp_path):
         ("一、深化重点领域改革", 1), ("一、深化重点领域改革 > （一）推进国企改革", 2)]
 
 
+def test_count_by_section_lists_sections_in_outline_order_and_nothing_for_a_report_without_the_term(cli, tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a.txt").write_text("各位代表：\n一、稳定就业\n做好民生工作。\n二、其他工作\n扩大就业容量，稳就业。\n"
+                                  "（一）重点群体就业\n高校毕业生就业。\n", encoding="utf-8")
+    (folder / "b.txt").write_text("各位代表：\n一、全面深化改革\n推进改革。\n", encoding="utf-8")
+    index = tmp_path / "i.sqlite"
+    assert cli("build", str(folder), "-o", str(index))[0] == 0
+    code, out, _ = cli("--index", str(index), "count", "就业", "--by", "section", "--json")
+    assert code == 0
+    assert [(row["report"], row["section"], row["count"]) for row in json.loads(out)] == [
+        ("a", "一、稳定就业", 1), ("a", "二、其他工作", 2), ("a", "二、其他工作 > （一）重点群体就业", 2)]
+
+
 def test_count_folds_script_width_and_case_in_paragraphs_and_headings(cli, tmp_path):
     """Traditional, full-width and capital forms count as the term, in headings and paragraphs
     (a text is folded only when it has such a character: one without is counted as it is)."""

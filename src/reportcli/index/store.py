@@ -232,8 +232,10 @@ class Store:
         self._paths.pop(ord_, None)
 
     def section_path(self, ord_: int, section_id: int | None) -> str:
-        if section_id is None:
-            return ""
+        return "" if section_id is None else self.section_paths(ord_).get(section_id, "")
+
+    def section_paths(self, ord_: int) -> dict[int, str]:
+        """The report's section ids → their paths, kept until forget_report."""
         if ord_ not in self._paths:
             # ids → paths only (from the sections when this store has read them already): a query
             # over 20,000 reports reads every report's, and models.Section records for all of them
@@ -241,7 +243,7 @@ class Store:
             self._paths[ord_] = {section.id: section.path for section in self._sections[ord_]} \
                 if ord_ in self._sections else \
                 dict(self.connection.execute("SELECT id, path FROM sections WHERE report = ?", (ord_,)))
-        return self._paths[ord_].get(section_id, "")
+        return self._paths[ord_]
 
     def top_sections(self, ords: list[int]) -> Iterator[tuple[int, list[tuple[int, str]]]]:
         """(report ord, the (id, title) of its top-level sections in id order) for many reports, a

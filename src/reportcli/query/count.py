@@ -104,7 +104,9 @@ def count_terms(store: Store, terms: list[str], selection: ReportFilter | None =
                     tally[1] += 1
             if by_section:
                 # sections in outline order, whatever order their paragraphs and headings were met in
-                order = {section.path: section.id for section in store.sections(report.ord)}
+                # (a path's last section, as ids go; no Section records: 0.9 of 4.6 s on 5,000 reports)
+                order = {path: id_ for id_, path in sorted(store.section_paths(report.ord).items())} \
+                    if per_section else {}
                 per_section = dict(sorted(per_section.items(), key=lambda item: order.get(item[0], 0)))
                 rows.extend(SectionCountRow(report.id, term, n, k, section) for section, (n, k) in per_section.items())
             else:
