@@ -401,14 +401,19 @@ class Store:
         return name
 
     def _read(self, sql: str, params):
-        """The rows of a statement, run when first read. An exception raised inside one of its
-        functions (_function) reaches SQLite, which only says "user-defined function raised
-        exception": Ctrl-C, which lands there as often as not in `metrics 就业`, is kept by the
-        handler below and raised as itself."""
+        """The rows of a statement (a cursor; run when first read when it may call a function)."""
+        if not self._functions:
+            return self.connection.execute(sql, params)
+        return self._read_guarded(sql, params)
+
+    def _read_guarded(self, sql: str, params):
+        """An exception raised inside one of a statement's functions (_function) reaches SQLite,
+        which only says "user-defined function raised exception": Ctrl-C, which lands there as
+        often as not in `metrics 就业`, is kept by the handler below and raised as itself."""
         import signal
 
         self._raised = None
-        previous = signal.getsignal(signal.SIGINT) if self._functions else None
+        previous = signal.getsignal(signal.SIGINT)
         guarded = callable(previous)
         if guarded:
             def on_interrupt(number, frame):
