@@ -279,3 +279,21 @@ def test_ctrl_c_while_a_query_tests_rows_is_an_interrupt(store, many):
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
     assert sum(len(rows) for _, rows in store.figures_by_report(reports, keep=lambda *_: True)) \
         == sum(len(rows) for _, rows in store.figures_by_report(reports))
+
+
+def test_a_query_word_s_test_is_let_go_when_its_rows_are_read(store):
+    """A notebook asks many queries of one store: each one's test (and its matcher) must not
+    stay registered on the connection for the store's life."""
+    import gc
+    import weakref
+
+    class Keep:
+        def __call__(self, indicator, context):
+            return "就业" in context
+
+    keep = Keep()
+    let_go = weakref.ref(keep)
+    rows = sum(len(found) for _, found in store.figures_by_report(store.reports(), keep=keep))
+    del keep
+    gc.collect()
+    assert rows and let_go() is None

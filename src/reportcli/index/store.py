@@ -384,21 +384,33 @@ class Store:
         where, params = _figure_filters(**filters)
         if naming is not None and len(reports) >= _ONE_STATEMENT_FROM:  # (a few reports: a statement each, and
             _naming_filter("f", where, params, *naming)  # the FTS subquery would be read again in each)
-        if keep is not None:
-            # Asked by SQLite in the WHERE clause, so that a row it rejects has none of its other
-            # columns made (section path, names: ~4 µs a row; metrics 就业 rejects 210,000 rows).
-            where.append(f"{self._function(lambda indicator, context: bool(keep(indicator, context)))}"
-                         f"({_name('f.indicator')}, f.context)")
-        return self._by_report(reports, _FIGURES, "f", where, params, "f.seq",
-                               lambda report, rows: _figures_of(report, rows, None, panel))
+        make = lambda report, rows: _figures_of(report, rows, None, panel)  # noqa: E731
+        if keep is None:
+            return self._by_report(reports, _FIGURES, "f", where, params, "f.seq", make)
+        # Asked by SQLite in the WHERE clause, so that a row it rejects has none of its other
+        # columns made (section path, names: ~4 µs a row; metrics 就业 rejects 210,000 rows).
+        name = self._function(keep)
+        where.append(f"{name}({_name('f.indicator')}, f.context)")
+        return self._dropping(name, self._by_report(reports, _FIGURES, "f", where, params, "f.seq", make))
 
-    def _function(self, function) -> str:
-        """The name of a new SQL function of two arguments that calls `function` (each call its own
-        name: a statement still being read keeps the function it was prepared with)."""
+    def _function(self, test) -> str:
+        """The name of a new SQL function: is test(a, b) true? (each call its own name: a statement
+        still being read keeps the function it was prepared with)."""
         self._functions += 1
         name = f"reportcli_test_{self._functions}"
-        self.connection.create_function(name, 2, function, deterministic=True)
+        self.connection.create_function(name, 2, lambda first, second: bool(test(first, second)), deterministic=True)
         return name
+
+    def _dropping(self, name: str, rows):
+        """`rows`, then the test of function `name` let go (a notebook asking thousands of queries
+        would otherwise keep each one's, and what it holds: the name stays, never called again)."""
+        try:
+            yield from rows
+        finally:
+            try:
+                self.connection.create_function(name, 2, None)
+            except sqlite3.Error:  # a statement left half read still uses it: it stays, harmless
+                pass
 
     def _read(self, sql: str, params):
         """The rows of a statement (a cursor; run when first read when it may call a function)."""
@@ -567,10 +579,11 @@ class Store:
         where, params = _goal_filters(main_only, code)
         if naming is not None and len(reports) >= _ONE_STATEMENT_FROM:
             _naming_filter("g", where, params, *naming)
-        if keep is not None:
-            where.append(f"{self._function(lambda indicator, text: bool(keep(indicator, text)))}"
-                         f"({_name('g.indicator')}, {_GOAL_TEXT})")
-        return self._by_report(reports, _GOALS, "g", where, params, "g.main DESC, g.seq", _goals_of)
+        if keep is None:
+            return self._by_report(reports, _GOALS, "g", where, params, "g.main DESC, g.seq", _goals_of)
+        name = self._function(keep)
+        where.append(f"{name}({_name('g.indicator')}, {_GOAL_TEXT})")
+        return self._dropping(name, self._by_report(reports, _GOALS, "g", where, params, "g.main DESC, g.seq", _goals_of))
 
     # ------------------------------------------------------------ glossary
 
