@@ -590,14 +590,12 @@ class Store:
     def terms(self, report) -> list[dict]:
         """The report's glossary terms as dicts: seq, term, heading, definition, aliases, paragraph,
         mentions, keys (lookup keys), section (id of the defining paragraph's section)."""
-        from reportcli.jsoncodec import loads
+        return next((found for _, found in self.terms_by_report([report])), [])
 
-        return [dict(seq=row[0], term=row[1], heading=row[2], definition=row[3], aliases=loads(row[4]),
-                     paragraph=row[5], mentions=loads(row[6]), keys=loads(row[7]), section=row[8])
-                for row in self.connection.execute(
-                    "SELECT t.seq, t.term, t.heading, t.definition, t.aliases, t.paragraph, t.mentions, t.keys, p.section"
-                    " FROM terms t JOIN paragraphs p ON p.rowid = ? + t.paragraph - 1 WHERE t.report = ? ORDER BY t.seq",
-                    (report.first_rowid, report.ord))]
+    def terms_by_report(self, reports: list) -> Iterator[tuple[object, list[dict]]]:
+        """(report, its terms as `terms` gives them) for each of `reports` that has any, in their
+        order (one statement for many reports: `define` lists every term of the index)."""
+        return self._by_report(reports, _TERMS, "t", [], [], "t.seq", _terms_of)
 
     def term_names(self, report) -> list[str]:
         return [row[0] for row in self.connection.execute("SELECT term FROM terms WHERE report = ? ORDER BY seq",
@@ -745,6 +743,19 @@ def _naming_filter(alias: str, where: list[str], params: list, name_ids: list[in
                       " WHERE p.rowid IN (SELECT rowid FROM grams WHERE grams MATCH ?))")
         params.append(expression)
     where.append(f"({' OR '.join(either)})" if either else "0")
+
+
+# A glossary term with its defining paragraph's section; t.report last.
+_TERMS = ("SELECT t.seq, t.term, t.heading, t.definition, t.aliases, t.paragraph, t.mentions, t.keys, p.section,"
+          " t.report FROM terms t JOIN reports r ON r.ord = t.report"
+          " JOIN paragraphs p ON p.rowid = r.first_rowid + t.paragraph - 1")
+
+
+def _terms_of(report, rows) -> list[dict]:
+    from reportcli.jsoncodec import loads
+
+    return [dict(seq=row[0], term=row[1], heading=row[2], definition=row[3], aliases=loads(row[4]),
+                 paragraph=row[5], mentions=loads(row[6]), keys=loads(row[7]), section=row[8]) for row in rows]
 
 
 # A target's text: its own, or the clause of the figure it was read from.

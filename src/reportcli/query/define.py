@@ -75,7 +75,7 @@ def _definitions(store: Store, term: str | None, selection: ReportFilter | None 
     if term is not None and not normalize_term(term):
         raise UsageError("the term is empty")
     query = normalize_term(term) if term is not None else None
-    entries = [(report, entry) for report in reports for entry in store.terms(report)]
+    entries = [(report, entry) for report, found in store.terms_by_report(reports) for entry in found]
     if query is None:
         return [_definition(store, report, entry, 100.0) for report, entry in entries]
     exact = [(report, entry) for report, entry in entries if query in entry["keys"]]
