@@ -123,3 +123,27 @@ def test_arbitrary_strings_never_crash(bundled, query):
         assert 0 <= hit.score <= 100
         for start, end in hit.matches:
             assert 0 <= start < end <= len(hit.text)
+
+
+def test_a_capped_search_says_how_much_it_did_not_rank(bundled, seed_paragraphs, monkeypatch):
+    import reportcli.query.search as search_module
+
+    containing = sum(1 for _, text in seed_paragraphs if "发展" in text)
+    monkeypatch.setattr(search_module, "CANDIDATE_CAP", 10)
+    monkeypatch.setattr(search_module, "COUNTED_BEYOND_CAP", 10_000)
+    result = search(bundled, ["发展"], limit=5)
+    assert result.capped and len(result.hits) == 5
+    assert any(f"ranked the first 10 of {containing:,} paragraphs" in note for note in result.notes)
+    monkeypatch.setattr(search_module, "COUNTED_BEYOND_CAP", 30)
+    assert any("ranked the first 10 of more than 30 paragraphs" in note for note in search(bundled, ["发展"]).notes)
+    # --limit 0 ranks every candidate; a narrowed search counts within its reports' rowid ranges
+    assert not search(bundled, ["发展"], limit=0).notes
+    monkeypatch.setattr(search_module, "COUNTED_BEYOND_CAP", 10_000)
+    other = next(report for report in bundled.reports() if report.id == "hailar-2021")
+    in_other = sum(1 for _, _, text in bundled.paragraph_range(other, 1, other.paragraphs) if "发展" in text)
+    narrowed = search(bundled, ["发展"], ReportFilter(ids=("hailar-2021",)), limit=5)
+    assert in_other > 10 and any(f"of {in_other:,} paragraphs" in note for note in narrowed.notes)
+
+
+def test_an_uncapped_search_has_no_ranking_note(bundled):
+    assert not search(bundled, ["垃圾分类"]).notes

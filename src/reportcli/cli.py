@@ -479,7 +479,9 @@ def search(
     Each hit says how it matched (JSON `match`): exact (the phrase as typed), words (every word,
     apart), concept (a shorthand's expansion or the reverse: 新基建 ↔ 新型基础设施建设), fuzzy
     (pinyin, split words, typos). When nothing matches as typed, a note on stderr says the
-    answers are approximate and what was searched instead.
+    answers are approximate and what was searched instead. On a large index at most the first
+    2,000 paragraphs that may match are ranked (in index order; --limit 0 ranks all), and a
+    note on stderr says how many were left unranked.
 
     Example: reportcli search 垃圾分类
     """

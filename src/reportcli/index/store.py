@@ -358,9 +358,12 @@ class Store:
                 break
         return found
 
-    def matching_count(self, expression: str, limit: int) -> int:
-        return self.connection.execute("SELECT count(*) FROM (SELECT 1 FROM grams WHERE grams MATCH ? LIMIT ?)",
-                                       (expression, limit)).fetchone()[0]
+    def matching_count(self, expression: str, limit: int, low: int | None = None, high: int | None = None) -> int:
+        """How many paragraphs (within a rowid range, when given) match an FTS expression, counted
+        up to `limit`."""
+        within, params = ("", []) if low is None else (" AND rowid BETWEEN ? AND ?", [low, high])
+        return self.connection.execute(f"SELECT count(*) FROM (SELECT 1 FROM grams WHERE grams MATCH ?{within} LIMIT ?)",
+                                       (expression, *params, limit)).fetchone()[0]
 
     # ------------------------------------------------------------ figures and targets
 

@@ -158,6 +158,15 @@ class _Scope:
             found.extend(self.store.candidate_rowids(expression, low, high, remaining, exclude))
         return found
 
+    def matching(self, expression: str, bound: int) -> int:
+        """Paragraphs of the scope whose bigrams match, counted up to `bound`."""
+        found = 0
+        for low, high in (self.ranges if self.ranges is not None else [(None, None)]):
+            found += self.store.matching_count(expression, bound - found, low, high)
+            if found >= bound:
+                break
+        return found
+
     def allows(self, report_ord: int, section_id: int | None) -> bool:
         return self._allowed is None or section_id in self._allowed.get(report_ord, set())
 
@@ -254,6 +263,23 @@ def _evaluate(rows, word_forms: list[list[Form]], phrase: str, scope: _Scope, ra
             yield (-tier, -score, rowid), score, row, candidate, matches
 
 
+# A capped search counts the paragraphs it did not rank up to this many (the count costs ~1 ms a
+# 20,000 paragraphs; past this, "more than" says enough).
+COUNTED_BEYOND_CAP = 20 * CANDIDATE_CAP
+
+
+def _capped_note(scope: _Scope, expression: str | None, cap: int) -> str:
+    """Say that only the first `cap` candidates were ranked, of how many: on a large index the
+    rest (better matches among them) lie in later reports."""
+    if expression is None:  # candidates from a scan of every paragraph: no index to count with
+        counted = f"more than {cap:,}"
+    else:
+        found = scope.matching(expression, COUNTED_BEYOND_CAP)
+        counted = f"more than {COUNTED_BEYOND_CAP:,}" if found >= COUNTED_BEYOND_CAP else f"{found:,}"
+    return (f"ranked the first {cap:,} of {counted} paragraphs that may match, in index order: better matches may be "
+            "among the rest; narrow with --report, --region, --year, --level or --section (--limit 0 ranks them all)")
+
+
 def _hit(scope: _Scope, key: tuple, score: float, row, candidate: _Candidate, matches: list[_Match]) -> Hit:
     _, report_ord, paragraph_id, section_id, text = row
     spans = merge([span for match in matches for span in _spans(match, candidate.folded)])
@@ -274,10 +300,11 @@ def search(store: Store, query: list[str], selection: ReportFilter | None = None
     wide_cap = 0 if limit == 0 else WIDE_CANDIDATE_CAP
 
     exact_forms = [[Form("exact", word)] for word in words]
-    rowids = scope.candidates(_query_expression(exact_forms), cap, exclude=set())
+    expression = _query_expression(exact_forms)
+    rowids = scope.candidates(expression, cap, exclude=set())
     capped = bool(cap) and len(rowids) >= cap
     results = list(_evaluate(store.paragraph_rows(rowids), exact_forms, phrase, scope, ranker))
-    notes: list[str] = []
+    notes: list[str] = [_capped_note(scope, expression, cap)] if capped else []
 
     # Concepts: a shorthand also finds its long forms (and a slogan its members), and the reverse,
     # ranked after what matches as typed (and always tried: the report may write either form).
