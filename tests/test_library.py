@@ -78,6 +78,23 @@ def test_no_answer_is_an_empty_list_not_an_exception(corpus):
         assert ix.goals(region="内蒙古") == []  # a known region with no report here
 
 
+def test_what_the_cli_notes_on_stderr_is_a_warning(corpus, monkeypatch):
+    import warnings
+
+    import reportcli.query.search as search_module
+
+    with reportcli.open(corpus) as ix:
+        with pytest.warns(reportcli.ReportcliWarning, match="as typed; these matches are approximate") as caught:
+            hits = ix.search("jiuye")  # toneless pinyin: approximate
+        assert hits and caught[0].filename == __file__  # the warning points at the caller's line
+        monkeypatch.setattr(search_module, "CANDIDATE_CAP", 3)
+        with pytest.warns(reportcli.ReportcliWarning, match="ranked the first 3 of"):
+            assert len(ix.search("就业", limit=2)) == 2
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # an exact, uncapped answer warns of nothing
+            assert ix.search("就业", limit=0) and ix.metrics(code="gdp_growth", limit=1)
+
+
 def test_errors_are_reportcli_errors_never_system_exit(corpus, tmp_path):
     with reportcli.open(corpus) as ix:
         with pytest.raises(reportcli.UsageError, match="unknown report id"):

@@ -6,16 +6,17 @@
         ix.goals(main=True, check=True, code="gdp_growth")
 
 Every method returns a list of dicts equal to the CLI's `--json` rows for the same question;
-errors raise ReportcliError subclasses (reportcli.errors). See reportcli.api.
+errors raise ReportcliError subclasses (reportcli.errors), and what the CLI notes on stderr (an
+approximate search, one that ranked only part of what matched) is a ReportcliWarning. See reportcli.api.
 """
 from __future__ import annotations
 
 from reportcli.errors import (ConfigError, IndexFileError, InputError, InstallError, ReportcliError,
-                              UsageError)
+                              ReportcliWarning, UsageError)
 
 __version__ = "0.1.0"
 __all__ = ["open", "build", "Index", "ReportcliError", "UsageError", "InputError", "IndexFileError",
-           "ConfigError", "InstallError", "__version__"]
+           "ConfigError", "InstallError", "ReportcliWarning", "__version__"]
 
 
 def open(path=None):  # noqa: A001 - reportcli.open(), like sqlite3.connect()

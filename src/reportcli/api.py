@@ -359,6 +359,13 @@ class Index:
             answer = ask()
         except NoResults:
             return []
+        if answer.notes:
+            import warnings
+
+            from reportcli.errors import ReportcliWarning
+
+            for note in answer.notes:  # the caller of Index.search and co.: three frames up
+                warnings.warn(note, ReportcliWarning, stacklevel=3)
         return self._plain(answer.rows, limit)
 
     @staticmethod

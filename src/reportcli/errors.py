@@ -36,6 +36,11 @@ class NoResults(ReportcliError):
     exit_code = EXIT_NO_RESULTS
 
 
+class ReportcliWarning(UserWarning):
+    """What the CLI writes on stderr as a note beside an answer, for library callers: a search
+    whose matches are approximate, or that ranked only the first of many paragraphs."""
+
+
 class Interrupted(BaseException):
     """A write stopped by TERM or HUP: cleaned up like Ctrl-C, exit 128 + the signal number.
     (Not a KeyboardInterrupt, which Typer would turn into a bare 130.)"""
