@@ -111,3 +111,26 @@ def test_no_room_for_the_csv_rows_is_one_clear_error(monkeypatch):
                                              "No space left on device; make room there"):
         render.write_structured(iter([{"a": 1}, {"a": 2}]), "csv", out)
     assert out.getvalue() == ""  # nothing half-written
+
+
+@pytest.mark.parametrize("count", [0, 1, render.WRITTEN_TOGETHER, render.WRITTEN_TOGETHER + 1, 3 * render.WRITTEN_TOGETHER + 7])
+def test_json_and_json_lines_of_records_across_write_batches(count):
+    from reportcli.record import Record
+
+    class Row(Record):
+        n: int
+        name: str
+        nested: tuple = ()
+
+    rows = [Row(n=i, name=f"第{i}", nested=(Row(n=-i, name="内"),) if i % 3 == 0 else ()) for i in range(count)]
+    expected = [{"n": i, "name": f"第{i}", "nested": [{"n": -i, "name": "内", "nested": []}] if i % 3 == 0 else []}
+                for i in range(count)]
+    for fmt in ("json", "jsonl"):
+        stream = io.StringIO()
+        render.write_structured(iter(rows), fmt, stream)
+        text = stream.getvalue()
+        written = json.loads(text) if fmt == "json" else [json.loads(line) for line in text.splitlines()]
+        assert written == expected
+        assert count == 0 or "第" in text  # not \u escapes
+    assert all(row.n == i and row.name == f"第{i}" for i, row in enumerate(rows))  # written, not changed
+    assert render.write_structured(iter([]), "json", stream := io.StringIO()) is None and stream.getvalue() == "[]\n"

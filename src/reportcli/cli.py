@@ -321,7 +321,7 @@ def _emit(out, rows: list, view: str, *, single_report: bool = False, headers: O
     from reportcli.render import as_dict, write_structured
 
     if out.structured:  # a row made plain as it is written, not all of them first
-        write_structured((as_dict(row) for row in rows), out.format, out.stdout, bom=out.bom)
+        write_structured(rows, out.format, out.stdout, bom=out.bom)
         return
     from reportcli.views import draw_rows
 
