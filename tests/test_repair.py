@@ -279,3 +279,37 @@ def test_repair_is_idempotent_and_never_fails(text):
     once = repair_text(text).text
     assert repair_text(once).text == once
     assert "\u200b" not in once and "\f" not in once
+
+
+WIKI_SERIES_PAGE = """{title}
+← 2019年国务院政府工作报告 | 2020年国务院政府工作报告 | 2021年国务院政府工作报告 →
+作者：李克强
+一、2019年工作回顾
+国内生产总值达到99.1万亿元，增长6.1%。
+二、2020年工作总体部署
+今年城镇新增就业900万人以上，城镇调查失业率6%左右。
+"""
+
+
+@pytest.mark.parametrize("title", ["2020年国务院政府工作报告", "", "政府工作报告"])
+def test_a_wiki_series_line_names_the_page_between_its_neighbours(title):
+    report = parse_report(WIKI_SERIES_PAGE.format(title=title))
+    # the neighbours' titles are navigation: the year is the page's own (never 2019, the previous report's)
+    assert (report.metadata.title, report.metadata.year) == (title if "年" in title else "2020年国务院政府工作报告", 2020)
+    assert not any("2021年" in p.text for p in report.paragraphs)
+    assert [s.label for s in report.sections] == ["一、2019年工作回顾", "二、2020年工作总体部署"]
+
+
+@pytest.mark.parametrize("line, title", [
+    ("‹ 2022年政府工作報告 · 2023年政府工作報告 · 2024年政府工作報告 ›", "2023年政府工作報告"),  # as written
+    ("2023年政府工作报告 | 2024年政府工作报告 →", "2023年政府工作报告"),  # the first of a series
+    ("← 2022年政府工作报告 2023年政府工作报告", "2023年政府工作报告"),  # the last
+])
+def test_series_navigation_in_other_shapes(line, title):
+    report = parse_report(f"{line}\n一、回顾\n全市地区生产总值增长5%。\n")
+    assert report.metadata.title == title and report.metadata.year == int(title[:4])
+
+
+def test_a_title_naming_two_reports_is_still_a_title():
+    report = parse_report("关于2023年政府工作报告和2022年政府工作报告的说明\n一、回顾\n全市地区生产总值增长5%。\n")
+    assert report.metadata.title == "关于2023年政府工作报告和2022年政府工作报告的说明"

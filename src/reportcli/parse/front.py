@@ -107,6 +107,7 @@ def read_header(lines: list[str], folded: list[str], limit: int) -> Header:
     """Read boilerplate and front matter from the first `limit` lines."""
     header = Header()
     title_candidates: list[int] = []
+    navigated: list[str] = []  # the page's title as a series navigation line names it
     for index in range(min(limit, len(lines))):
         line, fold_line = lines[index], folded[index]
         if not line:
@@ -140,15 +141,59 @@ def read_header(lines: list[str], folded: list[str], limit: int) -> Header:
             header.consumed.add(index)
             _take_speaker(header, speaker, line)
             continue
+        series = _series_navigation(line, fold_line)
+        if series is not None:
+            header.consumed.add(index)
+            navigated += series
+            continue
         if REPORT_TITLE.search(fold_line) and len(fold_line) <= 60 and not fold_line.endswith("。"):
             title_candidates.append(index)
-    if title_candidates:
-        header.consumed.update(title_candidates)
-        # The last title line, unless an earlier one says more (2018年国务院政府工作报告 above a
-        # wiki's bare section title 政府工作报告): the one naming a year wins.
-        dated = [index for index in title_candidates if _YEAR_IN_TITLE.search(folded[index])]
-        header.title = lines[(dated or title_candidates)[-1]]
+    header.consumed.update(title_candidates)
+    # The last title line, unless an earlier one says more (2018年国务院政府工作报告 above a
+    # wiki's bare section title 政府工作报告): the one naming a year wins; then the page's title as
+    # its series navigation names it (its own title line may be the bare 政府工作报告, or none).
+    dated = [lines[index] for index in title_candidates if _YEAR_IN_TITLE.search(folded[index])]
+    titles = dated or navigated or [lines[index] for index in title_candidates]
+    if titles:
+        header.title = titles[-1]
     return header
+
+
+# A report's title as a series names it: dated, at most a region and a few words before
+# 政府工作报告 (2019年国务院政府工作报告, 2021年呼伦贝尔市海拉尔区政府工作报告(全文)).
+_SERIES_TITLE = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年[^\s|/←→‹›«»<>]{0,30}?政府工作报告"
+                           r"(?:\((?:全文|摘要|节选)\))?")
+_BACK, _ON = "←‹«<", "→›»>"
+_NAVIGATION_MARKS = re.compile(r"[\s|/·•←‹«<→›»>-]*")
+
+
+def _series_navigation(line: str, folded_line: str) -> list[str] | None:
+    """A wiki's line between a report and its neighbours in the series (← 2018年国务院政府工作报告 |
+    2019年国务院政府工作报告 | 2020年国务院政府工作报告 →): [the page's own title, as written] when
+    one is left once the previous (after ←) and the next (before →) are set aside, [] when none
+    is, None when the line is not one (a single title without an arrow is a title line)."""
+    stripped = folded_line.strip()
+    if len(stripped) > 120 or not stripped:
+        return None
+    titles = list(_SERIES_TITLE.finditer(folded_line))
+    back, on = stripped[0] in _BACK, stripped[-1] in _ON
+    if not titles or len(titles) < 2 and not (back or on):
+        return None
+    if len(titles) == 1 and (back and on):
+        return None  # ←2019年政府工作报告→: one title between arrows is itself
+    if not _NAVIGATION_MARKS.fullmatch(_between(folded_line, titles)):
+        return None  # words beside the titles (关于…和…的说明): a title or a sentence, not navigation
+    kept = titles[1 if back else 0:len(titles) - 1 if on else len(titles)]
+    return [line[kept[0].start():kept[0].end()]] if len(kept) == 1 else []
+
+
+def _between(folded_line: str, titles: list) -> str:
+    """The text of a line outside the title spans found in it."""
+    pieces, at = [], 0
+    for match in titles:
+        pieces.append(folded_line[at:match.start()])
+        at = match.end()
+    return "".join(pieces) + folded_line[at:]
 
 
 def _take_speaker(header: Header, match: re.Match, line: str) -> None:
