@@ -313,3 +313,66 @@ def test_series_navigation_in_other_shapes(line, title):
 def test_a_title_naming_two_reports_is_still_a_title():
     report = parse_report("关于2023年政府工作报告和2022年政府工作报告的说明\n一、回顾\n全市地区生产总值增长5%。\n")
     assert report.metadata.title == "关于2023年政府工作报告和2022年政府工作报告的说明"
+
+
+ENCYCLOPEDIA_PAGE = """2022年国务院政府工作报告
+播报
+编辑
+讨论
+上传视频
+2022年3月5日第十三届全国人民代表大会第五次会议上国务院总理李克强所作的政府工作报告
+中文名
+2022年国务院政府工作报告
+外文名
+Report on the Work of the Government
+发布时间
+2022年3月5日
+发布单位
+国务院
+目录
+1 报告全文
+2 名词解释
+3 相关评价
+报告全文
+播报
+编辑
+一、2021年工作回顾
+过去一年，国内生产总值达到114万亿元，增长8.1%。城镇新增就业1269万人。
+二、2022年经济社会发展总体要求和政策取向
+今年发展主要预期目标是：国内生产总值增长5.5%左右；城镇新增就业1100万人以上。
+名词解释
+播报
+编辑
+1.“六稳”：稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期。
+2.“六保”：保居民就业、保基本民生、保市场主体、保粮食能源安全、保产业链供应链稳定、保基层运转。
+参考资料
+1. 政府工作报告 ．中国政府网[引用日期2022-03-12]
+2. 李克强作政府工作报告 ．新华网[引用日期2022-03-05]
+词条标签：
+政治 , 社会
+"""
+
+
+def test_an_encyclopedia_page_loses_its_tools_summary_box_contents_and_references():
+    report = parse_report(ENCYCLOPEDIA_PAGE)
+    meta = report.metadata
+    assert (meta.title, meta.year, meta.level, meta.publisher, meta.published) == (
+        "2022年国务院政府工作报告", 2022, "national", "国务院", "2022-03-05")
+    assert [s.label for s in report.sections] == ["一、2021年工作回顾", "二、2022年经济社会发展总体要求和政策取向", "名词解释"]
+    assert [p.text[:6] for p in report.paragraphs] == ["过去一年，国", "今年发展主要", "1.“六稳”", "2.“六保”"]
+    assert [t.term for t in report.terms] == ["六稳", "六保"]  # the references are not glossary entries
+    assert [g.indicator for g in report.goals] == ["国内生产总值", "城镇新增就业"]
+
+
+def test_a_contents_list_in_chinese_numbers_is_the_reports_own_and_stays():
+    lines = repaired("目录\n一、2023年工作回顾\n二、2024年工作安排\n\n一、2023年工作回顾\n全市地区生产总值增长5%。\n")
+    assert lines[:3] == ["目录", "一、2023年工作回顾", "二、2024年工作安排"]
+
+
+def test_a_line_ending_with_a_reports_title_is_not_joined_to_the_next():
+    # 四川省十四届人大二次会议开幕 省长作政府工作报告 is a news item's headline, not the start of its first sentence
+    lines = repaired("四川省十四届人大二次会议开幕 省长作政府工作报告\n1月25日上午，四川省十四届人大二次会议在成都开幕。报告显示，"
+                     "2023年全省经济总量突破6万亿元。\n")
+    assert lines[0] == "四川省十四届人大二次会议开幕 省长作政府工作报告"
+    report = parse_report("四川省十四届人大二次会议开幕 省长作政府工作报告\n1月25日上午，四川省十四届人大二次会议在成都开幕。\n")
+    assert report.metadata.region == "四川省"  # the region before the session the headline names

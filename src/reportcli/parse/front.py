@@ -18,7 +18,7 @@ DATE = (rf"(?P<y>\d{{4}}|[{_CN}]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_CN}]{{1,3}})\s
 ISO_DATE = r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"
 _DATE_LINE = re.compile(r"^[(（]?\s*" + DATE + r"\s*[)）]?$")
 
-_FIELD_KEYS = ("索引号", "组配分类", "发布机构", "主题分类", "名称", "文号", "成文日期", "发布日期",
+_FIELD_KEYS = ("索引号", "组配分类", "发布机构", "发布单位", "主题分类", "名称", "文号", "成文日期", "发布日期",
                "发布时间", "信息来源", "来源", "浏览次数", "点击数", "访问量", "阅读次数", "字体", "作者",
                "责任编辑", "编辑", "时间", "日期", "分类", "主题词", "生效日期", "有效性")
 _FIELD = re.compile(r"(?P<key>" + "|".join(_FIELD_KEYS) + r")\s*[:]\s*")
@@ -233,6 +233,9 @@ _YEAR_IN_TITLE = re.compile(r"(\d{4}|[〇零一二三四五六七八九]{4})\s*�
 _TITLE_NOISE = re.compile(r"(\d{4}|[〇零一二三四五六七八九]{4})\s*年|政府工作报告|名词解释|[《》<>\s\"“”()]|关于")
 
 
+_SESSION = re.compile(r"第?[一二三四五六七八九十\d]{1,3}届")
+
+
 def region_from(sources: list[tuple[str, str, str]]) -> tuple[str | None, str | None, str | None]:
     """(region as written, level) from the first source that names one.
 
@@ -251,7 +254,9 @@ def region_from(sources: list[tuple[str, str, str]]) -> tuple[str | None, str | 
         elif kind == "org":
             named = _ORG_SUFFIX.sub("", folded)
         else:
-            named = _TITLE_NOISE.sub("", folded)
+            # a news headline's title names the session after the region (四川省十四届人大二次会议开幕
+            # 省长作政府工作报告): the region is what comes before it
+            named = _SESSION.split(_TITLE_NOISE.sub("", folded))[0]
         if "全国人民代表大会" in folded or named.startswith(("国务院", "全国", "中华人民共和国国务院", "中央人民政府")) \
                 or folded.startswith(("国务院", "全国")) or named in NATIONAL_NAMES:
             return "全国", "national", names[kind]

@@ -4,7 +4,8 @@ Text reaches us through PDF converters, Word, web pages and wikis, and each leav
 lines hard-wrapped every 35 characters (even a title split as 政府工作报\\n告), spaces between
 Chinese and digits (`286.5 亿元`, `2025 年 3 月 5 日`), page numbers and running headers between
 pages, zero-width characters that split words, pinyin readings after characters
-(`會(huì)議`), site boilerplate after the report, and whole reports on one line. `repair_text`
+(`會(huì)議`), site boilerplate after the report, an encyclopedia page's tools, summary box,
+contents list and references, and whole reports on one line. `repair_text`
 undoes each of these with rules about the *kind* of damage, decided from the text itself (the
 width a document is wrapped at is measured, never assumed), and reports what it did, with
 examples, for `reportcli inspect`.
@@ -75,8 +76,16 @@ _BOILERPLATE = re.compile(
     r"|本页面最后(?:修订|编辑)于|知识共享|署名-相同方式共享|cc by|隐私政策|免责声明|关于维基|维基百科|"
     r"本站的全部文字|取自“|^分类\s*[:：]|^参考(?:资料|文献)$|^外部链接$|^(?:查看|编辑|讨论|历史)$|"
     r"维基文库|自由的图书馆|跳转到导航|跳转到搜索|属于公有领域|"
-    r"^(?:热点新闻|热点推荐|图片新闻|最新动态|最新发布|推荐阅读|热门文章|点击排行|专题专栏|友情链接|猜你喜欢|延伸阅读)$",
+    r"^(?:热点新闻|热点推荐|图片新闻|最新动态|最新发布|推荐阅读|热门文章|点击排行|专题专栏|友情链接|猜你喜欢|延伸阅读)$|"
+    # an encyclopedia's page (百度百科 and the like): the tools beside each heading, the labels of
+    # its summary box, its reference list and its footer
+    r"^(?:播报|上传视频|锁定|查看我的收藏|有用\+1|已投票|展开|收起|同义词|中文名|报告全文)$|"
+    r"^(?:词条标签|词条统计|编辑次数|最近更新|突出贡献榜|本词条(?:由|认证|内容))|\[引用日期[\d\-.年月日]+\]\s*$",
     re.IGNORECASE)
+# The contents list of an encyclopedia's page: 目录, then its numbered entries (1 报告全文, 2 名词解释,
+# 1.1 …, ▪ …), which would otherwise read as headings (2 名词解释 as the glossary's).
+_CONTENTS_HEADING = re.compile(r"^目\s*录$")
+_CONTENTS_ENTRY = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\s*[^\d\s.,。;:、].{0,29}|▪\s*\S.{0,29})$")
 _TAIL_FRAGMENT = 12  # a trailing line this short without a sentence mark is page furniture
 _TAIL_FRAGMENTS_NEEDED = 3
 
@@ -143,6 +152,8 @@ def repair_text(text: str) -> Repaired:
     pages = [[_without_wiki_marks(_without_pinyin(line, log), log) for line in lines] for lines in pages]
     lines = _without_furniture(pages, log)
     lines = _without_trailing_boilerplate(lines, log)
+    lines = _without_contents_list(lines, log)
+    lines = _summary_box_as_fields(lines, log)
     lines = _tables_as_lists(lines, log)
     lines = _split_flattened(lines, log)
     converter_gaps = _has_converter_gaps(lines)
@@ -359,6 +370,61 @@ def _without_trailing_boilerplate(lines: list[str], log: _Log) -> list[str]:
             log.note("site boilerplate dropped", line.strip())
             continue
         kept.append(line)
+    return kept
+
+
+def _without_contents_list(lines: list[str], log: _Log) -> list[str]:
+    """Drop an encyclopedia page's contents list: 目录 alone on a line and the numbered or bulleted
+    entries right after it (blank lines between them allowed). A report's own table of contents
+    (一、2023年工作回顾……1) is numbered in Chinese and stays."""
+    kept: list[str] = []
+    at = 0
+    while at < len(lines):
+        stripped = lines[at].strip(_SPACES)
+        if not (stripped and _CONTENTS_HEADING.match(stripped)):
+            kept.append(lines[at])
+            at += 1
+            continue
+        end, entries = at + 1, 0
+        while end < len(lines) and (not (line := lines[end].strip(_SPACES)) or _CONTENTS_ENTRY.match(fold(line))):
+            entries += bool(line)
+            end += 1
+        while end > at + 1 and not lines[end - 1].strip(_SPACES):
+            end -= 1  # the blank lines after the list stay (they end a paragraph)
+        if entries:
+            log.note("site boilerplate dropped", stripped, count=1 + entries)
+            at = end
+        else:
+            kept.append(lines[at])
+            at += 1
+    return kept
+
+
+# An encyclopedia page's summary box prints each field as a label line and a value line. The
+# publishing fields become the page's `key：value` fields (front.read_fields); names the page
+# gives the report in other languages, and its author, go (the report says who delivered it).
+_BOX_FIELDS = re.compile(r"^(?:发布时间|发布日期|发布单位|发布机构)$")
+_BOX_DROPPED = re.compile(r"^(?:外文名|外文名称|英文名|英文名称|报告人|作者)$")
+
+
+def _summary_box_as_fields(lines: list[str], log: _Log) -> list[str]:
+    kept: list[str] = []
+    at = 0
+    while at < len(lines):
+        label = lines[at].strip(_SPACES)
+        box = _BOX_FIELDS.match(label) or _BOX_DROPPED.match(label) if len(label) <= 5 else None
+        following = at + 1
+        while following < len(lines) and not lines[following].strip(_SPACES):
+            following += 1
+        value = lines[following].strip(_SPACES) if following < len(lines) else ""
+        if box and value and len(value) <= 40 and not re.search(r"[。；;!?！？]", value):
+            log.note("site boilerplate dropped", f"{label} {value}")
+            if _BOX_FIELDS.match(label):
+                kept.append(f"{label}：{value}")
+            at = following + 1
+            continue
+        kept.append(lines[at])
+        at += 1
     return kept
 
 
@@ -606,7 +672,9 @@ def _continues(before: str, folded_before: str, last_width: int, line: str, fold
         return last_width >= width and not folded_line.startswith("各位代表")
     # Not a wrapped document (one paragraph a line, as web pages give): only a long line cut
     # before its sentence ends continues, as in text copied out of a PDF viewer; never a heading.
-    return not heading and not ends_sentence and len(folded_before) >= 20 and re.match(rf"[{_CJK}\w“\"(（]", folded_line) is not None
+    # A line ending with a report's title is a title or a caption (…所作的政府工作报告), not a cut sentence.
+    return not heading and not ends_sentence and len(folded_before) >= 20 and not _ENDS_WITH_TITLE.search(folded_before) \
+        and re.match(rf"[{_CJK}\w“\"(（]", folded_line) is not None
 
 
 # A report's title on a line of its own after a sentence (政府工作报告, 2024年政府工作报告(摘要); a title
@@ -614,6 +682,9 @@ def _continues(before: str, folded_before: str, last_width: int, line: str, fold
 # ending a caption (记者 张三 摄, 摄影/王五, (新华社记者 李四 摄), 供图).
 _TITLE_LINE = re.compile(r"[^。,;:!?]{0,24}?政府工作报告(?:\((?:全文|摘要|节选)\)|全文|摘要|节选)?$")
 _PHOTO_CREDIT = re.compile(r"(?:摄|摄影|供图|图片来源)\)?$|摄影\s*[/:]\s*\S{1,8}$|(?:摄影|图|供图)\s*[:/]\s*\S{1,8}\)?$")
+
+
+_ENDS_WITH_TITLE = re.compile(r"政府工作报告(?:\((?:全文|摘要|节选)\))?$")
 
 
 def _tail_of(paragraph: str) -> str:

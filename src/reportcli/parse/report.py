@@ -117,7 +117,8 @@ def _metadata(header: front.Header, lines: list[str], folded: list[str], given: 
                         ("speaker", header.speaker)):
         if value:
             provenance[name] = "front matter"
-    publisher = header.fields.get("发布机构") or header.fields.get("来源") or header.fields.get("信息来源")
+    publisher = header.fields.get("发布机构") or header.fields.get("发布单位") or header.fields.get("来源") \
+        or header.fields.get("信息来源")
     published = front.published_from(header.fields) or header.byline_date
     if publisher:
         provenance["publisher"] = "page fields"
