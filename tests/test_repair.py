@@ -376,3 +376,36 @@ def test_a_line_ending_with_a_reports_title_is_not_joined_to_the_next():
     assert lines[0] == "四川省十四届人大二次会议开幕 省长作政府工作报告"
     report = parse_report("四川省十四届人大二次会议开幕 省长作政府工作报告\n1月25日上午，四川省十四届人大二次会议在成都开幕。\n")
     assert report.metadata.region == "四川省"  # the region before the session the headline names
+
+
+NEWS_SITE_COPIES = [
+    # a government portal: breadcrumb, a filing stamp with its source, a line of page tools, a footer
+    ("首页 > 国务院 > 政府工作报告\n政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n国务院总理 李强\n"
+     "2024-03-12 19:37 来源： 新华社\n字号：默认 大 超大 | 打印 | \n各位代表：\n一、2023年工作回顾\n国内生产总值增长5.2%。\n"
+     "【我要纠错】 责任编辑：王洋\n扫一扫在手机打开当前页\n相关稿件\n李强作政府工作报告\n", "新华社", "2024-03-12"),
+    # a newspaper's site: the stamp written in Chinese, the editors in brackets
+    ("政府工作报告（全文）\n2024年03月13日08:29 | 来源：人民网－人民日报\n小字号\n"
+     "——2024年3月5日在第十四届全国人民代表大会第二次会议上\n国务院总理 李强\n各位代表：\n一、2023年工作回顾\n"
+     "国内生产总值增长5.2%。\n（责编：牛镛、岳弘彬）\n分享让更多人看到\n返回人民网首页\n", "人民网－人民日报", "2024-03-13"),
+    # page tools in brackets before the report starts
+    ("2024年政府工作报告\n【字体：大 中 小】 【打印】 【关闭】\n各位代表：\n一、2023年工作回顾\n国内生产总值增长5.2%。\n", None, None),
+]
+
+
+@pytest.mark.parametrize("text, publisher, published", NEWS_SITE_COPIES)
+def test_a_news_or_portal_copy_keeps_only_the_report(text, publisher, published):
+    report = parse_report(text)
+    assert [p.text for p in report.paragraphs] == ["各位代表：", "国内生产总值增长5.2%。"]
+    assert (report.metadata.publisher, report.metadata.published) == (publisher, published)
+
+
+@pytest.mark.parametrize("line", ["大力推进中小企业发展。", "中国制造", "打印机产能增长5%。", "关闭退出落后煤矿32处，化解过剩产能1200万吨。",
+                                  "分享经济规模增长8%。", "收藏品交易额2.1亿元。", "字体设计产业园开园。"])
+def test_words_of_page_tools_starting_prose_are_prose(line):
+    report = parse_report(f"一、回顾\n{line}\n其他工作。\n")
+    assert [p.text for p in report.paragraphs] == [line, "其他工作。"]
+
+
+@pytest.mark.parametrize("line", ["字号", "打印 | 关闭", "【打印】【关闭】", "字体：大 中 小", "分享到：微信 微博", "扫一扫在手机打开当前页"])
+def test_a_line_of_page_tools_is_dropped(line):
+    assert [p.text for p in parse_report(f"一、回顾\n{line}\n其他工作。\n").paragraphs] == ["其他工作。"]

@@ -23,10 +23,16 @@ _FIELD_KEYS = ("索引号", "组配分类", "发布机构", "发布单位", "主
                "责任编辑", "编辑", "时间", "日期", "分类", "主题词", "生效日期", "有效性")
 _FIELD = re.compile(r"(?P<key>" + "|".join(_FIELD_KEYS) + r")\s*[:]\s*")
 _BREADCRUMB = re.compile(r"^(您现在所在的位置|您当前的位置|您现在的位置|当前位置|您的位置|所在位置|位置)\s*:|^首页\s*[>»/]")
-_PAGE_TOOLS = re.compile(r"^[\[【]?\s*(打印|关闭|字体|分享|收藏|返回顶部|扫一扫|打印本页|关闭窗口|【?大\s*中\s*小)")
+# A page's tools: a word of its own (打印 | 关闭, 【打印】, 字体:大 中 小), never the start of a
+# sentence (关闭退出落后煤矿32处, 分享经济规模增长8%, 收藏品市场 are report text).
+_PAGE_TOOLS = re.compile(r"^[\[【]?\s*(?:扫一扫|分享到|打印本页|关闭窗口|收藏本页|返回顶部"
+                         r"|(?:打印|关闭|字体|字号|分享|收藏)(?=$|[\s\]】|｜/:：])|【?大\s*中\s*小)")
 # A news item's byline: 记者 张三 报道, 本报记者 李四, a publication timestamp (2024-01-15 10:32).
 _BYLINE = re.compile(r"^(?:[\u4e00-\u9fff]{0,6}记者|通讯员)\s*[\u4e00-\u9fff·]{2,4}(?:\s|报道|摄|$)"
-                     r"|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}")
+                     r"|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}"
+                     r"|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*\d{1,2}:\d{2}")
+# When a byline was filed: 2024-03-12 19:37, 2024年03月13日08:29.
+_STAMP = re.compile(r"(?P<y>(?:19|20)\d{2})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})\s*日?\s*\d{1,2}:\d{2}")
 # Site footers; only on short lines, since a report may well say 加大技术支持力度.
 _FOOTER = re.compile(r"版权所有|网站标识码|icp备|公网安备|主办单位|承办单位|技术支持\s*[:]|网站地图|联系我们|"
                      r"关于我们|网站声明|copyright|©|"
@@ -117,7 +123,7 @@ def read_header(lines: list[str], folded: list[str], limit: int) -> Header:
             for key, value in read_fields(fold_line, line).items():
                 if value:
                     header.fields.setdefault(key, value)
-            stamp = re.search(ISO_DATE, fold_line) if _BYLINE.search(fold_line) else None
+            stamp = (_STAMP.search(fold_line) or re.search(ISO_DATE, fold_line)) if _BYLINE.search(fold_line) else None
             if stamp and header.byline_date is None:
                 header.byline_date = iso_date(stamp)  # a news item's timestamp: when it was filed
             continue
