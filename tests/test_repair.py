@@ -400,7 +400,8 @@ def test_a_news_or_portal_copy_keeps_only_the_report(text, publisher, published)
 
 
 @pytest.mark.parametrize("line", ["大力推进中小企业发展。", "中国制造", "打印机产能增长5%。", "关闭退出落后煤矿32处，化解过剩产能1200万吨。",
-                                  "分享经济规模增长8%。", "收藏品交易额2.1亿元。", "字体设计产业园开园。"])
+                                  "分享经济规模增长8%。", "收藏品交易额2.1亿元。", "字体设计产业园开园。",
+                                  "规范互联网平台隐私政策。", "推广知识共享平台。"])
 def test_words_of_page_tools_starting_prose_are_prose(line):
     report = parse_report(f"一、回顾\n{line}\n其他工作。\n")
     assert [p.text for p in report.paragraphs] == [line, "其他工作。"]
