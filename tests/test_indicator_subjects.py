@@ -107,3 +107,31 @@ def test_a_clause_before_the_figure_keeps_the_code():
 ])
 def test_a_generic_head_takes_the_sector_the_sentence_opens_with(text, expected):
     assert [indicator for indicator, *_ in _figures(text)] == expected
+
+
+@pytest.mark.parametrize("text, indicator", [
+    # a one-character word before a subject (有, 其, 共, 并 …) is dropped, never the first character of the noun
+    ("有色金属产量增长5%。", "有色金属产量增长"),
+    ("每万人口有效发明专利拥有量达到12.5件。", "每万人口有效发明专利拥有量"),
+    ("累计拥有有效发明专利1.5万件。", "有效发明专利"),
+    ("其他服务业增加值增长6%。", "其他服务业增加值增长"),
+    ("要素市场交易额120亿元。", "要素市场交易额"),
+    ("都市圈经济总量突破2万亿元。", "都市圈经济总量"),
+    ("和美乡村建设投入5亿元。", "和美乡村建设投入"),
+    ("共享单车投放3万辆。", "共享单车投放"),
+    ("并网装机容量达到1200万千瓦。", "并网装机容量"),
+    ("全市共有A级景区45家。", "A级景区"),  # 共有 is still the verb
+    ("其增速高于全国0.5个百分点。", "增速"),
+])
+def test_a_subject_keeps_its_first_character(text, indicator):
+    assert _figures(text)[0][0] == indicator
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("新建5G基站1.2万个，累计达到5.6万个。", ["新建5G基站", "5G基站"]),  # the total is of all, not the new ones
+    ("新建改建农村公路1200公里，累计达到2.1万公里。", ["新建改建农村公路", "农村公路"]),
+    ("新增高新技术企业320家、总数达到1800家。", ["新增高新技术企业", "高新技术企业总数"]),
+    ("新增城镇就业5.2万人，同比增长3%。", ["新增城镇就业", "新增城镇就业增长"]),  # a change of the new ones stays theirs
+])
+def test_a_running_total_after_what_was_new(text, expected):
+    assert [figure[0] for figure in _figures(text)] == expected

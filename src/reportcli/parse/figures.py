@@ -79,11 +79,15 @@ _LEADING = re.compile(
     r"前[一二三四五六七八九十\d]{1,2}位?)、|"
     r"\(?[一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}是|\d{1,2}[.、](?!\d)|\(\d{1,2}\)|"  # list markers
     r"[●•◆◇■□▪▶►○◎★☆※·]|——|—|[①-⑳]|"  # bullets
-    r"[^,;:。]{0,16}?(?:主要预期目标|预期目标|主要目标)(?:是|为)|全年|年内|今年|去年|上年|当年|本年度|本年|同期|其中|同时|此外|另外|并且|并|且|还|又|也|和|及|以及|与|或|"
+    r"[^,;:。]{0,16}?(?:主要预期目标|预期目标|主要目标)(?:是|为)|全年|年内|今年|去年|上年|当年|本年度|本年|同期|其中|同时|此外|另外|并且|"
+    # a one-character word, unless it begins the noun (有效发明专利, 其他服务业, 都市圈, 和美乡村, 共享单车, 并网装机)
+    r"并(?!购|网|联)|且|还(?!款|原)|又|也|和(?!谐|平|美)|及(?!时)|以及|与(?!会)|或|"
     r"全区|全市|全省|全国|全县|全旗|全盟|全州|全镇|全乡|我区|我市|我省|我县|我旗|我州|我国|"
     r"截至\S{0,10}?(?:底|末)|截止\S{0,10}?(?:底|末)|到(?:19|20)\d{2}年(?:底|末)?|到\S{0,6}?(?:底|末)|(?:19|20)\d{2}年(?:底|末|内|全年|度)?|"
-    r"“十[一二三四五六七八九]五”(?:期间|时期)?|五年来|这五年|过去五年|累计|共计|共|总计|合计|分别|通过|已经|已|将|要|"
-    r"力争|争取|确保|预计|计划|努力|继续|进一步|持续|有|其|均|都|全部|全面|全力|加快|大力|积极|扎实|着力|深入|"
+    r"“十[一二三四五六七八九]五”(?:期间|时期)?|五年来|这五年|过去五年|累计|共计|共(?!享|建|同|青|性|治|富)|总计|合计|分别|通过|"
+    r"已经|已|将(?!军)|要(?!素|案)|"
+    r"力争|争取|确保|预计|计划|努力|继续|进一步|持续|有(?!效|色|机|线|关|序|力|轨|奖|偿|害|毒)|其(?!他|余|它)|均(?!衡|等)|"
+    r"都(?!市)|全部|全面|全力|加快|大力|积极|扎实|着力|深入|"
     r"启动实施|启动|落实|实现|拟安排|拟|安排|每年|每月|每天|连续|较上年|比上年|同口径|"
     r"(?:提高|增加|增长|提升|扩大|上升|下降|降低|减少|跃升|跃居)(?:到|至)|(?:19|20)\d{2}年(?:底|末)?的|的|"  # 从120亿元提高到2019年的…
     r"吸引|带动|拥有|共有|涌现|集聚|聚集|汇聚|"  # 吸引参展企业300余家: the verb holds, the noun is counted
@@ -617,6 +621,9 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
             subject, base = (_threshold_name(text, prefix_start, candidate.start, after) if threshold else after), ""
         elif not subject and carry.base:
             subject = carry.base  # 同比增长0.8%: the subject carries across the clauses
+            new = _NEW_THINGS.match(fold(subject)) if _CUMULATIVE.search(folded, prefix_start, candidate.start) else None
+            if new and new.end() < len(subject):
+                subject = subject[new.end():]  # 新建5G基站1.2万个，累计达到5.6万个: the total is of 5G基站, not the new ones
             change_word = change_word or (carry.change if not chain.strip() else None)
             if "分别" in folded[prefix_start:candidate.start]:
                 # A达到…，B达到…，分别增长x和y: the k-th figure of the group is said of the k-th subject
@@ -848,6 +855,10 @@ _ACTION_VERBS = re.compile(r"^(?:实施|推进|开展|启动|组织|安排|落�
                            r"办理|办结|受理|查处|发放|治理|整治|创建|打造|引进|新引进|招引|签约|开工|竣工|建立|设立|认定|评定|"
                            r"各类|各项|各种|全部)+")
 _GENERIC_COUNTED_NOUNS = {"项目", "企业", "家企业", "个项目"}
+# What was new in a year (新建, 新增 …), and the words that then give the running total of the same things.
+_NEW_THINGS = re.compile(r"(?:新建成|新建|新增|新开工|新引进|新培育|新认定|新登记|新设立|新注册|新招引|新签约|新开通|新投运)"
+                         r"(?:[、和]?(?:改扩建|改建|扩建|改造|续建|建成|建设))*")
+_CUMULATIVE = re.compile(r"累计|总计|共计|总数|总量")
 # What counted things did: 入园, 参展, 实现新三板挂牌 (the verb at the clause's end names them).
 _DONE_BY_COUNTED = re.compile(r"(?:实现|完成|成功)?(?P<what>(?:新三板|主板|科创板|创业板|境内外|境外)?(?:入园|落地|开工|竣工|投产|签约|"
                               r"参展|挂牌|上市|入驻|入库|注册|落户|达产|升规|纳统))(?=[,;。、)]|$)")
@@ -868,7 +879,7 @@ def _named_head(text: str, folded: str, candidate: _Candidate, prefix_start: int
         if len(noun) >= 2 and fold(noun) not in _GENERIC_HEADS:
             return noun + head
     if counted_before:
-        phrase = _TRAILING.sub("", _SCOPE_WORDS.sub("", text[prefix_start:candidate.start].strip("，,；; ")))
+        phrase = _TRAILING.sub("", _SCOPE_WORDS.sub("", text[prefix_start:candidate.start].strip("，,；;、 ")))
         if _HEAD_MODIFIERS.sub("", fold(head)) in _TOTAL_HEADS:
             # 新增市场主体5.2万户，总数达到48.7万户: the total is of 市场主体, not of the new ones
             counted_before = _ACTION_VERBS.sub("", counted_before) or counted_before
