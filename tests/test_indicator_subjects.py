@@ -122,6 +122,9 @@ def test_a_generic_head_takes_the_sector_the_sentence_opens_with(text, expected)
     ("并网装机容量达到1200万千瓦。", "并网装机容量"),
     ("全市共有A级景区45家。", "A级景区"),  # 共有 is still the verb
     ("其增速高于全国0.5个百分点。", "增速"),
+    ("九年义务教育巩固率达到96%。", "九年义务教育巩固率"),  # a span of years only when it is one
+    ("十五年免费教育覆盖率100%。", "十五年免费教育覆盖率"),
+    ("五年来地区生产总值年均增长6%。", "地区生产总值年均增长"),
 ])
 def test_a_subject_keeps_its_first_character(text, indicator):
     assert _figures(text)[0][0] == indicator
