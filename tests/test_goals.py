@@ -137,6 +137,9 @@ def test_comparator_direction_strength(sentence, expected):
     ("企业开办时间压减至1天内。", "企业开办时间", 1, "天", "<="),
     ("全年新增城镇就业5,000人以上。", "新增城镇就业", 5000, "人", ">="),
     ("力争全年空气质量优良天数比率保持在90%以上。", "空气质量优良天数比率", 90, "%", ">="),
+    # 以上 before the number qualifies another (亿元以上: the projects' size), not the count
+    ("力争新签约亿元以上项目200个。", "新签约亿元以上项目", 200, "个", "="),
+    ("全年实施亿元以上项目60个以上。", "实施亿元以上项目", 60, "个", ">="),
 ])
 def test_other_commitments(sentence, indicator, value, unit, comparator):
     goals = goals_of("三、2021年重点工作安排\n" + sentence)
@@ -144,6 +147,12 @@ def test_other_commitments(sentence, indicator, value, unit, comparator):
     assert (first.indicator, first.value, first.unit, first.comparator, first.main) == \
         (indicator, value, unit, comparator, False)
     assert all(g.raw != "5,000万元以上" for g in goals)  # a size threshold is not a target
+
+
+def test_each_time_frame_of_a_sentence_governs_what_follows_it():
+    goals = goals_of("二、今后五年主要目标\n到2025年，全市地区生产总值突破5000亿元；到2027年，城镇化率达到70%；"
+                     "到2035年，人均地区生产总值达到中等发达国家水平。")
+    assert [(g.indicator, g.horizon) for g in goals if g.value is not None] == [("地区生产总值", "2025"), ("城镇化率", "2027")]
 
 
 def test_five_year_horizon():

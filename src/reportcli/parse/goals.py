@@ -65,6 +65,9 @@ _ITEM_LEAD = re.compile(r"^(?:\d{1,2}[.、](?!\d)|\(\d{1,2}\)|[①-⑳]|[●•�
                       r"[^,;。]{0,10}?体系,)+")
 
 
+_QUALIFIES_THE_NUMBER_BEFORE = re.compile(r"以上|以内|以下|之内")
+
+
 def _comparator(figure: Figure, near: str) -> str:
     """From the figure's own qualifier and the words right before it (控制在4.5%以内, 不低于50%)."""
     if figure.low is not None:
@@ -95,15 +98,18 @@ def _strength(words: str) -> str | None:
     return _first_label(words, _STRENGTHS)
 
 
-def _horizon(sentence: str, year: int | None) -> str | None:
+def _horizon(sentence: str, year: int | None, at: int | None = None) -> str | None:
     """The horizon of a target whose clause names none: a year the sentence sets it for
-    (到2025年), else the report's year. A plan mentioned nearby (今年是“十四五”开局之年) is not it."""
+    (到2025年) — the last one before the target at offset `at` in the sentence (到2025年，…；到2027年，
+    城镇化率达到70%: 2027), else any — else the report's year. A plan mentioned nearby
+    (今年是“十四五”开局之年) is not it."""
     opening = _PERIOD_OPENING.match(sentence)
     if opening:  # “十四五”期间，力争…: a time frame that opens the sentence governs it
         return f"十{opening.group(1)}五"
+    before = [match.group(1) for match in BY_YEAR.finditer(sentence, 0, at)] if at is not None else []
     by_year = BY_YEAR.search(sentence)
-    if by_year:
-        return by_year.group(1)
+    if before or by_year:
+        return before[-1] if before else by_year.group(1)
     return str(year) if year else None
 
 
@@ -186,7 +192,8 @@ def extract_goals(paragraphs: list[Paragraph], sections: list[Section], figures:
         clause = _clause_span(folded, figure)
         goal = _goal_from_figure(figure, paragraph.text, folded, clause, folded[start:end], year, main=False,
                                  previous_end=previous_ends[index],
-                                 horizon=_own_horizon(folded[clause[0]:clause[1]], _horizon(folded[start:end], year)))
+                                 horizon=_own_horizon(folded[clause[0]:clause[1]],
+                                                      _horizon(folded[start:end], year, figure.start - start)))
         if not goal.indicator or (goal.indicator, goal.value, goal.horizon) in seen:
             continue  # an explanation repeating a headline target is not a second target (a plan's may be)
         others.append(goal)
@@ -421,7 +428,8 @@ def _goal_from_figure(figure: Figure, text: str, folded: str, clause: tuple[int,
     for mark in _CLAUSE_MARK.finditer(folded, before_start, figure.start):
         before_start = mark.end()
     before = folded[before_start:figure.start]
-    near = before + fold(figure.raw)
+    # 以上 and 以内 qualify the number they follow: before this figure they are another's (力争新签约亿元以上项目200个)
+    near = _QUALIFIES_THE_NUMBER_BEFORE.sub("", before) + fold(figure.raw)
     clause_words = folded[clause[0]:clause[1]]
     return Goal(
         # a change against last year keeps its own indicator (赤字率比上年提高), never the level's
