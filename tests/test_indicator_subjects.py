@@ -138,3 +138,17 @@ def test_a_subject_keeps_its_first_character(text, indicator):
 ])
 def test_a_running_total_after_what_was_new(text, expected):
     assert [figure[0] for figure in _figures(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # where a measure came from is no part of its name
+    ("三次产业结构由上年的8.5:40.2:51.3调整为8.1:39.8:52.1。", ["三次产业结构", "三次产业结构"]),
+    ("三次产业结构由2022年的8.5:40.2:51.3调整为8.1:39.8:52.1。", ["三次产业结构", "三次产业结构"]),
+    ("贫困人口从上年的12万人减少到3万人。", ["贫困人口", "贫困人口"]),
+    # a completion rate keeps what it is the completion of
+    ("城镇新增就业4.2万人，完成年度目标的128%。", ["城镇新增就业", "完成年度目标"]),
+    ("完成目标的95%。", ["完成目标"]),
+    ("完成年度任务的119.97%。", ["完成年度任务"]),
+])
+def test_from_phrases_and_completion_rates(text, expected):
+    assert [figure[0] for figure in _figures(text)] == expected
