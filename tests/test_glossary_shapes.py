@@ -107,3 +107,20 @@ def test_lenticular_brackets_and_dashes(entries):
     assert [(t.term, t.definition) for t in report.terms] == [
         ("双碳", "碳达峰、碳中和的简称。"), ("四新经济", "新技术、新产业、新业态、新模式。")]
     assert all(t.mentions == (1,) for t in report.terms)
+
+
+def test_an_unnumbered_entry_among_numbered_ones_and_a_heading_ending_with_a_mark():
+    report = parse_report("一、回顾\n推进“一网通办”，实现“双碳”目标。\n名词解释\n1．“四敢”：敢为、敢闯、敢干、敢首创。\n"
+                          "2. 三个年：项目建设年、营商环境提升年、作风建设年。\n【一网通办】指依托一体化政务服务平台，实现政务服务事项全流程在线办理。\n"
+                          "4、专精特新：指具有专业化、精细化、特色化、新颖化特征的中小企业。\n（5）“双碳”目标。指碳达峰、碳中和目标。\n")
+    terms = {term.term: term.definition for term in report.terms}
+    assert list(terms) == ["四敢", "三个年", "一网通办", "专精特新", "双碳目标"]
+    assert terms["三个年"] == "项目建设年、营商环境提升年、作风建设年。"  # the bracketed entry is not its continuation
+    assert terms["一网通办"].startswith("指依托一体化政务服务平台")
+    assert "双碳" in next(term.aliases for term in report.terms if term.term == "双碳目标")
+
+
+def test_a_definition_continuing_on_a_line_of_its_own_stays_one_entry():
+    report = parse_report("一、回顾\n推进改革。\n名词解释\n1.三个年：项目建设年、营商环境提升年、作风建设年。\n"
+                          "其中项目建设年以重大项目为抓手。\n2.四敢：敢为、敢闯、敢干、敢首创。\n")
+    assert [(t.term, t.definition.count("\n")) for t in report.terms] == [("三个年", 1), ("四敢", 0)]

@@ -39,6 +39,12 @@ def _separator(folded: str) -> re.Match | None:
 _PART_DEFINITION = r"(?:^|(?<=[;；。,，\s]))(?P<part>[“\"「『]?{term}[”\"」』]?)\s*(?:是指|指|即|:|：|是)"
 
 
+# A paragraph that opens with a term in quotes or brackets and a separator: 【一网通办】指…, “双碳”：…
+_MARKED_TERM_START = re.compile(r"^[“\"「『【〖]([^”\"」』】〗]{1,30})[”\"」』】〗]\s*(?:[:]|是指|指的是|指(?![导标挥数南出定示引针令])|即(?!将)|——)")
+# Marks a heading may end with before its separator (“双碳”目标。指…): no part of the term.
+_HEADING_END_MARKS = "。.，,；;、 "
+
+
 def is_glossary_heading(folded_line: str) -> bool:
     return len(folded_line) <= 40 and GLOSSARY_HEADING.match(folded_line) is not None
 
@@ -57,7 +63,8 @@ def read_entries(lines: list[tuple[int, str, str]]) -> list[_Entry]:
     for paragraph_id, text, folded in lines:
         number = _ENTRY_NUMBER.match(folded)
         if numbered:
-            starts_entry = number is not None
+            # an entry left unnumbered among numbered ones still opens with its term: 【一网通办】指…
+            starts_entry = number is not None or _MARKED_TERM_START.match(folded) is not None
         else:
             separator = _separator(folded)
             starts_entry = separator is not None and separator.start() <= 30
@@ -76,10 +83,11 @@ def terms_of(entry: _Entry) -> list[Term]:
     if separator is None or separator.start() == 0:
         return []
     heading = entry.text[: separator.start()].strip()
+    heading = heading[:len(heading) - (len(heading) - len(heading.rstrip(_HEADING_END_MARKS + "．，；、")))]
     # After a colon or a dash the definition is what follows; 是指/即 belong to the definition's wording.
     cut = separator.end() if ":" in separator.group() or "—" in separator.group() else separator.start()
     definition = entry.text[cut:].strip()
-    folded_heading = entry.folded[: separator.start()].strip()
+    folded_heading = entry.folded[: separator.start()].strip()[:len(heading)]  # fold keeps lengths
     bracket_alias = None
     alias_match = _ALIAS.search(folded_heading)
     if alias_match and alias_match.start() > 0:
