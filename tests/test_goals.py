@@ -325,3 +325,13 @@ def test_a_list_with_dash_bullets():
             "——城镇新增就业1.5万人以上；\n——居民收入增长与经济增长同步。")
     assert [(g.indicator, g.value) for g in goals_of(text) if g.main] == [
         ("地区生产总值", 6), ("城镇新增就业", 15_000), ("居民收入增长与经济增长", None)]
+
+
+def test_headline_items_grouped_by_yi_shi_and_chinese_percentages_with_qualifiers():
+    goals = goals_of("二、2023年工作安排\n今年政府工作的主要预期目标是：一是经济保持稳定增长，地区生产总值增长6.5%左右；"
+                     "二是就业形势总体稳定，城镇新增就业3000人。")
+    assert [g.indicator for g in goals if g.main][:3] == ["经济", "地区生产总值", "就业形势"]  # 一是 is a list marker
+    written = goals_of("二、2022年工作安排\n2022年全市发展的主要预期目标为：\n生产总值增长百分之七左右；\n"
+                       "地方一般公共预算收入增长百分之五以上；\n城镇新增就业一万二千人。")
+    assert [(g.raw, g.value, g.comparator) for g in written] == [("百分之七左右", 7, "about"), ("百分之五以上", 5, ">="),
+                                                                 ("一万二千人", 12000, "=")]
