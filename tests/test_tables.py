@@ -63,3 +63,29 @@ def test_targets_in_a_pdf_table_a_row_a_line():
 def test_prose_with_converter_spaces_is_no_table():
     text = "二、2024年工作安排\n全年完成投资 286.5 亿元、增长 7 %\n城镇新增就业 1.2 万人、增长 5 %"
     assert [f.raw for f in parse_report(text).figures] == ["286.5亿元", "7%", "1.2万人", "5%"]
+
+
+UNIT_ROWS = [["指标", "单位", "2023年完成", "2024年目标"], ["地区生产总值增长", "%", "5.2", "6左右"],
+             ["城镇新增就业", "万人", "3.1", "3以上"], ["城镇调查失业率", "%", "5.3", "5.5以内"],
+             ["一般公共预算收入", "亿元", "120.5%", "—"]]  # a cell writing its own unit keeps it; a dash is no figure
+UNIT_EXPECTED = [("地区生产总值", "6%左右", "about"), ("城镇新增就业", "3万人以上", ">="), ("城镇调查失业率", "5.5%以内", "<=")]
+
+
+def test_a_column_of_units_goes_with_each_number():
+    lines = figure_table_lines(UNIT_ROWS)
+    assert lines[0] == "● 地区生产总值增长5.2%（2023年完成）；地区生产总值增长6%左右（2024年目标）。"
+    assert lines[3] == "● 一般公共预算收入120.5%（2023年完成）；一般公共预算收入—（2024年目标）。"
+
+
+@pytest.mark.parametrize("shape", ["web", "pdf"])
+def test_targets_of_a_table_with_a_unit_column(shape):
+    if shape == "web":
+        cells = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in UNIT_ROWS)
+        text = decode_bytes(f"<html><body><p>二、2024年工作安排</p><p>主要预期目标如下：</p><table>{cells}</table></body></html>"
+                            .encode("utf-8"))
+    else:  # a PDF's text layer: a row a line, its cells spaced apart
+        text = "二、2024年工作安排\n主要预期目标如下：\n" + "\n".join("  ".join(row) for row in UNIT_ROWS) + "\n"
+    report = parse_report(text)
+    assert [(g.indicator, g.raw, g.comparator) for g in report.goals if g.main] == UNIT_EXPECTED
+    assert [(f.raw, f.target) for f in report.figures if f.indicator.startswith("城镇新增就业")] == \
+        [("3.1万人", False), ("3万人以上", True)]

@@ -444,12 +444,14 @@ def _tables_as_lists(lines: list[str], log: _Log) -> list[str]:
     while index < len(lines):
         header = _CELL_GAP.split(lines[index].strip())
         rows = [header]
-        if 3 <= len(header) <= 6 and len(lines[index].strip()) <= 60 and not re.search(r"\d", header[0]):
+        if 3 <= len(header) <= 7 and len(lines[index].strip()) <= 60 and not re.search(r"\d", header[0]):
+            # a column of units (指标 单位 2023年完成 2024年目标) holds no digits
+            units = {at for at, cell in enumerate(header) if at and re.fullmatch(r"(?:计量)?单位", cell)}
             following = index + 1
             while following < len(lines):
                 cells = _CELL_GAP.split(lines[following].strip())
                 if len(cells) != len(header) or re.search(r"\d", cells[0]) \
-                        or not all(re.search(r"\d", cell) for cell in cells[1:]):
+                        or not all(re.search(r"\d", cell) for at, cell in enumerate(cells[1:], 1) if at not in units):
                     break
                 rows.append(cells)
                 following += 1

@@ -20,12 +20,30 @@ def figure_table_lines(rows: list[list[str]]) -> list[str] | None:
     if len(header) < 3 or not figures_below or not any(_HEADER_CELL.search(cell) for cell in header[1:]) \
             or any(_HAS_NUMBER.search(cell) and not _HEADER_CELL.search(cell) for cell in header[1:]):
         return None
+    unit_column = next((at for at, cell in enumerate(header) if at and _UNIT_HEADER.match(cell.strip())), None)
     lines = []
     for row in rows[1:]:
-        pairs = [f"{row[0]}{cell}（{name}）" for name, cell in zip(header[1:], row[1:]) if cell]
+        unit = row[unit_column].strip() if unit_column is not None and unit_column < len(row) else ""
+        pairs = [f"{row[0]}{_with_unit(cell, unit)}（{name}）" for at, (name, cell) in enumerate(zip(header[1:], row[1:]), 1)
+                 if cell and at != unit_column]
         if row[0] and pairs:
             lines.append("● " + "；".join(pairs) + "。")  # the rows of a table are the items of a list
     return lines
+
+
+# A column giving each row's unit (指标 | 单位 | 2023年完成 | 2024年目标): its unit goes with each number.
+_UNIT_HEADER = re.compile(r"^(?:计量)?单\s*位$")
+_BARE_VALUE = re.compile(r"^(?P<before>[约近超过不低于不高于不超过≥≤><]*)\s*(?P<number>-?\d[\d,]*(?:\.\d+)?)\s*"
+                         r"(?P<after>左右|以上|以内|以下|之内|多|余)?$")
+
+
+def _with_unit(cell: str, unit: str) -> str:
+    """A number cell with its row's unit (6左右 and % → 6%左右); one that writes its own unit (5.2%,
+    3万人) or is not a bare number stays as it is."""
+    bare = _BARE_VALUE.match(cell.strip()) if unit and unit not in ("-", "—", "/") else None
+    if bare is None:
+        return cell
+    return f"{bare.group('before')}{bare.group('number')}{unit}{bare.group('after') or ''}"
 
 
 def table_lines(rows: list[list[str]]) -> list[str]:
