@@ -335,3 +335,15 @@ def test_headline_items_grouped_by_yi_shi_and_chinese_percentages_with_qualifier
                        "地方一般公共预算收入增长百分之五以上；\n城镇新增就业一万二千人。")
     assert [(g.raw, g.value, g.comparator) for g in written] == [("百分之七左右", 7, "about"), ("百分之五以上", 5, ">="),
                                                                  ("一万二千人", 12000, "=")]
+
+
+@pytest.mark.parametrize("sentence, indicator, raw", [
+    # a news item's wording of a target: who reports it and how it is set are no part of the indicator
+    ("报告将今年GDP增长目标设定为5%左右，与去年持平。", "GDP", "5%左右"),
+    ("居民消费价格涨幅预期目标设定在3%左右。", "居民消费价格涨幅", "3%左右"),
+    ("报告把粮食产量目标定为1.3万亿斤以上。", "粮食产量", "1.3万亿斤以上"),
+    ("报告提出，城镇新增就业目标为1200万人以上。", "城镇新增就业", "1200万人以上"),
+])
+def test_a_news_items_wording_of_a_target(sentence, indicator, raw):
+    goals = goals_of("新华社北京3月5日电 " + sentence)
+    assert [(g.indicator, g.raw) for g in goals] == [(indicator, raw)]
