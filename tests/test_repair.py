@@ -374,8 +374,9 @@ def test_a_line_ending_with_a_reports_title_is_not_joined_to_the_next():
     lines = repaired("四川省十四届人大二次会议开幕 省长作政府工作报告\n1月25日上午，四川省十四届人大二次会议在成都开幕。报告显示，"
                      "2023年全省经济总量突破6万亿元。\n")
     assert lines[0] == "四川省十四届人大二次会议开幕 省长作政府工作报告"
-    report = parse_report("四川省十四届人大二次会议开幕 省长作政府工作报告\n1月25日上午，四川省十四届人大二次会议在成都开幕。\n")
+    report = parse_report("四川省十四届人大二次会议开幕 省长作政府工作报告\n1月25日上午，大会在成都开幕。\n")
     assert report.metadata.region == "四川省"  # the region before the session the headline names
+    assert dict(report.provenance)["region"] == "front matter: title"
 
 
 NEWS_SITE_COPIES = [
