@@ -92,3 +92,11 @@ def test_a_news_item_without_a_year_takes_its_byline_s():
     assert "year" in report.inferred and dict(report.provenance)["year"] == "news byline: 2024-03-05"
     undated = parse_report("国务院总理5日在政府工作报告中提出，今年发展主要预期目标是：国内生产总值增长5%左右。")
     assert undated.metadata.year is None  # no byline, no cue: no year
+
+
+@pytest.mark.parametrize("review, plan", [("一、二〇二三年工作回顧", "二、二〇二四年工作安排"),
+                                          ("一、二零二三年工作回顾", "二、二零二四年重点工作")])
+def test_a_heading_year_in_chinese_numerals(review, plan):
+    report = parse_report(f"各位代表：\n{review}\n全区地区生产总值增长5%。\n{plan}\n今年主要预期目标是：地区生产总值增长6%左右。\n")
+    assert report.metadata.year == 2024 and dict(report.provenance)["year"] == f"body: {review}"
+    assert [(g.indicator[:4], g.horizon) for g in report.goals] == [(report.goals[0].indicator[:4], "2024")]

@@ -310,11 +310,13 @@ def published_from(fields: dict[str, str]) -> str | None:
 _ON_BEHALF = re.compile(r"(?:我代表|受)(?P<org>[\u4e00-\u9fff]{1,24}?)(?:人民政府|政府)(?:委托)?[,，、]?\s*(?:向|,|，)")
 _LEVEL_WORDS = {"省": "province", "自治区": "province", "市": "city", "州": "city", "盟": "city", "地区": "city",
                 "区": "county", "县": "county", "旗": "county", "自治县": "county", "自治旗": "county"}
+# A year in a heading, in digits or in Chinese ones (一、二〇二三年工作回顾).
+_HEADING_YEAR = r"(?P<y>(?:19|20)\d{2}|[一二][〇零一二三四五六七八九]{3})"
 _REVIEW_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]部分)\s*"
-                             r"(?P<y>(?:19|20)\d{2})\s*年.{0,30}?(?:工作)?回顾")
-_JUST_PASSED = re.compile(r"(?:刚刚过去的|过去的|回顾)(?P<y>(?:19|20)\d{2})\s*年")
+                             + _HEADING_YEAR + r"\s*年.{0,30}?(?:工作)?回顾")
+_JUST_PASSED = re.compile(r"(?:刚刚过去的|过去的|回顾)" + _HEADING_YEAR + r"\s*年")
 _PLAN_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]部分)\s*"
-                           r"(?P<y>(?:19|20)\d{2})\s*年.{0,12}?(?:工作安排|重点工作|主要任务|工作任务|目标任务|政府工作|"
+                           + _HEADING_YEAR + r"\s*年.{0,12}?(?:工作安排|重点工作|主要任务|工作任务|目标任务|政府工作|"
                            r"主要预期目标|总体要求)")
 # A news item on the State Council's report: 国务院总理5日在政府工作报告中提出…
 _PREMIER_REPORT = re.compile(r"国务院总理.{0,24}?政府工作报告")
@@ -417,11 +419,11 @@ def body_cues(lines: list[str], folded: list[str]) -> BodyCues:
     for line, fold_line in zip(lines, folded):
         for pattern, offset in ((_REVIEW_HEADING, 1), (_PLAN_HEADING, 0)):
             match = pattern.match(fold_line)
-            if match:
-                years.setdefault(int(match.group("y")) + offset, line[:match.end()])
+            if match and number_of(match.group("y")):
+                years.setdefault(number_of(match.group("y")) + offset, line[:match.end()])
         match = _JUST_PASSED.search(fold_line)
-        if match:
-            years.setdefault(int(match.group("y")) + 1, line[match.start():match.end()])
+        if match and number_of(match.group("y")):
+            years.setdefault(number_of(match.group("y")) + 1, line[match.start():match.end()])
         match = _REPORTED_REVIEW.search(fold_line)
         if match:
             sentence_end = fold_line.find("。", match.end())
