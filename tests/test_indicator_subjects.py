@@ -152,3 +152,17 @@ def test_a_running_total_after_what_was_new(text, expected):
 ])
 def test_from_phrases_and_completion_rates(text, expected):
     assert [figure[0] for figure in _figures(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a standing that moved is one standing, ranked where the text says
+    ("经济总量在全省排名由第8位上升到第6位。", [("经济总量全省排名", "第8位"), ("经济总量全省排名", "第6位")]),
+    ("综合实力排名从第12位跃升至第7位。", [("综合实力排名", "第12位"), ("综合实力排名", "第7位")]),
+    ("营商环境评价在全省排名第3位。", [("营商环境评价全省排名", "第3位")]),
+    # the same measure in another currency
+    ("人均地区生产总值达到9.8万元，约合1.4万美元。", [("人均地区生产总值", "9.8万元"), ("人均地区生产总值", "1.4万美元")]),
+    ("实际使用外资12亿美元，折合人民币86亿元。", [("实际使用外资", "12亿美元"), ("实际使用外资", "86亿元")]),
+])
+def test_moved_standings_and_converted_amounts(text, expected):
+    assert [(figure[0], figure[1]) for figure in _figures(text)] == expected
+    assert _figures("人均地区生产总值达到9.8万元，约合1.4万美元。")[1][2] == "about"  # 约合: about

@@ -556,6 +556,10 @@ _MEASURED_HEAD = re.compile(r"(?:播种面积|种植面积|面积|产量|产值|
 _RANKED_MEASURE = re.compile(f"(?:{alternation(RATE_OF_CHANGE)}|总量|规模|总额)")
 
 
+_CONVERSION = re.compile(r"约?(?:折合|合)约?(?:人民币|美元)?|相当于")
+_RANK_MOVED = re.compile(r"(?:上升|提升|提高|前移|跃升|跃居|攀升|下降|后移|回落|降)(?:到|至|为)?\s*$|(?:升|降)至\s*$")
+
+
 def _rank_indicator(text: str, folded: str, start: int, end: int, candidate: _Candidate) -> str:
     """What is ranked, and where: 地区生产总值增速居全省第一位 → 地区生产总值增速全省排名."""
     prefix = folded[start:candidate.start]
@@ -564,9 +568,13 @@ def _rank_indicator(text: str, folded: str, start: int, end: int, candidate: _Ca
     subject_end = start + verb.start() if verb else candidate.start
     subject, _ = _subject(text, folded, start, subject_end, "")
     scope = text[start + verb.end():candidate.start] if verb else ""
+    scope = scope[len(scope) - len(scope.lstrip("由从")):] if scope.strip() in ("由", "从") else scope  # 排名由第8位…
     raw = text[candidate.start:candidate.end]
     scope += next((raw[:len(m)] for m in (re.match(_RANK_SCOPE, fold(raw)),) if m for m in [m.group()]), "")
     subject = _COUNTED_INDICATORS.sub("", subject).strip("、，, ")
+    placed = re.search(f"在({_RANK_SCOPE})$", fold(subject))
+    if placed:  # 经济总量在全省排名…: the scope is where it is ranked
+        subject, scope = subject[:placed.start()], subject[placed.start(1):placed.end(1)] + scope
     return f"{subject}{scope.strip()}排名" if subject or scope else "排名"
 
 
@@ -625,6 +633,10 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
             # 5000万元以上项目: a threshold qualifies the noun after it (its size).
             counted_end = text.index(after, candidate.end) + len(after)
             subject, base = (_threshold_name(text, prefix_start, candidate.start, after) if threshold else after), ""
+        elif carry.base and _CONVERSION.fullmatch(fold(subject)):
+            # 人均地区生产总值9.8万元，约合1.4万美元: the same measure in another unit
+            candidate.approx = candidate.approx or ("about" if "约" in subject else None)
+            subject = carry.base
         elif not subject and carry.base:
             subject = carry.base  # 同比增长0.8%: the subject carries across the clauses
             new = _NEW_THINGS.match(fold(subject)) if _CUMULATIVE.search(folded, prefix_start, candidate.start) else None
@@ -710,6 +722,9 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
         kind = candidate.kind or _kind(candidate, folded, prefix, indicator_subject, change_word)
         if kind == "rank":
             indicator_subject = _rank_indicator(text, folded, prefix_start, clause_end, candidate)
+            if indicator_subject == "排名" and same_sentence and figures and figures[-1].kind == "rank" \
+                    and _RANK_MOVED.search(folded, carry.end, candidate.start):
+                indicator_subject = figures[-1].indicator  # 排名由第8位上升到第6位: the same standing, moved
             if carry.base and _RANKED_MEASURE.match(fold(indicator_subject)):
                 # …地区生产总值486亿元，增长6.8%，增速居全市第二位: the growth of the subject carried
                 indicator_subject = carry.base + indicator_subject
