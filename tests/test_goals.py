@@ -347,3 +347,18 @@ def test_headline_items_grouped_by_yi_shi_and_chinese_percentages_with_qualifier
 def test_a_news_items_wording_of_a_target(sentence, indicator, raw):
     goals = goals_of("新华社北京3月5日电 " + sentence)
     assert [(g.indicator, g.raw) for g in goals] == [(indicator, raw)]
+
+
+def test_a_list_of_targets_a_measure_and_a_colon_to_a_line():
+    goals = goals_of("二、2024年工作安排\n2024年主要预期目标：\n地区生产总值：增长6%左右\n一般公共预算收入：增长5%\n"
+                     "城镇新增就业：2.5万人以上\n城镇调查失业率：5.5%以内\n居民人均可支配收入：与经济增长同步\n")
+    assert [(g.indicator, g.raw, g.comparator, g.main) for g in goals] == [
+        ("地区生产总值", "6%左右", "about", True), ("一般公共预算收入", "5%", "=", True),
+        ("城镇新增就业", "2.5万人以上", ">=", True), ("城镇调查失业率", "5.5%以内", "<=", True),
+        ("居民人均可支配收入", "", None, True)]
+    assert [g.code for g in goals][:4] == ["gdp_growth", "budget_revenue_growth", "urban_jobs_new", "unemployment_surveyed"]
+
+
+def test_a_label_that_opens_a_statement_names_no_figure():
+    figures = parse_report("一、回顾\n主要指标：地区生产总值增长5%；报告指出：城镇新增就业3万人。\n").figures
+    assert [(f.indicator, f.raw) for f in figures] == [("地区生产总值增长", "5%"), ("城镇新增就业", "3万人")]

@@ -556,6 +556,8 @@ _MEASURED_HEAD = re.compile(r"(?:播种面积|种植面积|面积|产量|产值|
 _RANKED_MEASURE = re.compile(f"(?:{alternation(RATE_OF_CHANGE)}|总量|规模|总额)")
 
 
+# A label before a colon that opens a list or a statement, not a measure (主要预期目标：…, 报告指出：…).
+_LABEL_NOT_A_MEASURE = re.compile(r"目标|任务|要求|如下|指出|提出|表示|强调|显示|其中|具体|包括|重点|\d")
 _CONVERSION = re.compile(r"约?(?:折合|合)约?(?:人民币|美元)?|相当于")
 _RANK_MOVED = re.compile(r"(?:上升|提升|提高|前移|跃升|跃居|攀升|下降|后移|回落|降)(?:到|至|为)?\s*$|(?:升|降)至\s*$")
 
@@ -603,6 +605,13 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
         if same_sentence and carry.end > prefix_start and not carry.threshold:
             prefix_start = carry.end  # 131件、政协委员提案168件: the next item starts after the last
         subject, chain = _subject(text, folded, prefix_start, candidate.start, candidate.unit)
+        if not subject and clause_start > 1 and folded[clause_start - 1] == ":" and not (same_sentence and carry.base):
+            # 地区生产总值：增长6%左右 (a list of targets, a measure to a line): the label names the figure
+            label_start = _last_before(clause_ends, clause_start - 1)
+            if clause_start - 1 - label_start <= 24:
+                label, _ = _subject(text, folded, label_start, clause_start - 1, candidate.unit)
+                if label and not _LABEL_NOT_A_MEASURE.search(fold(label)):
+                    subject = label
         if candidate.unit == "人" and folded.startswith("口", candidate.end):
             subject, chain = "人口", ""  # 13亿多人口的大国, 50万人口以上城市: a population, whatever came before
         prefix = folded[max(clause_start, candidate.start - SUBJECT_WINDOW):candidate.start]

@@ -469,6 +469,9 @@ def _qualitative_goal(paragraph: Paragraph, start: int, piece: str, sentence: st
     offset = lead.end() if lead else 0
     ends = [match.start() for match in (_QUALITATIVE_SUBJECT_END.search(piece, offset + 2),
                                         _QUALITATIVE.search(piece, offset + 2)) if match]
+    labelled = piece.find(":", offset + 2, offset + 24)  # 居民人均可支配收入：与经济增长同步
+    if labelled > 0:
+        ends.append(labelled)
     indicator = written[offset:min(ends, default=len(piece))].strip()
     task = _TASK_NAMED.match(fold(indicator))
     if task:
