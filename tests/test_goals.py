@@ -362,3 +362,11 @@ def test_a_list_of_targets_a_measure_and_a_colon_to_a_line():
 def test_a_label_that_opens_a_statement_names_no_figure():
     figures = parse_report("一、回顾\n主要指标：地区生产总值增长5%；报告指出：城镇新增就业3万人。\n").figures
     assert [(f.indicator, f.raw) for f in figures] == [("地区生产总值增长", "5%"), ("城镇新增就业", "3万人")]
+
+
+def test_a_headline_lists_figures_are_targets_for_metrics_too():
+    report = parse_report("一图读懂2024年政府工作报告\n▲今年发展主要预期目标\n◆国内生产总值增长5%左右\n◆城镇新增就业1200万人以上\n"
+                          "▲2023年成绩单\n◆国内生产总值超过126万亿元，增长5.2%\n")
+    assert [(g.raw, g.main) for g in report.goals] == [("5%左右", True), ("1200万人以上", True)]
+    assert [(f.raw, f.target) for f in report.figures] == [("5%左右", True), ("1200万人以上", True), ("126万亿元", False),
+                                                           ("5.2%", False)]

@@ -78,6 +78,7 @@ def parse_report(text: str, given: dict[str, tuple[object, str]] | None = None) 
                         f"and {'were' if len(unreadable) != 1 else 'was'} skipped: {shown}")
     body = [p for p in paragraphs if p.section is None or sections[p.section - 1].kind == "body"]
     goals = extract_goals(body, sections, figures, metadata.year)
+    figures = _targets_marked(figures, goals)
     uses = find_mentions(terms, [(p.id, fold(p.text)) for p in body])
     terms = [term._replace(mentions=tuple(found)) for term, found in zip(terms, uses)]
     if paragraphs and not any(ch.isalnum() for paragraph in paragraphs for ch in paragraph.text):
@@ -89,6 +90,17 @@ def parse_report(text: str, given: dict[str, tuple[object, str]] | None = None) 
     return Report(metadata=metadata, sections=tuple(sections), paragraphs=tuple(paragraphs),
                   terms=tuple(terms), warnings=tuple(warnings), figures=tuple(figures), goals=tuple(goals),
                   repairs=repaired.repairs, provenance=provenance, inferred=inferred)
+
+
+def _targets_marked(figures: list, goals: list) -> list:
+    """Figures that a headline list makes targets are targets, whatever their own words say: a
+    list under ▲今年发展主要预期目标 (no plan heading, no 力争) is read as the year's targets by
+    goals, and `metrics --target` must find the same figures."""
+    headline = {(goal.paragraph, goal.start) for goal in goals if goal.main and goal.raw}
+    if not headline:
+        return figures
+    return [figure._replace(target=True) if not figure.target and (figure.paragraph, figure.start) in headline
+            else figure for figure in figures]
 
 
 def _metadata(header: front.Header, lines: list[str], folded: list[str], given: dict[str, tuple[object, str]]):
