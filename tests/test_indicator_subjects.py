@@ -166,3 +166,15 @@ def test_from_phrases_and_completion_rates(text, expected):
 def test_moved_standings_and_converted_amounts(text, expected):
     assert [(figure[0], figure[1]) for figure in _figures(text)] == expected
     assert _figures("人均地区生产总值达到9.8万元，约合1.4万美元。")[1][2] == "about"  # 约合: about
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("户籍人口城镇化率和常住人口城镇化率分别达到52.1%和63.4%。", ["户籍人口城镇化率", "常住人口城镇化率"]),
+    ("一般公共预算收入和税收收入分别增长5%和6%。", ["一般公共预算收入增长", "税收收入增长"]),
+    ("粮食播种面积和产量分别为1500万亩和120亿斤。", ["粮食播种面积和产量", "粮食播种面积和产量"]),  # 产量 alone names no measure
+    ("研究与试验发展经费投入分别增长5%和6%。", ["研究与试验发展经费投入增长", "研究与试验发展经费投入增长"]),  # R&D is one name
+    ("国家级专精特新“小巨人”企业新增12家、总数达到48家。", ["国家级专精特新“小巨人”企业新增", "国家级专精特新“小巨人”企业总数"]),
+    ("高新技术企业新增320家。", ["高新技术企业新增"]),  # the new ones, not all of them
+])
+def test_pairs_joined_by_he_and_what_was_added(text, expected):
+    assert [figure[0] for figure in _figures(text)] == expected

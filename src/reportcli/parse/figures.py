@@ -160,7 +160,7 @@ _NAMED_BY_HEAD = re.compile(r"[\u4e00-\u9fff“”]{1,8}?(?:事项|项目|企业
 # 连续3年: a streak, whose figure counts years, not the subject.
 _STREAK = re.compile(r"连续\s?$")
 # Two items of the same length listed before a shared noun: 城镇、农村 | 居民人均可支配收入.
-_LISTED_SUBJECT = re.compile(r"([\u4e00-\u9fff]{2})[、和与及]([\u4e00-\u9fff]{2})(?=[\u4e00-\u9fff]{2,})")
+_LISTED_SUBJECT = re.compile(r"(?!研究与试验)([\u4e00-\u9fff]{2})[、和与及]([\u4e00-\u9fff]{2})(?=[\u4e00-\u9fff]{2,})")  # not R&D's name
 # Words naming a rate of change: the figure after them is a change even without a verb.
 _RATE_OF_CHANGE = re.compile(f"(?:{alternation(RATE_OF_CHANGE)})$")
 _SHARE_INDICATOR = re.compile(r"(?:率|比重|占比|比例|份额|覆盖面|普及率)$")
@@ -558,6 +558,7 @@ _RANKED_MEASURE = re.compile(f"(?:{alternation(RATE_OF_CHANGE)}|总量|规模|�
 
 # A label before a colon that opens a list or a statement, not a measure (主要预期目标：…, 报告指出：…).
 _LABEL_NOT_A_MEASURE = re.compile(r"目标|任务|要求|如下|指出|提出|表示|强调|显示|其中|具体|包括|重点|\d")
+_ADDED_AFTER = re.compile(r"^\s*新增")
 _CONVERSION = re.compile(r"约?(?:折合|合)约?(?:人民币|美元)?|相当于")
 _RANK_MOVED = re.compile(r"(?:上升|提升|提高|前移|跃升|跃居|攀升|下降|后移|回落|降)(?:到|至|为)?\s*$|(?:升|降)至\s*$")
 
@@ -673,6 +674,8 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
             subject = carry.subject  # 3项指标要全部达到100%: still those indicators
         listed = _LISTED_SUBJECT.match(fold(subject)) if distribute else None
         items = re.split(r"[、]", subject) if distribute and not listed and "城乡" not in fold(subject) else []
+        if len(items) == 1 and len(joined := re.split(r"和|与|及", items[0])) >= 2 and all(len(item) >= 4 for item in joined):
+            items = joined  # 户籍人口城镇化率和常住人口城镇化率分别达到52.1%和63.4%
         paired = len(items) >= 2 and all(len(item) >= 3 for item in items)
         # The k-th figure after 分别 is the k-th listed subject's; a new 分别 (分别达到…, 分别增长…), or
         # a new predicate between the figures (分别为74997元和40311元、增长4.8%和6.6%), starts the
@@ -738,6 +741,9 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
                 # …地区生产总值486亿元，增长6.8%，增速居全市第二位: the growth of the subject carried
                 indicator_subject = carry.base + indicator_subject
         indicator = _ALIAS.sub("", indicator_subject)
+        if kind == "level" and (added := _ADDED_AFTER.search(chain)) and "新增" not in fold(indicator):
+            indicator += text[candidate.start - len(chain) + added.start():candidate.start - len(chain) + added.end()]
+            # 专精特新“小巨人”企业新增12家: the new ones, not all of them
         if (kind == "change" or candidate.unit == "倍") and change_word and not indicator.endswith(change_word) \
                 and change_word not in subject[:4]:
             indicator = f"{indicator}{change_word}"
