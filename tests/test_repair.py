@@ -411,3 +411,8 @@ def test_words_of_page_tools_starting_prose_are_prose(line):
 @pytest.mark.parametrize("line", ["字号", "打印 | 关闭", "【打印】【关闭】", "字体：大 中 小", "分享到：微信 微博", "扫一扫在手机打开当前页"])
 def test_a_line_of_page_tools_is_dropped(line):
     assert [p.text for p in parse_report(f"一、回顾\n{line}\n其他工作。\n").paragraphs] == ["其他工作。"]
+
+
+def test_a_wikis_maintenance_marks_go_with_its_citations():
+    lines = repaired("一、2023年工作回顾\n居民收入增长6%[來源請求]，粮食产量稳定[需要更新]，新增就业3万人[需要引用][4]。\n")
+    assert lines[-1] == "居民收入增长6%，粮食产量稳定，新增就业3万人。"

@@ -216,6 +216,8 @@ def _without_pinyin(line: str, log: _Log) -> str:
 # Wiki pages: edit links beside headings and citation marks beside figures (一、工作回顾[编辑],
 # 82.7万亿元[1]); reports themselves never write square brackets so.
 _WIKI_MARK = re.compile(r"\[(?:编辑|編輯|编辑源代码|編輯原始碼|edit|隐藏|隱藏|显示|顯示|来源请求|來源請求|注\s?\d{1,3}|"
+                        r"需要更新|需要來源|需要来源|需要引用|需要引证|需要引證|失效链接|失效連結|永久失效链接|永久失效連結|"
+                        r"哪个\?|哪個\?|哪个？|哪個？|何时\?|何時\?|何时？|何時？|谁\?|誰\?|谁？|誰？|citation needed|"
                         r"\d{1,3}(?:[-–,，]\d{1,3})*)\]")
 
 
