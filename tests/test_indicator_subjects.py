@@ -125,6 +125,7 @@ def test_a_generic_head_takes_the_sector_the_sentence_opens_with(text, expected)
     ("九年义务教育巩固率达到96%。", "九年义务教育巩固率"),  # a span of years only when it is one
     ("十五年免费教育覆盖率100%。", "十五年免费教育覆盖率"),
     ("五年来地区生产总值年均增长6%。", "地区生产总值年均增长"),
+    ("每万人口拥有15.6件。", "每万人口拥有"),  # nor its last (拥有, not 拥)
 ])
 def test_a_subject_keeps_its_first_character(text, indicator):
     assert _figures(text)[0][0] == indicator
