@@ -126,6 +126,7 @@ def test_a_generic_head_takes_the_sector_the_sentence_opens_with(text, expected)
     ("十五年免费教育覆盖率100%。", "十五年免费教育覆盖率"),
     ("五年来地区生产总值年均增长6%。", "地区生产总值年均增长"),
     ("每万人口拥有15.6件。", "每万人口拥有"),  # nor its last (拥有, not 拥)
+    ("拟上市企业达到35家。", "拟上市企业"),  # companies preparing to list, not listed ones
 ])
 def test_a_subject_keeps_its_first_character(text, indicator):
     assert _figures(text)[0][0] == indicator
