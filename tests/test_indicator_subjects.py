@@ -180,3 +180,13 @@ def test_moved_standings_and_converted_amounts(text, expected):
 ])
 def test_pairs_joined_by_he_and_what_was_added(text, expected):
     assert [figure[0] for figure in _figures(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("力争经济总量进入全省前三。", [("经济总量全省排名", "全省前三", "under", "rank")]),  # a top-N without 位
+    ("综合实力跻身全国百强县前50位。", [("综合实力全国百强县排名", "前50位", "under", "rank")]),
+    ("经济总量跃居全省第5位。", [("经济总量全省排名", "全省第5位", None, "rank")]),
+    ("前三季度地区生产总值增长5%。", [("地区生产总值增长", "5%", None, "change")]),  # 前三季度 is a time, not a rank
+])
+def test_top_n_standings(text, expected):
+    assert _figures(text) == expected

@@ -63,7 +63,7 @@ _RANK = starting_with(  # a rank starts at its scope (全…, 同…, 自治区)
     "全同自排位稳居列名第前",
     rf"(?:(?P<scope>{_RANK_SCOPE})|(?P<verb>排名|排在|排|位居|位列|稳居|居|列|名列))?"
     r"(?:第(?P<n>\d+|[一二两三四五六七八九十]+)(?:(?P<unit>位|名)|(?=[,;。、)\s]|的|$))"
-    r"|前(?P<top>\d+|[一二两三四五六七八九十]+)(?P<topunit>位|名))"
+    r"|前(?P<top>\d+|[一二两三四五六七八九十]+)(?:(?P<topunit>位|名|强)|(?=[,;。、)\s]|的|$)))"  # 进入全省前三
 )
 _CN_ACCEPT_AFTER = re.compile(r"(?:余|多)?(?:万亿|亿|万|千)?(?:余|多)?(?:" + "|".join(map(re.escape, UNITS)) + ")")
 
@@ -520,7 +520,7 @@ def _is_generic_head(subject: str) -> bool:
 # Light verbs before a counted noun, which the noun does not keep when it names another figure.
 _LIGHT_VERBS = re.compile(r"^(?:实施|推进|开展|启动|组织|安排|落实|完成|谋划|储备|建设)")
 _SCOPE_WORDS = re.compile(r"^(?:全年|年内|今年|当年|本年|同期|其中|,|\s)+")
-_RANK_VERB = re.compile(r"排名|排在|排|位居|位列|稳居|名列|居|列")
+_RANK_VERB = re.compile(r"排名|排在|排|位居|位列|稳居|名列|进入|跻身|挺进|迈入|跃居|居|列")
 _COUNTED_INDICATORS = re.compile(r"[一二三四五六七八九十两\d]+项(?:主要)?(?:经济)?指标|(?:均|都|分别)$")
 _ALIAS = re.compile(r"[(（][A-Za-z0-9&.\s]{2,12}[)）]")  # 地区生产总值(GDP): an alias, not a modifier
 _MULTIPLE_OF = re.compile(r"^(?:是|为|相当于|达到|达)(?P<ref>.{1,20}?)的$")  # 是“十三五”末的1.5倍: what of
