@@ -139,3 +139,11 @@ def test_a_figure_never_starts_in_the_middle_of_a_numeral(n, before, unit, two):
     figures = extract_figures(text, 1, tagger=lambda span: [(span[:2], "n")])
     assert figures[0].start == len(before), (numeral, figures[0].raw)
     assert figures[0].value == n and figures[0].raw == numeral + unit
+
+
+def test_per_mille_in_words():
+    from reportcli.parse.figures import extract_figures
+
+    figures = extract_figures("人口自然增长率为千分之三点二，出生率千分之八以内。", section="一、回顾")
+    assert [(f.raw, f.value, f.unit, f.approx) for f in figures] == [("千分之三点二", 3.2, "‰", None),
+                                                                     ("千分之八以内", 8, "‰", "under")]

@@ -55,7 +55,7 @@ def _without_long_digit_runs(folded: str) -> str:
     return _LONG_DIGIT_RUN.sub(lambda match: "#" * len(match.group()), folded)
 _RANGE_JOINER = re.compile(r"\s?(?:-|—|–|~|～|至|到)\s?")
 _RATIO = re.compile(r"\d+(?:\.\d+)?(?:\s?:\s?\d+(?:\.\d+)?){2,}")
-_PERCENT_WORDS = re.compile(r"百分之([一二两三四五六七八九十百千零〇点]+)(左右|以上|以内|以下|之内|多)?")  # 百分之七左右
+_PERCENT_WORDS = re.compile(r"(百|千)分之([一二两三四五六七八九十百千零〇点]+)(左右|以上|以内|以下|之内|多)?")  # 百分之七左右, 千分之三点二
 _DIGIT_CLASS = re.compile(r"([两三四五])位数")
 _DOUBLING = re.compile(r"翻([一两二三])番")
 _RANK_SCOPE = r"(?:全国|全省|全市|全区|全盟|全旗|全县|全州|全自治区|全球|全行业|同类城市|同级|自治区)"
@@ -325,11 +325,11 @@ def _candidates(folded: str, unreadable: list[str] | None = None) -> list[_Candi
             times = 2 ** (number_value(match.group(1)) or 1)
             found.append(_Candidate(match.start(), match.end(), plain_number(times), "倍", None, kind="ratio"))
             occupancy.take(*match.span())
-    for match in _PERCENT_WORDS.finditer(folded) if "百分之" in folded else ():  # 百分之五
-        value = _chinese_decimal(match.group(1))
+    for match in _PERCENT_WORDS.finditer(folded) if "分之" in folded else ():  # 百分之五
+        value = _chinese_decimal(match.group(2))
         if value is not None and free(*match.span()):
-            found.append(_Candidate(match.start(), match.end(), value, "%",
-                                    APPROX_AFTER[match.group(2)] if match.group(2) else None))
+            found.append(_Candidate(match.start(), match.end(), value, "%" if match.group(1) == "百" else "‰",
+                                    APPROX_AFTER[match.group(3)] if match.group(3) else None))
             occupancy.take(*match.span())
     for match in NUMBER.finditer(folded):
         if not free(*match.span()) or _not_a_figure(folded, match.start(), match.end()):
