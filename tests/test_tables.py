@@ -89,3 +89,13 @@ def test_targets_of_a_table_with_a_unit_column(shape):
     assert [(g.indicator, g.raw, g.comparator) for g in report.goals if g.main] == UNIT_EXPECTED
     assert [(f.raw, f.target) for f in report.figures if f.indicator.startswith("城镇新增就业")] == \
         [("3.1万人", False), ("3万人以上", True)]
+
+
+@pytest.mark.parametrize("shape", ["cells", "pdf"])
+def test_a_column_of_row_numbers_names_nothing(shape):
+    rows = [["序号", *UNIT_ROWS[0]], *[[str(n), *row] for n, row in enumerate(UNIT_ROWS[1:4], 1)]]
+    if shape == "cells":
+        assert figure_table_lines(rows) == figure_table_lines(UNIT_ROWS[:4])
+    else:
+        text = "二、2024年工作安排\n主要预期目标如下：\n" + "\n".join("  ".join(row) for row in rows) + "\n"
+        assert [(g.indicator, g.raw, g.comparator) for g in parse_report(text).goals if g.main] == UNIT_EXPECTED

@@ -15,6 +15,8 @@ def figure_table_lines(rows: list[list[str]]) -> list[str] | None:
     rows = [row for row in rows if any(row)]
     if len(rows) < 2:
         return None
+    if is_number_header(rows[0][0]) and all(len(row) >= 3 for row in rows):
+        rows = [row[1:] for row in rows]  # 序号 | 指标 | …: the row's number names nothing
     header = rows[0]
     figures_below = sum(1 for row in rows[1:] for cell in row[1:] if _HAS_NUMBER.search(cell))
     if len(header) < 3 or not figures_below or not any(_HEADER_CELL.search(cell) for cell in header[1:]) \
@@ -30,6 +32,13 @@ def figure_table_lines(rows: list[list[str]]) -> list[str] | None:
             lines.append("● " + "；".join(pairs) + "。")  # the rows of a table are the items of a list
     return lines
 
+
+_NUMBER_HEADER = re.compile(r"^(?:序\s*号|编\s*号|no\.?|NO\.?|No\.?)$")
+
+
+def is_number_header(cell: str) -> bool:
+    """A first column that only numbers the rows (序号)."""
+    return _NUMBER_HEADER.match(cell.strip()) is not None
 
 # A column giving each row's unit (指标 | 单位 | 2023年完成 | 2024年目标): its unit goes with each number.
 _UNIT_HEADER = re.compile(r"^(?:计量)?单\s*位$")
