@@ -147,3 +147,16 @@ def test_per_mille_in_words():
     figures = extract_figures("人口自然增长率为千分之三点二，出生率千分之八以内。", section="一、回顾")
     assert [(f.raw, f.value, f.unit, f.approx) for f in figures] == [("千分之三点二", 3.2, "‰", None),
                                                                      ("千分之八以内", 8, "‰", "under")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("接待游客逾千万人次。", ("千万人次", 10_000_000, "人次", "over", "接待游客")),
+    ("投资超百亿元。", ("百亿元", 10_000_000_000, "元", "over", "投资")),
+    ("旅游收入近千亿元。", ("千亿元", 100_000_000_000, "元", "under", "旅游收入")),
+    ("总投资数十亿元。", ("数十亿元", 1_000_000_000, "元", "over", "总投资")),  # some tens of 亿: at least ten
+])
+def test_levels_in_scale_words_after_a_qualifier(text, expected):
+    from reportcli.parse.figures import extract_figures
+
+    [figure] = extract_figures(text, section="一、回顾")
+    assert (figure.raw, figure.value, figure.unit, figure.approx, figure.indicator) == expected

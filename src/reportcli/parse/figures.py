@@ -279,7 +279,8 @@ class _Candidate:
 
 # A level crossed, written in scale words alone after the verb that crosses it (跨过万亿元大关, 突破千亿元,
 # 迈上百亿元台阶): 万亿 is 10¹², 千亿 10¹¹.
-_BARE_THRESHOLD = re.compile(r"(?<=突破|迈上|跨越|跨过|站上|跃上|登上|迈过|越过|首破|冲上|跨上|超过)(?P<n>[十百千万]?[万亿])"
+_BARE_THRESHOLD = re.compile(r"(?:(?<=突破|迈上|跨越|跨过|站上|跃上|登上|迈过|越过|首破|冲上|跨上|超过)|(?<=[逾超近]))"
+                             r"(?P<n>[十百千万]?[万亿])"
                              r"(?P<unit>元|美元|人次|人|吨|斤|千瓦时|辆|户|件)(?=大关|台阶|新台阶|关口|[,;。、]|$)")
 _SCALE_OF = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 
@@ -318,7 +319,9 @@ def _candidates(folded: str, unreadable: list[str] | None = None) -> list[_Candi
             value = 1
             for scale in match.group("n"):
                 value *= _SCALE_OF[scale]
-            found.append(_Candidate(match.start(), match.end(), value, match.group("unit"), "over"))
+            # 近千万人次: under a level; 逾千万, 超百亿, 突破千亿: over it
+            approx = "under" if folded[match.start() - 1] == "近" else "over"
+            found.append(_Candidate(match.start(), match.end(), value, match.group("unit"), approx))
             occupancy.take(*match.span())
     for match in _DOUBLING.finditer(folded) if "番" in folded else ():  # 翻一番 = 2倍, 翻两番 = 4倍
         if free(*match.span()):
@@ -350,8 +353,11 @@ def _candidates(folded: str, unreadable: list[str] | None = None) -> list[_Candi
             continue
         quantity = read_quantity(folded, match.start(), match.end())
         if quantity.unit or quantity.scale:
-            found.append(_Candidate(quantity.start, quantity.end, quantity.value, quantity.unit, quantity.approx))
-            occupancy.take(quantity.start, quantity.end)
+            start, approx = quantity.start, quantity.approx
+            if folded[start - 1:start] == "数" and match.group()[0] in "十百千" and free(start - 1, start):
+                start, approx = start - 1, approx or "over"  # 数十亿元: some tens of 亿, at least ten
+            found.append(_Candidate(start, quantity.end, quantity.value, quantity.unit, approx))
+            occupancy.take(start, quantity.end)
     found.sort(key=lambda c: c.start)
     return found
 
