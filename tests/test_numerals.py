@@ -160,3 +160,15 @@ def test_levels_in_scale_words_after_a_qualifier(text, expected):
 
     [figure] = extract_figures(text, section="一、回顾")
     assert (figure.raw, figure.value, figure.unit, figure.approx, figure.indicator) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("约有1.2万人受益。", ("1.2万人", "about")),
+    ("总量约为320亿元。", ("320亿元", "about")),
+    ("服务业增加值约占地区生产总值的55%。", ("55%", "about")),
+])
+def test_about_before_a_verb(text, expected):
+    from reportcli.parse.figures import extract_figures
+
+    [figure] = extract_figures(text, section="一、回顾")
+    assert (figure.raw, figure.approx) == expected and "约" not in figure.indicator

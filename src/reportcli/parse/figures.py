@@ -612,6 +612,9 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
         if same_sentence and carry.end > prefix_start and not carry.threshold:
             prefix_start = carry.end  # 131件、政协委员提案168件: the next item starts after the last
         subject, chain = _subject(text, folded, prefix_start, candidate.start, candidate.unit)
+        if "约占" in subject and candidate.unit in ("%", "成"):
+            subject = subject.replace("约占", "占")  # 约占地区生产总值的55%: a share, about
+            candidate.approx = candidate.approx or "about"
         if not subject and clause_start > 1 and folded[clause_start - 1] == ":" and not (same_sentence and carry.base):
             # 地区生产总值：增长6%左右 (a list of targets, a measure to a line): the label names the figure
             label_start = _last_before(clause_ends, clause_start - 1)

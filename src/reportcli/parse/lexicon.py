@@ -25,7 +25,7 @@ APPROX_BEFORE = {"超过": "over", "突破": "over", "逾": "over", "超": "over
                  "迈上": "over", "跨越": "over", "跨过": "over", "站上": "over", "跃上": "over", "登上": "over",
                  "迈过": "over", "越过": "over", "首破": "over",
                  "将近": "under", "接近": "under", "不到": "under", "不足": "under", "近": "under",
-                 "大约": "about", "约": "about"}
+                 "大约": "about", "约": "about", "约有": "about", "约为": "about", "约占": "about"}
 APPROX_AFTER = {"左右": "about", "余": "over", "多": "over", "以上": "over", "强": "over",
                 "以内": "under", "以下": "under", "之内": "under", "内": "under"}
 
