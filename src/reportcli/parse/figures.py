@@ -577,7 +577,8 @@ def _rank_indicator(text: str, folded: str, start: int, end: int, candidate: _Ca
     subject_end = start + verb.start() if verb else candidate.start
     subject, _ = _subject(text, folded, start, subject_end, "")
     scope = text[start + verb.end():candidate.start] if verb else ""
-    scope = scope[len(scope) - len(scope.lstrip("由从")):] if scope.strip() in ("由", "从") else scope  # 排名由第8位…
+    if scope.strip() in ("由", "从"):
+        scope = ""  # 排名由第8位…: where it moved from, no scope
     raw = text[candidate.start:candidate.end]
     scope += next((raw[:len(m)] for m in (re.match(_RANK_SCOPE, fold(raw)),) if m for m in [m.group()]), "")
     subject = _COUNTED_INDICATORS.sub("", subject).strip("、，, ")
@@ -751,8 +752,8 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
                 indicator_subject = carry.base + indicator_subject
         indicator = _ALIAS.sub("", indicator_subject)
         if kind == "level" and (added := _ADDED_AFTER.search(chain)) and "新增" not in fold(indicator):
-            indicator += text[candidate.start - len(chain) + added.start():candidate.start - len(chain) + added.end()]
-            # 专精特新“小巨人”企业新增12家: the new ones, not all of them
+            chain_start = candidate.start - len(chain)  # 专精特新“小巨人”企业新增12家: the new ones, not all of them
+            indicator += text[chain_start + added.start():chain_start + added.end()]
         if (kind == "change" or candidate.unit == "倍") and change_word and not indicator.endswith(change_word) \
                 and change_word not in subject[:4]:
             indicator = f"{indicator}{change_word}"

@@ -42,7 +42,7 @@ _PART_DEFINITION = r"(?:^|(?<=[;；。,，\s]))(?P<part>[“\"「『]?{term}[”
 # A paragraph that opens with a term in quotes or brackets and a separator: 【一网通办】指…, “双碳”：…
 _MARKED_TERM_START = re.compile(r"^[“\"「『【〖]([^”\"」』】〗]{1,30})[”\"」』】〗]\s*(?:[:]|是指|指的是|指(?![导标挥数南出定示引针令])|即(?!将)|——)")
 # Marks a heading may end with before its separator (“双碳”目标。指…): no part of the term.
-_HEADING_END_MARKS = "。.，,；;、 "
+_HEADING_END_MARKS = "。.．，,；;、 "
 
 
 def is_glossary_heading(folded_line: str) -> bool:
@@ -83,7 +83,7 @@ def terms_of(entry: _Entry) -> list[Term]:
     if separator is None or separator.start() == 0:
         return []
     heading = entry.text[: separator.start()].strip()
-    heading = heading[:len(heading) - (len(heading) - len(heading.rstrip(_HEADING_END_MARKS + "．，；、")))]
+    heading = heading.rstrip(_HEADING_END_MARKS)
     # After a colon or a dash the definition is what follows; 是指/即 belong to the definition's wording.
     cut = separator.end() if ":" in separator.group() or "—" in separator.group() else separator.start()
     definition = entry.text[cut:].strip()

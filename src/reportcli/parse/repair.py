@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from reportcli.models import Repair
 from reportcli.parse.front import MEETING, SPEAKER, is_boilerplate
-from reportcli.parse.tables import figure_table_lines, is_number_header
+from reportcli.parse.tables import figure_table_lines, is_number_header, is_unit_header
 from reportcli.text import fold
 
 # ---------------------------------------------------------------- character classes
@@ -448,7 +448,7 @@ def _tables_as_lists(lines: list[str], log: _Log) -> list[str]:
         rows = [header]
         if 3 <= len(header) <= 8 and len(lines[index].strip()) <= 60 and not re.search(r"\d", header[0]):
             # a column of units (指标 单位 2023年完成 2024年目标) holds no digits; one of row numbers (序号) does
-            units = {at for at, cell in enumerate(header) if at and re.fullmatch(r"(?:计量)?单位", cell)}
+            units = {at for at, cell in enumerate(header) if at and is_unit_header(cell)}
             first = 1 if is_number_header(header[0]) else 0
             following = index + 1
             while following < len(lines):

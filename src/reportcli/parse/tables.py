@@ -22,7 +22,7 @@ def figure_table_lines(rows: list[list[str]]) -> list[str] | None:
     if len(header) < 3 or not figures_below or not any(_HEADER_CELL.search(cell) for cell in header[1:]) \
             or any(_HAS_NUMBER.search(cell) and not _HEADER_CELL.search(cell) for cell in header[1:]):
         return None
-    unit_column = next((at for at, cell in enumerate(header) if at and _UNIT_HEADER.match(cell.strip())), None)
+    unit_column = next((at for at, cell in enumerate(header) if at and is_unit_header(cell)), None)
     lines = []
     for row in rows[1:]:
         unit = row[unit_column].strip() if unit_column is not None and unit_column < len(row) else ""
@@ -42,6 +42,12 @@ def is_number_header(cell: str) -> bool:
 
 # A column giving each row's unit (指标 | 单位 | 2023年完成 | 2024年目标): its unit goes with each number.
 _UNIT_HEADER = re.compile(r"^(?:计量)?单\s*位$")
+
+
+def is_unit_header(cell: str) -> bool:
+    """A column that gives each row's unit (单位, 计量单位)."""
+    return _UNIT_HEADER.match(cell.strip()) is not None
+
 _BARE_VALUE = re.compile(r"^(?P<before>[约近超过不低于不高于不超过≥≤><]*)\s*(?P<number>-?\d[\d,]*(?:\.\d+)?)\s*"
                          r"(?P<after>左右|以上|以内|以下|之内|多|余)?$")
 
