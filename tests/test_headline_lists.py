@@ -115,3 +115,33 @@ def test_a_bulleted_list_without_its_bullets():
                                              "能耗强度和主要污染物排放总量完成上级下达任务", "完成上级下达的节能减排和环境质量目标"]
     assert [(goal.indicator, goal.code) for goal in goals[3:]] == [("能耗强度和主要污染物排放总量", "energy_intensity"),
                                                                    ("节能减排和环境质量", None)]
+
+
+# A list whose sentence runs on over lines broken at its items' semicolons (a PDF's text, a web
+# page's <br>): the lines after the anchor's own are items until the list's 。.
+OPEN_LINES = {
+    "pdf lines": ("二、2019年主要目标任务\n今年全省经济社会发展的主要预期目标是：地区生产总值增长6-6.5%；居民消费价格涨幅3%左右；\n"
+                  "城镇新增就业110万人以上，城镇登记失业率控制在3.5%以内；居民收入增长与经济增长基本同步；\n"
+                  "单位生产总值能耗下降完成国家下达任务。\n一般公共预算收入计划增长5%，必须坚持过紧日子。",
+                  ["gdp_growth", "cpi", "urban_jobs_new", "unemployment_registered", "disposable_income_growth",
+                   "energy_intensity"]),
+    "traditional, comma": ("二、2020年工作安排\n全市發展的主要預期目標是：地區生產總值增長7%左右，\n"
+                           "城鎮調查失業率5.5%以內，居民消費價格漲幅3.5%左右。\n（一）擴大有效投資。全年完成投資增長8%。",
+                           ["gdp_growth", "unemployment_surveyed", "cpi"]),
+}
+
+
+@pytest.mark.parametrize("style", sorted(OPEN_LINES))
+def test_a_list_left_open_at_a_line_end_goes_on_in_the_next_lines(style):
+    text, codes = OPEN_LINES[style]
+    goals = parse_report("各位代表：\n" + text).goals
+    assert [goal.code for goal in goals if goal.main] == codes
+    assert not any(goal.main for goal in goals if goal.value in (5, 8))  # the list's 。 ends it
+
+
+def test_a_line_ending_open_then_prose_is_no_list():
+    text = ("各位代表：\n二、2021年工作安排\n今年主要预期目标是：地区生产总值增长6%左右；\n"
+            "为此，我们要坚持稳中求进工作总基调，统筹推进各项工作，全力以赴抓项目、扩投资、促消费，全年固定资产投资增长10%，"
+            "确保经济运行在合理区间。")
+    goals = parse_report(text).goals
+    assert [goal.code for goal in goals if goal.main] == ["gdp_growth"]

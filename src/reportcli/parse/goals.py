@@ -272,9 +272,11 @@ def _headline_spans(paragraphs: list[Paragraph], index: int, folded: str, start:
     paragraph = paragraphs[index]
     if folded[start:].strip(" :，,。"):
         end = folded.find("。", start)
-        if end == -1 or reported:
+        if reported:
             return [(paragraph, start, len(folded))]
-        return [(paragraph, start, _list_end(folded, end))]
+        if end != -1:
+            return [(paragraph, start, _list_end(folded, end))]
+        return [(paragraph, start, len(folded))] + _continued_list(paragraphs, index, folded)
     spans = []
     marked = None
     for following in paragraphs[index + 1:]:
@@ -292,6 +294,22 @@ def _headline_spans(paragraphs: list[Paragraph], index: int, folded: str, start:
         if not marked and text.rstrip().endswith("。") and len(spans) >= 1 and not _ITEM_MARK.match(text):
             if len(text) > 80 or spans[0][0] is following:
                 break  # a list written as one sentence in a paragraph of its own
+    return spans
+
+
+def _continued_list(paragraphs: list[Paragraph], index: int, folded: str) -> list[tuple[Paragraph, int, int]]:
+    """A list whose sentence the paragraph leaves open (…3%左右；) goes on in the next paragraphs
+    until its 。 — lines broken at each 。-less item, as copied from a PDF or a web page's <br>."""
+    spans = []
+    for following in paragraphs[index + 1:index + 1 + MAX_LIST_SENTENCES]:
+        if folded.rstrip()[-1:] not in ";,、":
+            break
+        folded = fold(following.text)
+        end = folded.find("。")
+        if _OUTLINE_HEADING.match(folded) or len(folded) > 200 \
+                or not _is_list_sentence(folded[:end] if end != -1 else folded):
+            break
+        spans.append((following, 0, len(folded) if end == -1 else _list_end(folded, end)))
     return spans
 
 
