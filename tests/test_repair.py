@@ -379,6 +379,15 @@ def test_a_line_ending_with_a_reports_title_is_not_joined_to_the_next():
     assert dict(report.provenance)["region"] == "front matter: title"
 
 
+
+@pytest.mark.parametrize("title, region", [("图解：2023年湖南省政府工作报告", "湖南省"),
+                                           ("速览丨2024年杭州市政府工作报告", "杭州市"),
+                                           ("全文|2022年海拉尔区政府工作报告", "海拉尔区"),
+                                           ("一图读懂：内蒙古2024年政府工作报告", "内蒙古自治区")])
+def test_a_headline_label_before_a_colon_or_bar_is_not_the_region(title, region):
+    report = parse_report(title + "\n各位代表：\n过去一年，全市经济平稳运行。\n")
+    assert report.metadata.region == region
+
 NEWS_SITE_COPIES = [
     # a government portal: breadcrumb, a filing stamp with its source, a line of page tools, a footer
     ("首页 > 国务院 > 政府工作报告\n政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n国务院总理 李强\n"

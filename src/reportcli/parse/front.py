@@ -239,6 +239,7 @@ _YEAR_IN_TITLE = re.compile(r"(\d{4}|[〇零一二三四五六七八九]{4})\s*�
 _TITLE_NOISE = re.compile(r"(\d{4}|[〇零一二三四五六七八九]{4})\s*年|政府工作报告|名词解释|[《》<>\s\"“”()]|关于")
 
 
+_HEADLINE_LABEL_BREAK = re.compile(r"[:|丨｜]")
 _SESSION_ORDINAL = re.compile(r"第?[一二三四五六七八九十\d]{1,3}届")
 
 
@@ -263,6 +264,9 @@ def region_from(sources: list[tuple[str, str, str]]) -> tuple[str | None, str | 
             # a news headline's title names the session after the region (四川省十四届人大二次会议开幕
             # 省长作政府工作报告): the region is what comes before it
             named = _SESSION_ORDINAL.split(_TITLE_NOISE.sub("", folded))[0]
+            # a headline's label before a colon or bar (图解：…, 速览丨…, 全文|…) names no region
+            pieces = [piece for piece in _HEADLINE_LABEL_BREAK.split(named) if piece]
+            named = next((piece for piece in pieces if region_units(piece)), pieces[-1] if pieces else named)
         if "全国人民代表大会" in folded or named.startswith(("国务院", "全国", "中华人民共和国国务院", "中央人民政府")) \
                 or folded.startswith(("国务院", "全国")) or named in NATIONAL_NAMES:
             return "全国", "national", names[kind]
