@@ -145,3 +145,43 @@ def test_a_line_ending_open_then_prose_is_no_list():
             "确保经济运行在合理区间。")
     goals = parse_report(text).goals
     assert [goal.code for goal in goals if goal.main] == ["gdp_growth"]
+
+
+# A headline list under a heading of its own, with no anchor sentence: a county's numbered items,
+# a news summary's bracketed topics and bullets, a city's bare lines.
+HEADED = {
+    "numbered items": ("二、2022年工作安排\n（一）主要预期目标\n1.地区生产总值增长7%左右；\n2.一般公共预算收入增长6%；\n"
+                       "3.城镇新增就业3000人以上；\n4.居民人均可支配收入增长与经济增长同步。\n（二）重点工作\n全年实施重点项目80个。",
+                       ["gdp_growth", "budget_revenue_growth", "urban_jobs_new", "disposable_income_growth"]),
+    "news bullets": ("【2022年成绩单】\n●地区生产总值4.87万亿元，增长4.5%\n●城镇新增就业74.6万人\n【2023年主要预期目标】\n"
+                     "◆地区生产总值增长6.5%左右\n◆固定资产投资增长8%以上\n◆居民消费价格涨幅3%左右\n【过去五年】\n"
+                     "人均地区生产总值突破1万美元。",
+                     ["gdp_growth", "fixed_asset_investment_growth", "cpi"]),
+    "bare lines, traditional": ("三、2021年主要目標任務\n地區生產總值增長6%左右；\n城鎮調查失業率5.5%以內；\n"
+                                "居民消費價格漲幅3%左右。\n四、全力抓好重點工作\n新建5G基站3000個。",
+                                ["gdp_growth", "unemployment_surveyed", "cpi"]),
+}
+
+
+@pytest.mark.parametrize("style", sorted(HEADED))
+def test_a_list_under_its_own_heading_is_the_headline_list(style):
+    text, codes = HEADED[style]
+    goals = parse_report("各位代表：\n" + text).goals
+    assert [goal.code for goal in goals if goal.main] == codes  # what follows the list is not of it
+
+
+def test_a_heading_over_prose_or_a_review_heading_is_no_list():
+    prose = ("各位代表：\n二、2024年主要目标任务\n今年政府工作的总体要求是：坚持稳中求进，推动高质量发展。"
+             "坚决完成年度各项任务，全年固定资产投资增长8%。\n")
+    assert not any(goal.main for goal in parse_report(prose).goals)
+    review = "各位代表：\n一、2023年工作回顾\n（一）主要预期目标完成情况\n地区生产总值增长5.2%；\n城镇新增就业2万人。\n"
+    assert not any(goal.main for goal in parse_report(review).goals)
+
+
+def test_bracketed_topic_lines_are_sections_but_page_chrome_is_not():
+    from reportcli.parse.sections import heading_of
+
+    report = parse_report(HEADED["news bullets"][0])
+    assert [section.label for section in report.sections] == ["【2022年成绩单】", "【2023年主要预期目标】", "【过去五年】"]
+    for chrome in ("【字体:大 中 小】", "【打印】【关闭】", "【关闭窗口】 打印本页"):
+        assert heading_of(chrome) is None

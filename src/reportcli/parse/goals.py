@@ -155,7 +155,7 @@ def extract_goals(paragraphs: list[Paragraph], sections: list[Section], figures:
     used: set[tuple[int, int]] = set()
     best = None
     lists = []
-    for order, (rank, spans, intro) in enumerate(_headline_lists(paragraphs, by_paragraph, year)):
+    for order, (rank, spans, intro) in enumerate(_headline_lists(paragraphs, sections, by_paragraph, year)):
         found: list[Goal] = []
         claimed: set[tuple[int, int]] = set()
         for owner, start, end in spans:
@@ -222,10 +222,12 @@ def _is_threshold(figure: Figure) -> bool:
 MAX_ANCHORS = 4  # anchors read in one paragraph (a flattened page may repeat the phrase without end)
 
 
-def _headline_lists(paragraphs: list[Paragraph], by_paragraph: dict[int, list[Figure]], year: int | None):
+def _headline_lists(paragraphs: list[Paragraph], sections: list[Section], by_paragraph: dict[int, list[Figure]],
+                    year: int | None):
     """Candidate headline lists as (rank, spans, intro), the year's own list first: a list introduced for
     today (今年…) before one with no time, before a five-year one (“十四五”时期主要目标是…)."""
-    candidates = []
+    candidates = [(_intro_rank(intro, year), index, 0, spans, intro)
+                  for index, spans, intro in _headed_lists(paragraphs, sections)]
     for index, paragraph in enumerate(paragraphs):
         folded = fold(paragraph.text)
         # Every anchor of the paragraph: a lead restating one target (…预期目标为增长6%。) may come
@@ -247,6 +249,46 @@ def _headline_lists(paragraphs: list[Paragraph], by_paragraph: dict[int, list[Fi
                 candidates.append((1, index, start, [(paragraph, start, len(folded))], folded[start:start + 2]))
     candidates.sort(key=lambda candidate: candidate[:3])
     return [(rank, spans, intro) for rank, _, _, spans, intro in candidates]
+
+
+def _headed_lists(paragraphs: list[Paragraph], sections: list[Section]):
+    """(index of the first item, spans, heading) of each list under a heading of its own
+    (（一）主要预期目标, 【2024年主要预期目标】, 三、2023年主要目标任务): the section's first paragraphs
+    while they are items — marked, or short measures with their figures — and none after it ends."""
+    for at, section in enumerate(sections):
+        title = fold(section.title)
+        match = _HEADLINE.search(title)
+        if section.kind != "body" or not match or match.end() != len(title.rstrip()):
+            continue
+        inside = {section.id}
+        for later in sections[at + 1:]:
+            if later.level <= section.level:
+                break
+            inside.add(later.id)
+        first = next((index for index, paragraph in enumerate(paragraphs) if paragraph.section in inside), None)
+        if first is None:
+            continue
+        spans = []
+        for paragraph in paragraphs[first:first + MAX_HEADED_ITEMS]:
+            folded = fold(paragraph.text)
+            if paragraph.section not in inside or len(folded) > 400 or _HEADLINE.search(folded):
+                break  # a paragraph with an anchor of its own (…主要预期目标是：) is read from it
+            if not (_ITEM_MARK.match(folded) or _all_list_sentences(folded)):
+                break
+            spans.append((paragraph, 0, len(folded)))
+        if spans:
+            yield first, spans, title
+
+
+MAX_HEADED_ITEMS = 30  # paragraphs a list under its own heading may take
+
+
+def _all_list_sentences(folded: str) -> bool:
+    """A paragraph that is list items to its end (地区生产总值增长7%左右；一般公共预算收入增长6%。)."""
+    end = folded.find("。")
+    if not _is_list_sentence(folded[:end] if end != -1 else folded):
+        return False
+    return end == -1 or _list_end(folded, end) >= len(folded.rstrip()) - 1
 
 
 def _looks_ahead(words: str, year: int | None) -> bool:
@@ -375,13 +417,15 @@ def _headline_items(paragraph: Paragraph, start: int, end: int, figures: list[Fi
                     continue  # 地区生产总值增长5.8%（2023年完成）: last year's value beside the target
                 goals.append(_goal_from_figure(figure, paragraph.text, folded, clause, folded[item_start:item_end],
                                                year, main=True, previous_end=previous_ends[figure_index],
-                                               horizon=_own_horizon(folded[clause[0]:clause[1]], horizon),
+                                               horizon=_own_horizon(folded[clause[0]:clause[1]],
+                                                                    _own_horizon(folded[item_start:clause[0]], horizon)),
                                                list_strength=list_strength))
                 used.add((figure.paragraph, figure.start))
             if not inside and _QUALITATIVE.search(piece.strip().rstrip("。")) \
                     and not _GENERIC_TASKS.search(_ITEM_LEAD.sub("", piece.strip(), count=1)):
                 goals.append(_qualitative_goal(paragraph, piece_start, piece, folded[item_start:item_end], year,
-                                               horizon=_own_horizon(piece, horizon), list_strength=list_strength))
+                                               horizon=_own_horizon(piece, _own_horizon(folded[item_start:piece_start], horizon)),
+                                               list_strength=list_strength))
     return goals
 
 

@@ -23,6 +23,9 @@ MARKER_STYLES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
     ("arabic", 4, re.compile(r"^\d{1,2}\s*[.、](?![\d%])\s*")),
     ("paren_arabic", 5, re.compile(r"^\(\s*\d{1,2}\s*\)\s*")),
     ("circled", 6, re.compile(r"^[①-⑳]\s*")),
+    # A news summary's topic line (【2023年主要预期目标】, 【过去五年】): a part of its own. Page
+    # chrome in brackets (【字体:大 中 小】, 【打印】【关闭】) has a colon, a space or a second pair.
+    ("bracketed", 1, re.compile(r"^【(?=[^【】:\s]{2,30}】$)")),
 )
 INTERJECTION = re.compile(r"^各位代表\s*[!,:;。]?\s*$|^各位代表[!:]")
 _SENTENCE_END = re.compile(f"[{STATEMENT_ENDS}]")
@@ -62,6 +65,8 @@ def title_of(heading: Heading, line: str, folded_line: str) -> str:
     rest, folded_rest = line[heading.marker_length:], folded_line[heading.marker_length:]
     end = _TITLE_END.search(folded_rest)
     title = rest[: end.start()] if end else rest
+    if heading.style == "bracketed":
+        title = title.rstrip().removesuffix("】")
     return title.strip().rstrip(",，:：")
 
 
@@ -92,7 +97,7 @@ def build_tree(lines: list[tuple[str, str]], first_paragraph_id: int = 1,
                 parent.children += 1
                 number = f"{parent.section.number}.{parent.children}"
             title = title_of(heading, line, folded_line)
-            label = line[: heading.marker_length].strip() + title
+            label = f"【{title}】" if heading.style == "bracketed" else line[: heading.marker_length].strip() + title
             path = f"{parent.section.path} > {label}" if parent else label
             section = Section(id=len(sections) + 1, parent=parent.section.id if parent else None,
                               level=len(stack) + 1, number=number, label=label, title=title, path=path)
