@@ -172,3 +172,37 @@ def test_about_before_a_verb(text, expected):
 
     [figure] = extract_figures(text, section="一、回顾")
     assert (figure.raw, figure.approx) == expected and "约" not in figure.indicator
+
+
+# Years in Chinese digits (older national reports, formal county ones) read as their Arabic form
+# does: the year is a frame or a window's end, never part of an indicator.
+CHINESE_YEAR_SENTENCES = [
+    ("一九九七年国内生产总值达到74772亿元，比一九九二年增长65.3%。", ["国内生产总值", "国内生产总值增长"]),
+    ("商品零售价格上涨幅度从一九九四年的21.7%降到一九九七年的0.8%。", ["商品零售价格上涨幅度"] * 2),
+    ("国家外汇储备由一九九二年底的194亿美元增加到一九九七年底的1399亿美元。", ["国家外汇储备"] * 2),
+    ("二〇二〇年全市地区生产总值达到856亿元，比二零一五年增长38%。", ["地区生产总值", "地区生产总值增长"]),
+]
+
+
+@pytest.mark.parametrize("sentence, indicators", CHINESE_YEAR_SENTENCES)
+def test_years_in_chinese_digits_stay_out_of_indicators(sentence, indicators):
+    assert [figure.indicator for figure in extract_figures(sentence)] == indicators
+    from reportcli.text import with_arabic_years
+
+    arabic = with_arabic_years(sentence)
+    assert "九九" not in arabic and "二〇" not in arabic
+    assert [figure.indicator for figure in extract_figures(arabic)] == indicators  # as when written in digits
+
+
+def test_a_target_by_a_year_in_chinese_digits_has_that_horizon():
+    report = parse_report("各位代表：\n二、“十四五”时期主要目标\n到二〇二五年，全市地区生产总值突破1200亿元，常住人口城镇化率达到70%。\n")
+    assert [(goal.indicator, goal.horizon) for goal in report.goals] == [("地区生产总值", "2025"), ("常住人口城镇化率", "2025")]
+
+
+def test_arabic_years_keep_offsets_and_leave_other_numerals():
+    from reportcli.text import with_arabic_years
+
+    for text in ("一九九七年国内生产总值", "到二〇二五年底", "二零二零年", "十四五期间一九九七", "一二三四五"):
+        assert len(with_arabic_years(text)) == len(text)
+    assert with_arabic_years("到二〇二五年底，一九九七年") == "到2025年底，1997年"
+    assert with_arabic_years("一九九七个项目，十四五期间") == "一九九七个项目，十四五期间"  # no 年: not a year

@@ -38,6 +38,19 @@ def fold(text: str) -> str:
     return text.translate(FOLD_TABLE)
 
 
+# A year in Chinese digits (一九九七年, 二〇二五年, 二零二零年): four characters, as its Arabic form.
+_CHINESE_YEAR = re.compile("(?:一九|二[〇零])[〇零一二三四五六七八九]{2}(?=年)")
+_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+def with_arabic_years(folded: str) -> str:
+    """Years written in Chinese digits rewritten in Arabic ones, offsets kept (一九九七年 → 1997年),
+    so that every rule about years reads both ways of writing them."""
+    if "一九" not in folded and "二〇" not in folded and "二零" not in folded:
+        return folded
+    return _CHINESE_YEAR.sub(lambda match: match.group().translate(_YEAR_DIGITS), folded)
+
+
 def normalize_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 

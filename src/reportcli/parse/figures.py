@@ -18,7 +18,7 @@ from reportcli.parse.lexicon import (APPROX_AFTER, CHANGE_VERBS, CLAUSE_ENDS, PL
                                      SENTENCE_ENDS, STATEMENT_ENDS, alternation, starting_with, years_named)
 from reportcli.parse.numbers import (CHINESE_NUMERAL, CN_DIGITS, NUMBER, SCALES, UNITS, Quantity, chinese_value,
                                      number_value, plain_number, read_quantity)
-from reportcli.text import fold
+from reportcli.text import fold, with_arabic_years
 
 Tagger = Callable[[str], list[tuple[str, str]]]
 
@@ -114,7 +114,7 @@ _TRAILING = re.compile(
     r"预期目标|目标定|(?<!年度)(?<!完成)目标|稳居|位居|位列|名列|居|排名|排在|吸引|(?<![拥具])有|共|合计|总计|约|近|逾|接近|将近|不到|不足|至|到|在|于|由|从|以|按|"
     r"迈上|跃上|站上|登上|跨上|冲上|跨越|跨过|越过|迈过|迈入|跨入|一举突破|一举|首次突破|首破|首次|历史性地|历史性|"
     # a window's start year (从2020年的2.5万亿元), a multiple's base (是“十三五”末的1.5倍), a run of years
-    r"(?:从|由)(?:19|20)\d{2}年(?:底|末)?|是[“\"]?十[一二三四五六七八九]五[”\"]?(?:末|期末)?|是(?:19|20)\d{2}年(?:底|末)?|"
+    r"(?:从|由|到|至)?(?:19|20)\d{2}年(?:底|末)?|是[“\"]?十[一二三四五六七八九]五[”\"]?(?:末|期末)?|是(?:19|20)\d{2}年(?:底|末)?|"
     r"连续[一二三四五六七八九十两\d]{1,2}年|"
     r"增至|降至|降到|降为|升至|升到|升为|回落到|回落至|减至|压减至|压减|压缩至|压缩|缩短至|缩减至|提高到|提高至|提升至|提升到|"
     r"扩大到|扩大至|下降到|下降至|全年|年内|年末|年底|"
@@ -592,7 +592,7 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
                     tagger: Tagger | None = None, unreadable: list[str] | None = None) -> list[Figure]:
     """Figures of one paragraph. `section` (its path) tells plan from review parts. Chinese
     numerals that look like quantities but cannot be read whole are added to `unreadable`."""
-    folded = _without_long_digit_runs(fold(text))
+    folded = _without_long_digit_runs(with_arabic_years(fold(text)))
     candidates = _candidates(folded, unreadable)
     if not candidates:
         return []

@@ -15,7 +15,7 @@ from reportcli.parse.indicators import classify
 from reportcli.parse.lexicon import (AHEAD_WORDS, AT_LEAST, AT_MOST, BY_YEAR, DOWN_VERBS, FIVE_YEAR_PLAN, HARD_WORDS,
                                      SENTENCE_ENDS, SOFT_WORDS, THIS_YEAR_WORDS, UP_VERBS, YEAR_NAMED, alternation,
                                      goal_indicator, starting_with, years_named)
-from reportcli.text import fold
+from reportcli.text import fold, with_arabic_years
 
 # What introduces the year's headline targets; the list follows in the same sentence, in the next
 # paragraph, or in the next lines (bullets, numbers, one target a line).
@@ -66,6 +66,11 @@ _ITEM_LEAD = re.compile(r"^(?:\d{1,2}[.、](?!\d)|\(\d{1,2}\)|[①-⑳]|[一二�
 
 
 _QUALIFIES_THE_NUMBER_BEFORE = re.compile(r"以上|以内|以下|之内")
+
+
+def _read(text: str) -> str:
+    """A paragraph as the rules read it: folded, its years in Arabic digits (到二〇二五年 → 到2025年)."""
+    return with_arabic_years(fold(text))
 
 
 def _comparator(figure: Figure, near: str) -> str:
@@ -186,7 +191,7 @@ def extract_goals(paragraphs: list[Paragraph], sections: list[Section], figures:
             continue
         paragraph = paragraph_of[figure.paragraph]
         if paragraph.id not in folded_of:
-            folded_of[paragraph.id] = fold(paragraph.text)
+            folded_of[paragraph.id] = _read(paragraph.text)
         folded = folded_of[paragraph.id]
         start, end = _sentence_of(folded, figure.start, figure.end)
         clause = _clause_span(folded, figure)
@@ -229,7 +234,7 @@ def _headline_lists(paragraphs: list[Paragraph], sections: list[Section], by_par
     candidates = [(_intro_rank(intro, year), index, 0, spans, intro)
                   for index, spans, intro in _headed_lists(paragraphs, sections)]
     for index, paragraph in enumerate(paragraphs):
-        folded = fold(paragraph.text)
+        folded = _read(paragraph.text)
         # Every anchor of the paragraph: a lead restating one target (…预期目标为增长6%。) may come
         # before the list's own anchor (…主要预期目标是：) in the same paragraph.
         matches = list(islice(_HEADLINE.finditer(folded), MAX_ANCHORS))
@@ -256,7 +261,7 @@ def _headed_lists(paragraphs: list[Paragraph], sections: list[Section]):
     (（一）主要预期目标, 【2024年主要预期目标】, 三、2023年主要目标任务): the section's first paragraphs
     while they are items — marked, or short measures with their figures — and none after it ends."""
     for at, section in enumerate(sections):
-        title = fold(section.title)
+        title = _read(section.title)
         match = _HEADLINE.search(title)
         if section.kind != "body" or not match or match.end() != len(title.rstrip()):
             continue
@@ -270,7 +275,7 @@ def _headed_lists(paragraphs: list[Paragraph], sections: list[Section]):
             continue
         spans = []
         for paragraph in paragraphs[first:first + MAX_HEADED_ITEMS]:
-            folded = fold(paragraph.text)
+            folded = _read(paragraph.text)
             if paragraph.section not in inside or len(folded) > 400 or _HEADLINE.search(folded):
                 break  # a paragraph with an anchor of its own (…主要预期目标是：) is read from it
             if not (_ITEM_MARK.match(folded) or _all_list_sentences(folded)):
@@ -322,7 +327,7 @@ def _headline_spans(paragraphs: list[Paragraph], index: int, folded: str, start:
     spans = []
     marked = None
     for following in paragraphs[index + 1:]:
-        text = fold(following.text)
+        text = _read(following.text)
         if _OUTLINE_HEADING.match(text) or (spans and len(text) > 200):
             break
         item = bool(_ITEM_MARK.match(text))
@@ -346,7 +351,7 @@ def _continued_list(paragraphs: list[Paragraph], index: int, folded: str) -> lis
     for following in paragraphs[index + 1:index + 1 + MAX_LIST_SENTENCES]:
         if folded.rstrip()[-1:] not in ";,、":
             break
-        folded = fold(following.text)
+        folded = _read(following.text)
         end = folded.find("。")
         if _OUTLINE_HEADING.match(folded) or len(folded) > 200 \
                 or not _is_list_sentence(folded[:end] if end != -1 else folded):
@@ -395,7 +400,7 @@ _GENERIC_TASKS = re.compile(r"^(?:全面|确保|努力|力争)?完成\S{0,6}?下
 
 def _headline_items(paragraph: Paragraph, start: int, end: int, figures: list[Figure], year: int | None,
                     used: set[tuple[int, int]], intro: str = "") -> list[Goal]:
-    folded = fold(paragraph.text)
+    folded = _read(paragraph.text)
     goals: list[Goal] = []
     starts = [f.start for f in figures]
     previous_ends = _previous_ends(figures)
