@@ -370,3 +370,15 @@ def test_a_headline_lists_figures_are_targets_for_metrics_too():
     assert [(g.raw, g.main) for g in report.goals] == [("5%左右", True), ("1200万人以上", True)]
     assert [(f.raw, f.target) for f in report.figures] == [("5%左右", True), ("1200万人以上", True), ("126万亿元", False),
                                                            ("5.2%", False)]
+
+
+@pytest.mark.parametrize("sentence, indicator, code", [
+    ("今年经济增长的预期目标为7%左右，城镇登记失业率控制在4.7%左右。", "经济增长", "gdp_growth"),
+    ("今年国内生产总值增长的预期目标是8%左右。", "国内生产总值", "gdp_growth"),
+    ("今年居民消费价格涨幅的预期目标为3%。", "居民消费价格涨幅", "cpi"),
+    ("今年经济增长速度预期为8%，商品零售价格涨幅控制在3%以内。", "经济增长速度", "gdp_growth"),
+])
+def test_a_target_that_names_its_measure_before_its_anchor(sentence, indicator, code):
+    # 经济增长的预期目标为7%左右: the words before 预期目标 are the measure, not a list's lead
+    goals = goals_of("二、2004年的主要任务\n" + sentence)
+    assert (goals[0].indicator, goals[0].code) == (indicator, code)

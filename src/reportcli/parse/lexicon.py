@@ -77,5 +77,11 @@ CHANGE_TAIL = re.compile(f"(?:同比|比上年|较上年|比去年|较去年|年
 
 def goal_indicator(indicator: str) -> str:
     """A figure's indicator without its change verb: direction says that (地区生产总值增长 → 地区生产总值)."""
-    tail = _CHANGE_TAIL.search(fold(indicator))
-    return indicator[:tail.start()] if tail and tail.start() > 0 else indicator
+    folded = fold(indicator)
+    tail = _CHANGE_TAIL.search(folded)
+    if not tail or tail.start() == 0 or folded[:tail.start()] in _GROWTH_OF_WHAT:
+        return indicator  # 经济增长: the growth is the measure (经济 alone names none)
+    return indicator[:tail.start()]
+
+
+_GROWTH_OF_WHAT = {"经济", "全市经济", "全省经济", "全区经济", "全县经济", "国民经济"}
