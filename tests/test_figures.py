@@ -267,3 +267,25 @@ def test_trailing_words_found_as_the_whole_search_finds_them(text, start):
 
     found, expected = _trailing(text, start, len(text)), _TRAILING.search(text, start, len(text))
     assert (found and found.span()) == (expected and expected.span())
+
+
+# Ratios as typeset: to one (城乡居民收入比2.1:1), in whole numbers that read like a time of day, with
+# the ratio sign ∶; a doubling said with 了; a rank moved by some places.
+@pytest.mark.parametrize("text, expected", [
+    ("城乡居民收入比缩小到2.1:1。", [("2.1:1", 2.1, "", "ratio", "城乡居民收入比", None)]),
+    ("城乡居民收入比由2.35∶1缩小到2.28∶1。", [("2.35∶1", 2.35, "", "ratio", "城乡居民收入比", "from"),
+                                            ("2.28∶1", 2.28, "", "ratio", "城乡居民收入比", None)]),
+    ("三次产业结构调整为8:41:51。", [("8:41:51", None, "", "ratio", "三次产业结构", None)]),
+    ("三次产业比例为5.1∶38.2∶56.7。", [("5.1∶38.2∶56.7", None, "", "ratio", "三次产业比例", None)]),
+    ("全市经济总量比2015年翻了一番。", [("翻了一番", 2, "倍", "ratio", "经济总量", None)]),
+    ("地区生产总值增速在全省排名第5位，较上年前移3位。",
+     [("第5位", 5, "位", "rank", "地区生产总值增速全省排名", None), ("3位", 3, "位", "change", "地区生产总值增速全省排名前移", None)]),
+])
+def test_ratios_doublings_and_moved_ranks(text, expected):
+    got = [(f.raw, f.value, f.unit, f.kind, f.indicator, f.basis) for f in extract_figures(text, section=REVIEW)]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text", ["比分3:1获胜。", "会议于10:1召开。", "发布时间：2023-01-13 09:12:30"])
+def test_scores_and_times_are_no_ratios(text):
+    assert extract_figures(text, section=REVIEW) == []

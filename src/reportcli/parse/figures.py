@@ -9,6 +9,7 @@ carried across the clauses of a sentence), its kind and whether it sets a target
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import lru_cache
@@ -54,10 +55,12 @@ def _without_long_digit_runs(folded: str) -> str:
         return folded
     return _LONG_DIGIT_RUN.sub(lambda match: "#" * len(match.group()), folded)
 _RANGE_JOINER = re.compile(r"\s?(?:-|—|–|~|～|至|到)\s?")
+_RATIO_CUE = re.compile(r"结构|比(?![分赛])|配比|调整为|优化为")  # words before a ratio (not 比分3:1, a score)
+_TO_ONE = re.compile(r"(?<![\d.:])(\d{1,3}(?:\.\d{1,3})?)\s?:\s?1(?![\d.:])")  # a ratio to one, after a 比
 _RATIO = re.compile(r"\d+(?:\.\d+)?(?:\s?:\s?\d+(?:\.\d+)?){2,}")
 _PERCENT_WORDS = re.compile(r"(百|千)分之([一二两三四五六七八九十百千零〇点]+)(左右|以上|以内|以下|之内|多)?")  # 百分之七左右, 千分之三点二
 _DIGIT_CLASS = re.compile(r"([两三四五])位数")
-_DOUBLING = re.compile(r"翻([一两二三])番")
+_DOUBLING = re.compile(r"翻了?([一两二三])番")
 _RANK_SCOPE = r"(?:全国|全省|全市|全区|全盟|全旗|全县|全州|全自治区|全球|全行业|同类城市|同级|自治区)"
 _RANK = starting_with(  # a rank starts at its scope (全…, 同…, 自治区), its verb or 第/前
     "全同自排位稳居列名第前",
@@ -295,8 +298,14 @@ def _candidates(folded: str, unreadable: list[str] | None = None) -> list[_Candi
 
     # A pass whose pattern needs a character the paragraph lacks is skipped (each costs a scan).
     for match in _RATIO.finditer(folded) if ":" in folded else ():  # 3.7:23.1:73.2
-        if free(*match.span()):
+        # 三次产业结构为8:41:51 is no time of day (8:41:51), though it reads as one
+        if free(*match.span()) or _RATIO_CUE.search(folded, max(0, match.start() - 12), match.start()):
             found.append(_Candidate(match.start(), match.end(), None, "", None, kind="ratio"))
+            occupancy.take(*match.span())
+    for match in _TO_ONE.finditer(folded) if ":" in folded else ():  # 城乡居民收入比缩小到2.1:1
+        if free(*match.span()) and _RATIO_CUE.search(folded, max(0, match.start() - 12), match.start()):
+            value = plain_number(Decimal(match.group(1)))
+            found.append(_Candidate(match.start(), match.end(), value, "", None, kind="ratio"))
             occupancy.take(*match.span())
     for match in _RANK.finditer(folded):
         number = match.group("n") or match.group("top")
@@ -569,6 +578,7 @@ _RANKED_MEASURE = re.compile(f"(?:{alternation(RATE_OF_CHANGE)}|总量|规模|�
 _LABEL_NOT_A_MEASURE = re.compile(r"目标|任务|要求|如下|指出|提出|表示|强调|显示|其中|具体|包括|重点|\d")
 _ADDED_AFTER = re.compile(r"^\s*新增")
 _CONVERSION = re.compile(r"约?(?:折合|合)约?(?:人民币|美元)?|相当于")
+_RANK_MOVED_BY = re.compile(r"(?:比上年|较上年|比去年|较去年)?(?P<verb>前移|后移|上升|提升|前进|后退|下降|提高|跃升|进位|退位)了?")
 _RANK_MOVED = re.compile(r"(?:上升|提升|提高|前移|跃升|跃居|攀升|下降|后移|回落|降)(?:到|至|为)?\s*$|(?:升|降)至\s*$")
 
 
@@ -753,6 +763,10 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
             if carry.base and _RANKED_MEASURE.match(fold(indicator_subject)):
                 # …地区生产总值486亿元，增长6.8%，增速居全市第二位: the growth of the subject carried
                 indicator_subject = carry.base + indicator_subject
+        if candidate.unit == "位" and kind != "rank" and same_sentence and figures and figures[-1].kind == "rank" \
+                and (moved := _RANK_MOVED_BY.fullmatch(fold(subject))):
+            # 全省排名第5位，较上年前移3位: the same standing, moved by that many places
+            indicator_subject, kind = figures[-1].indicator + subject[moved.start("verb"):moved.end("verb")], "change"
         indicator = _ALIAS.sub("", indicator_subject)
         if kind == "level" and (added := _ADDED_AFTER.search(chain)) and "新增" not in fold(indicator):
             chain_start = candidate.start - len(chain)  # 专精特新“小巨人”企业新增12家: the new ones, not all of them
