@@ -99,3 +99,22 @@ def test_a_column_of_row_numbers_names_nothing(shape):
     else:
         text = "二、2024年工作安排\n主要预期目标如下：\n" + "\n".join("  ".join(row) for row in rows) + "\n"
         assert [(g.indicator, g.raw, g.comparator) for g in parse_report(text).goals if g.main] == UNIT_EXPECTED
+
+
+WORDS_ROWS = [["指标", "单位", "2023年完成", "2024年目标"], ["地区生产总值增长", "%", "5.8", "6左右"],
+              ["城镇新增就业", "万人", "3.2", "3"], ["居民人均可支配收入增长", "%", "6.1", "与经济增长同步"],
+              ["单位地区生产总值能耗降低", "%", "完成省下达任务", "完成省下达任务"]]
+
+
+@pytest.mark.parametrize("shape", ["web", "pdf"])
+def test_a_target_in_words_beside_the_numbers_of_a_table(shape):
+    if shape == "web":
+        cells = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in WORDS_ROWS)
+        text = decode_bytes(f"<html><body><p>二、2024年工作安排</p><p>主要预期目标如下：</p><table>{cells}</table></body></html>"
+                            .encode("utf-8"))
+    else:
+        text = "二、2024年工作安排\n主要预期目标如下：\n" + "\n".join("\t".join(row) for row in WORDS_ROWS) + "\n"
+    goals = [goal for goal in parse_report(text).goals if goal.main]
+    assert [(goal.code, goal.raw) for goal in goals] == [
+        ("gdp_growth", "6%左右"), ("urban_jobs_new", "3万人"), ("disposable_income_growth", ""), ("energy_intensity", "")]
+    assert "2023" not in goals[-1].text  # the achieved column's words are no target

@@ -426,6 +426,11 @@ def _headline_items(paragraph: Paragraph, start: int, end: int, figures: list[Fi
                                                                     _own_horizon(folded[item_start:clause[0]], horizon)),
                                                list_strength=list_strength))
                 used.add((figure.paragraph, figure.start))
+            note = _COLUMN_NOTE.search(piece) if not inside else None
+            if note:  # 与经济增长同步（2024年目标）: a table's cell, its column named after it
+                if _reports_a_past_year(note.group(), year):
+                    continue
+                piece = piece[:note.start()]
             if not inside and _QUALITATIVE.search(piece.strip().rstrip("。")) \
                     and not _GENERIC_TASKS.search(_ITEM_LEAD.sub("", piece.strip(), count=1)):
                 goals.append(_qualitative_goal(paragraph, piece_start, piece, folded[item_start:item_end], year,
@@ -434,6 +439,7 @@ def _headline_items(paragraph: Paragraph, start: int, end: int, figures: list[Fi
     return goals
 
 
+_COLUMN_NOTE = re.compile(r"\((?:(?:19|20)\d{2}年)?[^()]{0,8}(?:目标|完成|预计|计划)\)\s*。?$")
 _PAST_VALUE = re.compile(r"((?:19|20)\d{2})年(?:实际)?(?:完成|实现|预计完成|预计|实际)")
 
 

@@ -453,9 +453,13 @@ def _tables_as_lists(lines: list[str], log: _Log) -> list[str]:
             following = index + 1
             while following < len(lines):
                 cells = _CELL_GAP.split(lines[following].strip())
+                values = [cell for at, cell in enumerate(cells[first + 1:], first + 1) if at not in units]
+                # a target in words (与经济增长同步, 完成省下达任务) may stand beside the row's numbers, or
+                # fill a row once the table has shown its numbers
                 if len(cells) != len(header) or re.search(r"\d", cells[first]) \
-                        or not all(re.search(r"\d", cell) for at, cell in enumerate(cells[first + 1:], first + 1)
-                                   if at not in units):
+                        or not (len(rows) >= 2 or any(re.search(r"\d", cell) for cell in values)) \
+                        or not all(re.search(r"\d", cell) or len(cell) <= 16 and not re.search(r"[。;；!?！？]", cell)
+                                   for cell in values):
                     break
                 rows.append(cells)
                 following += 1
