@@ -185,3 +185,26 @@ def test_bracketed_topic_lines_are_sections_but_page_chrome_is_not():
     assert [section.label for section in report.sections] == ["【2022年成绩单】", "【2023年主要预期目标】", "【过去五年】"]
     for chrome in ("【字体:大 中 小】", "【打印】【关闭】", "【关闭窗口】 打印本页"):
         assert heading_of(chrome) is None
+
+
+NEWS_ITEM = ("河北省政府工作报告提出：今年GDP预期增长6%左右\n2024-01-22 10:15　来源：河北日报\n"
+             "1月21日，河北省十四届人大二次会议开幕，省长王正谱作政府工作报告。\n"
+             "报告提出，2024年全省经济社会发展的主要预期目标是：生产总值增长6%左右。\n"
+             "一般公共预算收入增长5%。城镇新增就业88万人，城镇调查失业率5.5%左右。居民消费价格涨幅3%左右。\n"
+             "报告指出，2023年全省地区生产总值增长5.5%，达到4.39万亿元。\n"
+             "报告还提出，今年要实施省重点建设项目2500个，完成投资1.2万亿元。\n")
+
+
+def test_a_news_items_list_goes_on_in_the_paragraphs_after_its_anchor():
+    goals = parse_report(NEWS_ITEM).goals
+    assert [goal.code for goal in goals if goal.main] == [
+        "gdp_growth", "budget_revenue_growth", "urban_jobs_new", "unemployment_surveyed", "cpi"]
+    assert not any("4.39" in goal.raw or "5.5%" == goal.raw for goal in goals)  # 报告指出，2023年…: the review
+
+
+@pytest.mark.parametrize("after", ["力争全年实际使用外资超过200亿美元，确保粮食产量稳定在5000万吨以上。",
+                                   "展望“十五五”，到2030年全省地区生产总值突破8万亿元。",
+                                   "去年全省城镇新增就业92万人。"])
+def test_what_follows_a_list_that_ends_its_paragraph_is_not_of_it(after):
+    text = "各位代表：\n二、2024年工作安排\n今年全省主要预期目标是：地区生产总值增长6%左右；城镇新增就业88万人。\n" + after + "\n"
+    assert [goal.code for goal in parse_report(text).goals if goal.main] == ["gdp_growth", "urban_jobs_new"]

@@ -245,7 +245,7 @@ def _headline_lists(paragraphs: list[Paragraph], sections: list[Section], by_par
                 matches = [match]
         for match in matches:
             intro = folded[max(folded.rfind("。", 0, match.start()) + 1, 0):match.end()]
-            spans = _headline_spans(paragraphs, index, folded, match.end(), reported=reported)
+            spans = _headline_spans(paragraphs, index, folded, match.end(), reported=reported, year=year)
             candidates.append((_intro_rank(intro, year), index, match.start(), spans, intro))
         if not matches:
             coded = [f for f in by_paragraph.get(paragraph.id, []) if f.target and f.code in _HEADLINE_CODES]
@@ -312,7 +312,8 @@ def _intro_rank(intro: str, year: int | None) -> int:
     return 1
 
 
-def _headline_spans(paragraphs: list[Paragraph], index: int, folded: str, start: int, reported: bool = False):
+def _headline_spans(paragraphs: list[Paragraph], index: int, folded: str, start: int, reported: bool = False,
+                    year: int | None = None):
     """(paragraph, start, end) spans that hold the headline list: the rest of the sentence (of
     the paragraph, for reported speech), or the following paragraphs when the anchor ends its
     own: the next one, then as many as are list items (a bullet or number, or a short target line)."""
@@ -321,9 +322,12 @@ def _headline_spans(paragraphs: list[Paragraph], index: int, folded: str, start:
         end = folded.find("。", start)
         if reported:
             return [(paragraph, start, len(folded))]
-        if end != -1:
-            return [(paragraph, start, _list_end(folded, end))]
-        return [(paragraph, start, len(folded))] + _continued_list(paragraphs, index, folded)
+        if end == -1:
+            return [(paragraph, start, len(folded))] + _continued_list(paragraphs, index, folded)
+        spans = [(paragraph, start, _list_end(folded, end))]
+        if spans[0][2] >= len(folded.rstrip()) - 1:
+            spans += _list_paragraphs_after(paragraphs, index, year)
+        return spans
     spans = []
     marked = None
     for following in paragraphs[index + 1:]:
@@ -342,6 +346,27 @@ def _headline_spans(paragraphs: list[Paragraph], index: int, folded: str, start:
             if len(text) > 80 or spans[0][0] is following:
                 break  # a list written as one sentence in a paragraph of its own
     return spans
+
+
+def _list_paragraphs_after(paragraphs: list[Paragraph], index: int, year: int | None) -> list[tuple[Paragraph, int, int]]:
+    """A list that ends its paragraph may go on in the next ones (a news item's 报告提出，…主要预期目标是：
+    生产总值增长6%左右。 | 一般公共预算收入增长5%。城镇新增就业88万人…): each a paragraph of list
+    sentences to its end, of this year (报告指出，2023年全省… reports the past)."""
+    spans = []
+    for following in paragraphs[index + 1:index + 1 + MAX_LIST_SENTENCES]:
+        folded = _read(following.text)
+        if len(folded) > 200 or _HEADLINE.search(folded) or _OUTLINE_HEADING.match(folded) \
+                or _NOT_CONTINUING.search(folded) or _PERIOD.search(folded) \
+                or (year and any(named != year for named in years_named(folded))) or not _all_list_sentences(folded):
+            break
+        spans.append((following, 0, len(folded)))
+    return spans
+
+
+# What a paragraph after the list says instead of going on with it: the past (去年…, 报告指出…), what
+# comes later (展望…), or a commitment of its own (力争全年实际使用外资超过200亿美元).
+_NOT_CONTINUING = re.compile(r"去年|上年|过去|报告(?:指出|显示|称)|已经|实现了|完成了|展望|"
+                             r"^(?:力争|确保|争取|努力|全力|坚决|要|将)")
 
 
 def _continued_list(paragraphs: list[Paragraph], index: int, folded: str) -> list[tuple[Paragraph, int, int]]:
