@@ -19,6 +19,10 @@ from reportcli.parse import parse_report
     ("各位代表：\n现在，我代表呼和浩特市人民政府，向大会报告工作。\n今年是2024年，是实现“十四五”规划目标任务的关键一年。",
      "呼和浩特市", "city", 2024),
     ("各位代表：\n现在，我代表某某自治县人民政府向大会报告工作。", "某某自治县", "county", None),
+    # a review's heading without its year, its first words naming the year past
+    ("各位代表：\n一、过去一年工作回顾\n2023年，全市地区生产总值增长5%。\n二、今年工作安排\n地区生产总值增长6%左右。",
+     None, None, 2024),
+    ("各位代表：\n一、过去一年的工作\n2022年是极不平凡的一年。全县地区生产总值增长3%。", None, None, 2023),
     # news items: the session they report on names the region; the list names its year
     ("1月14日，东湖区第八届人民代表大会第四次会议开幕，区长代表区人民政府作政府工作报告。\n"
      "报告提出，2024年全区经济社会发展主要预期目标为：地区生产总值增长6.5%左右。", "东湖区", "county", 2024),
@@ -42,6 +46,8 @@ def test_cues_in_the_body(text, region, level, year):
     "2020年是极不平凡的一年，全市上下众志成城。",  # a year in a sentence is no cue
     "一、2022年工作回顾\n全年增长5%。\n二、2022年工作安排\n今年增长6%。",  # cues that disagree (2023 vs 2022)
     "我们代表了人民的利益，为人民服务。",
+    "一、过去五年工作回顾\n2023年，全市地区生产总值增长5%。",  # five years: the report may be 2024's or later
+    "一、过去一年工作回顾\n过去一年，全市上下团结奋斗。2023年地区生产总值增长5%。",  # a year later in the paragraph
 ])
 def test_no_cue_no_value(text):
     report = parse_report(text)

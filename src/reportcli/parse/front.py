@@ -318,6 +318,9 @@ _LEVEL_WORDS = {"省": "province", "自治区": "province", "市": "city", "州"
 _HEADING_YEAR = r"(?P<y>(?:19|20)\d{2}|[一二][〇零一二三四五六七八九]{3})"
 _REVIEW_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]部分)\s*"
                              + _HEADING_YEAR + r"\s*年.{0,30}?(?:工作)?回顾")
+_YEARLESS_REVIEW_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]部分)\s*"
+                                      r"(?:过去一年|过去的一年|去年|上一年|上年)(?:的)?(?:政府)?工作(?:回顾)?\s*$")
+_REVIEW_OPENING = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?:[,:]|是|全[省市区县州盟旗]|我[省市区县旗])")
 _JUST_PASSED = re.compile(r"(?:刚刚过去的|过去的|回顾)" + _HEADING_YEAR + r"\s*年")
 _PLAN_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]部分)\s*"
                            + _HEADING_YEAR + r"\s*年.{0,12}?(?:工作安排|重点工作|主要任务|工作任务|目标任务|政府工作|"
@@ -420,7 +423,13 @@ def body_cues(lines: list[str], folded: list[str]) -> BodyCues:
                     sources += [("region", text), ("level", text)]
                 break
     years: dict[int, str] = {}
+    review_heading = None  # the line before, when a review's heading without its year (一、过去一年工作回顾)
     for line, fold_line in zip(lines, folded):
+        opening = _REVIEW_OPENING.match(fold_line) if review_heading else None
+        if opening:  # …过去一年工作回顾 | 2023年，全市… : the review's first words name the year past
+            years.setdefault(int(opening.group("y")) + 1, f"{review_heading.strip()} {line[:opening.end('y') + 1]}")
+        if fold_line.strip():
+            review_heading = line if _YEARLESS_REVIEW_HEADING.match(fold_line) else None
         for pattern, offset in ((_REVIEW_HEADING, 1), (_PLAN_HEADING, 0)):
             match = pattern.match(fold_line)
             if match and number_of(match.group("y")):
