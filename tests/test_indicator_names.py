@@ -27,6 +27,9 @@ def indicators(text: str, section: str = "一、2023年工作回顾") -> list[tu
     ("地方一般公共预算收入完成186.7亿元，可比增长7.2%。",
      [("186.7亿元", "地方一般公共预算收入", "level"), ("7.2%", "地方一般公共预算收入增长", "change")]),
     ("住户存款余额较年初增加156亿元。", [("156亿元", "住户存款余额较年初增加", "change")]),
+    # the same amount in another currency, in brackets; an alias in brackets is no part of the name
+    ("实际利用外资12.5亿美元（折合人民币86亿元）。", [("12.5亿美元", "实际利用外资", "level"), ("86亿元", "实际利用外资", "level")]),
+    ("规模以上工业增加值（简称“规上工业增加值”）增长9%。", [("9%", "规模以上工业增加值增长", "change")]),
     ("规模以上工业增加值增长7%，增速较全国快1.2个百分点。",
      [("7%", "规模以上工业增加值增长", "change"), ("1.2个百分点", "规模以上工业增加值增速与全国之差", "other")]),
     # a new predicate starts the 分别 pairing again; a qualifier between the figures does not

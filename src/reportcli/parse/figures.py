@@ -540,7 +540,8 @@ _LIGHT_VERBS = re.compile(r"^(?:实施|推进|开展|启动|组织|安排|落实
 _SCOPE_WORDS = re.compile(r"^(?:全年|年内|今年|当年|本年|同期|其中|,|\s)+")
 _RANK_VERB = re.compile(r"排名|排在|排|位居|位列|稳居|名列|进入|跻身|挺进|迈入|跃居|居|列")
 _COUNTED_INDICATORS = re.compile(r"[一二三四五六七八九十两\d]+项(?:主要)?(?:经济)?指标|(?:均|都|分别)$")
-_ALIAS = re.compile(r"[(（][A-Za-z0-9&.\s]{2,12}[)）]")  # 地区生产总值(GDP): an alias, not a modifier
+# 地区生产总值(GDP), 规模以上工业增加值(简称“规上工业增加值”): an alias, not a modifier
+_ALIAS = re.compile(r"[(（](?:[A-Za-z0-9&.\s]{2,12}|(?:以下简称|简称|下称|以下称)[^()（）]{1,16})[)）]")
 _MULTIPLE_OF = re.compile(r"^(?:是|为|相当于|达到|达)(?P<ref>.{1,20}?)的$")  # 是“十三五”末的1.5倍: what of
 _MULTIPLE_IN = re.compile(r"(?:是|相当于)(?P<ref>[^,;。]{1,20}?)的$")
 # A sentence about several years at once: 五年来, 过去五年, 十年间, “十四五”时期 (its growth is over them all).
@@ -577,7 +578,7 @@ _RANKED_MEASURE = re.compile(f"(?:{alternation(RATE_OF_CHANGE)}|总量|规模|�
 # A label before a colon that opens a list or a statement, not a measure (主要预期目标：…, 报告指出：…).
 _LABEL_NOT_A_MEASURE = re.compile(r"目标|任务|要求|如下|指出|提出|表示|强调|显示|其中|具体|包括|重点|\d")
 _ADDED_AFTER = re.compile(r"^\s*新增")
-_CONVERSION = re.compile(r"约?(?:折合|合)约?(?:人民币|美元)?|相当于")
+_CONVERSION = re.compile(r"\(?(?:约?(?:折合|合)约?(?:人民币|美元)?|相当于)")  # (折合人民币86亿元) too
 _RANK_MOVED_BY = re.compile(r"(?:比上年|较上年|比去年|较去年)?(?P<verb>前移|后移|上升|提升|前进|后退|下降|提高|跃升|进位|退位)了?")
 _RANK_MOVED = re.compile(r"(?:上升|提升|提高|前移|跃升|跃居|攀升|下降|后移|回落|降)(?:到|至|为)?\s*$|(?:升|降)至\s*$")
 
