@@ -30,6 +30,10 @@ def indicators(text: str, section: str = "一、2023年工作回顾") -> list[tu
     # the same amount in another currency, in brackets; an alias in brackets is no part of the name
     ("实际利用外资12.5亿美元（折合人民币86亿元）。", [("12.5亿美元", "实际利用外资", "level"), ("86亿元", "实际利用外资", "level")]),
     ("规模以上工业增加值（简称“规上工业增加值”）增长9%。", [("9%", "规模以上工业增加值增长", "change")]),
+    # a bare measure after the livestock it counts; households and people of one group side by side
+    ("生猪出栏45万头，存栏28万头。", [("45万头", "生猪出栏", "level"), ("28万头", "生猪存栏", "level")]),
+    ("全县1.8万户6.5万名贫困群众实现脱贫。", [("1.8万户", "贫困群众", "level"), ("6.5万名", "贫困群众", "level")]),
+    ("全市2.3万户7.8万人搬入新居。", [("2.3万户", "搬入新居", "level"), ("7.8万人", "搬入新居", "level")]),
     ("规模以上工业增加值增长7%，增速较全国快1.2个百分点。",
      [("7%", "规模以上工业增加值增长", "change"), ("1.2个百分点", "规模以上工业增加值增速与全国之差", "other")]),
     # a new predicate starts the 分别 pairing again; a qualifier between the figures does not

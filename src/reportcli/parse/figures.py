@@ -566,9 +566,9 @@ _GAP_TO = re.compile(r"^,?(?:增速|增幅|涨幅)?(?<!不)(?:高于|低于|快�
                      r"|^,?(?:增速|增幅|涨幅)?(?:比|较)(?!上年|去年|年初|上一年)(?P<ref2>[^,;。]{1,12}?)(?<![提升])(?:高出|低出|高|低|快|慢)$")
 # The measure at the end of a subject, after what it measures (粮食 | 播种面积, 进出口 | 总额).
 # A measure said bare after the clause that named what it measures (粮食播种面积…，产量…).
-_BARE_MEASURES = {"产量", "单产", "产值", "面积", "播种面积", "总产", "亩产", "投入强度", "强度"}
+_BARE_MEASURES = {"产量", "单产", "产值", "面积", "播种面积", "总产", "亩产", "投入强度", "强度", "存栏", "出栏"}
 _MEASURED_HEAD = re.compile(r"(?:播种面积|种植面积|面积|产量|产值|营业收入|主营业务收入|收入|利润|人数|数量|规模|总额|总量|增加值|"
-                            r"经费投入|投入)$")
+                            r"经费投入|投入|出栏|存栏)$")
 
 
 # A ranked measure that names no subject of its own (增速居全市第二位, 总量排名全省第三).
@@ -809,7 +809,29 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
         carry.end, carry.change, carry.subject, carry.threshold = counted_end, change_word, subject, threshold
         carry.distribute, carry.distributed = distribute, order
     named = _compound_subjects_shared([_named_after_a_preposition(figure, text, folded) for figure in figures], folded)
-    return _with_basis(named, text, folded)
+    return _with_basis(_households_and_people(named, text, folded), text, folded)
+
+
+# 1.8万户6.5万名贫困群众实现脱贫, 2.3万户7.8万人搬入新居: households and people of one group, side by
+# side: the households take the people's name, and when the people have none, what they did names both.
+_PEOPLE_UNITS = {"人", "名", "人次"}
+_WHAT_PEOPLE_DID = re.compile(r"(?:实现|完成|已)?[\u4e00-\u9fff]{2,6}(?=[,;。、]|$)")
+
+
+def _households_and_people(figures: list[Figure], text: str, folded: str) -> list[Figure]:
+    out = list(figures)
+    for at in range(len(out) - 1):
+        households, people = out[at], out[at + 1]
+        if households.unit != "户" or people.unit not in _PEOPLE_UNITS or people.start != households.end \
+                or households.indicator:
+            continue
+        name = people.indicator
+        if not name and (did := _WHAT_PEOPLE_DID.match(folded, people.end)):
+            name = text[did.start():did.end()]
+            out[at + 1] = people._replace(indicator=name)
+        if name:
+            out[at] = households._replace(indicator=name)
+    return out
 
 
 # A figure that is the start of a window (从50元提高到84元: 50元 is where it began, not the year's
