@@ -425,3 +425,29 @@ def test_a_line_of_page_tools_is_dropped(line):
 def test_a_wikis_maintenance_marks_go_with_its_citations():
     lines = repaired("一、2023年工作回顾\n居民收入增长6%[來源請求]，粮食产量稳定[需要更新]，新增就业3万人[需要引用][4]。\n")
     assert lines[-1] == "居民收入增长6%，粮食产量稳定，新增就业3万人。"
+
+
+def test_a_short_wrapped_text_keeps_its_headings_apart():
+    # few wrapped lines: the open-ended headings must not set the measured width of a full line
+    text = SHORT_WRAPPED
+    lines = repaired(text)
+    assert "一、2023年工作回顾" in lines and "二、2024年工作安排" in lines
+    assert any(line.startswith("过去一年，") and line.endswith("以下工作：") for line in lines)
+
+
+SHORT_WRAPPED = """政府工作报告
+各位代表：
+现在，我代表市人民政府，向大会报告工作，请予审议，并请市政协委员和其他列席人员提出意见。
+一、2023年工作回顾
+过去一年，面对复杂严峻的外部环境，全市上下坚持稳中求进工作总基调，全市地区生产总值完成
+1520.6亿元，增长5.6%；一般公共预算收入完成120.3亿元，增长8.1%；规模以上工业增加值增长
+7.2%；固定资产投资增长6.5%；社会消费品零售总额增长7.8%。全年城镇新增就业3.2万人，城镇
+调查失业率控制在5.5%以内。居民人均可支配收入增长6.2%，与经济增长基本同步。我们主要做了
+以下工作：
+（一）坚持稳中求进，经济运行持续向好。深入实施扩大内需战略，全年实施重点项目320个，完成
+投资680亿元，其中新开工项目126个。大力促进消费，举办各类促消费活动150余场，发放消费券
+1.2亿元。
+二、2024年工作安排
+今年是全面贯彻落实党的二十大精神的关键之年，做好今年工作，要坚持稳中求进工作总基调，完整
+准确全面贯彻新发展理念。
+"""

@@ -641,8 +641,10 @@ def _wrap_width(entries: list[tuple[str, bool]]) -> int | None:
     if sum(counts[n] for n in range(mode - 3, mode + 4)) < 0.5 * len(open_ended) or not 24 <= mode <= 240:
         return None
     # CJK line breaking leaves a full line a character or two short (no line may start with 。):
-    # the full width is where the short tail of the open-ended lines begins.
-    return sorted(open_ended)[len(open_ended) // 10]
+    # the full width is where the short tail of the open-ended lines begins — of those near the
+    # mode: a heading (一、2023年工作回顾) or a caption is open-ended too, and far shorter.
+    near = sorted(width for width in open_ended if width >= 0.75 * mode)
+    return near[len(near) // 10]
 
 
 _ENDS_WITH_NUMBER = re.compile(r"\d[.,]?$")
