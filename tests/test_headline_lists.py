@@ -157,6 +157,9 @@ HEADED = {
                      "◆地区生产总值增长6.5%左右\n◆固定资产投资增长8%以上\n◆居民消费价格涨幅3%左右\n【过去五年】\n"
                      "人均地区生产总值突破1万美元。",
                      ["gdp_growth", "fixed_asset_investment_growth", "cpi"]),
+    "a summary's spaced lines": ("【成绩单】\n地区生产总值 4.87万亿元 增长4.5%\n【2023年目标】\nGDP增长6.5%左右\n"
+                                 "城镇调查失业率 5.5%左右\n居民消费价格涨幅 3%左右\n",
+                                 ["gdp_growth", "unemployment_surveyed", "cpi"]),
     "bare lines, traditional": ("三、2021年主要目標任務\n地區生產總值增長6%左右；\n城鎮調查失業率5.5%以內；\n"
                                 "居民消費價格漲幅3%左右。\n四、全力抓好重點工作\n新建5G基站3000個。",
                                 ["gdp_growth", "unemployment_surveyed", "cpi"]),

@@ -262,7 +262,7 @@ def _headed_lists(paragraphs: list[Paragraph], sections: list[Section]):
     while they are items — marked, or short measures with their figures — and none after it ends."""
     for at, section in enumerate(sections):
         title = _read(section.title)
-        match = _HEADLINE.search(title)
+        match = _HEADLINE.search(title) or _YEARS_TARGETS_TITLE.match(title)
         if section.kind != "body" or not match or match.end() != len(title.rstrip()):
             continue
         inside = {section.id}
@@ -285,6 +285,8 @@ def _headed_lists(paragraphs: list[Paragraph], sections: list[Section]):
             yield first, spans, title
 
 
+# A heading that names the year's targets in fewer words (【2023年目标】, 今年目标任务)
+_YEARS_TARGETS_TITLE = re.compile(r"(?:(?:19|20)\d{2}\s*年|今年|明年)(?:的)?(?:发展|经济社会发展)?目标(?:任务)?\s*$")
 MAX_HEADED_ITEMS = 30  # paragraphs a list under its own heading may take
 
 
