@@ -34,6 +34,9 @@ def indicators(text: str, section: str = "一、2023年工作回顾") -> list[tu
     ("生猪出栏45万头，存栏28万头。", [("45万头", "生猪出栏", "level"), ("28万头", "生猪存栏", "level")]),
     ("全县1.8万户6.5万名贫困群众实现脱贫。", [("1.8万户", "贫困群众", "level"), ("6.5万名", "贫困群众", "level")]),
     ("全市2.3万户7.8万人搬入新居。", [("2.3万户", "搬入新居", "level"), ("7.8万人", "搬入新居", "level")]),
+    # a bound of the things counted next, written with 超 and 的: a threshold, and part of their name
+    ("营业收入超10亿元的企业达到56家。", [("10亿元", "企业营业收入", "other"), ("56家", "营业收入超10亿元的企业", "level")]),
+    ("实现营业收入超10亿元的目标。", [("10亿元", "营业收入", "level")]),
     ("规模以上工业增加值增长7%，增速较全国快1.2个百分点。",
      [("7%", "规模以上工业增加值增长", "change"), ("1.2个百分点", "规模以上工业增加值增速与全国之差", "other")]),
     # a new predicate starts the 分别 pairing again; a qualifier between the figures does not

@@ -1004,7 +1004,14 @@ def _next_after_any(folded: str, start: int, end: int) -> int:
 def _threshold_name(text: str, start: int, end: int, noun: str) -> str:
     """新引进5,000万元以上项目: the threshold is the size of the (newly introduced) projects."""
     before = _LEADING.sub("", text[start:end]) if _LEADING.match(text[start:end]) else text[start:end]
+    measure = _BOUND_MEASURE.search(fold(before))
+    if measure:  # 营业收入超10亿元的企业: the bound is of the companies' revenue
+        return f"{noun}{before[measure.start('measure'):measure.end('measure')]}"
     return f"{before.strip()}{noun}规模" if len(before.strip()) <= 6 else f"{noun}规模"
+
+
+_BOUND_MEASURE = re.compile(r"(?P<measure>[\u4e00-\u9fff]{0,4}(?:收入|营收|产值|销售额|税收|利润|投资|投资额|规模))"
+                            r"(?:超过|超|过|逾|达到|达|在)?\s*$")
 
 
 def _counted_noun(subject: str, figures: list[Figure], threshold: bool) -> str:
@@ -1020,8 +1027,15 @@ def _counted_noun(subject: str, figures: list[Figure], threshold: bool) -> str:
 def _is_threshold(folded: str, candidate: _Candidate) -> bool:
     """5,000万元以上项目: a size bound qualifying the noun right after it, not a figure of its own."""
     after = folded[candidate.end:candidate.end + 1]
+    if after == "的" and _COUNTED_BEYOND.match(folded, candidate.end):
+        # 营业收入超10亿元的企业达到56家, 投资亿元以上的项目32个: the bound of the things counted next
+        return folded[candidate.start:candidate.end].endswith(("以上", "以下")) \
+            or folded[max(0, candidate.start - 2):candidate.start].endswith(("超", "超过", "过", "逾", "达"))
     return folded[candidate.start:candidate.end].endswith(("以上", "以下")) and bool(re.match(r"[\u4e00-\u9fff]", after)) \
         and after not in "的和及与或"
+
+
+_COUNTED_BEYOND = re.compile(r"的[\u4e00-\u9fff“”]{1,10}?(?:达到|达|有|共|为|增至|增加到)?\d+(?:\.\d+)?\s?(?:万|千)?[个家项户所座名条]")
 
 
 def _kind(candidate: _Candidate, folded: str, prefix: str, subject: str, change_word: str | None) -> str:
