@@ -82,3 +82,26 @@ def test_keys_drop_scope_time_and_the_change_verb():
     assert key_of("●全省2023年地区生产总值(GDP)同比增长") == key_of("GDP") == "生产总值"
     assert key_of("服务业增加值占国内生产总值的比重") == key_of("服务业增加值占GDP比重")
     assert key_of("居民消费价格涨幅") == "居民消费价格"
+
+
+REGIONS_BODY = ("各位代表：\n一、2022年工作回顾\n浙江省地区生产总值增长6%。东部地区生产总值增长5.4%。杭州市地区生产总值突破1.8万亿元。"
+                "高新区规模以上工业增加值增长12%。全省一般公共预算收入增长5%。我们坚持年初确定的地区生产总值增长6.5%左右的预期目标不动摇。\n")
+
+
+@pytest.mark.parametrize("title, coded", [
+    ("2023年浙江省政府工作报告", ["gdp_growth", None, None, None, "budget_revenue_growth", "gdp_growth"]),
+    ("2023年杭州市政府工作报告", [None, None, "gdp", None, "budget_revenue_growth", "gdp_growth"]),
+    ("2023年国务院政府工作报告", [None, None, None, None, "budget_revenue_growth", "gdp_growth"]),
+    ("政府工作报告", ["gdp_growth", "gdp_growth", "gdp", "industrial_value_added_growth", "budget_revenue_growth",
+                "gdp_growth"]),  # whose report it is is unknown: every region's figure keeps its code
+])
+def test_a_figure_of_another_region_measures_no_indicator_of_the_report(title, coded):
+    from reportcli.parse import parse_report
+
+    assert [figure.code for figure in parse_report(title + "\n" + REGIONS_BODY).figures] == coded
+
+
+@pytest.mark.parametrize("indicator, code", [("杭州市地区生产总值", "gdp"), ("郑州市一般公共预算收入", "budget_revenue"),
+                                             ("呼伦贝尔市海拉尔区地区生产总值", "gdp")])
+def test_a_city_in_zhou_before_its_indicator(indicator, code):
+    assert classify(indicator, "level", "元").code == code

@@ -34,7 +34,8 @@ _LEAD = re.compile(
 # Aliases, quotes and spaces are not part of the name: 地区生产总值(GDP), “菜篮子”.
 _BRACKETS = re.compile(r"\([^()]*\)|“|”|\"|《|》|\s")
 # A region's name before the indicator (呼伦贝尔市地区生产总值): the scope, not the indicator.
-_REGION = re.compile(r"^[\u4e00-\u9fff]{1,10}?(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|州|盟|地区|县|旗|区)")
+# (州 ends a region unless a unit follows it: 杭州市, 郑州市 are cities, not 杭州 and 市地区生产总值)
+_REGION = re.compile(r"^[\u4e00-\u9fff]{1,10}?(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|州(?![市县区盟])|盟|地区|县|旗|区)")
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,61 @@ class Indicator:
 # One name for the economy's output and one shape for a share, whichever a report writes:
 # 占GDP比重, 占国内生产总值的比重 and 占地区生产总值比重 are the same denominator.
 _OUTPUT = re.compile(r"(?:国内|地区)生产总值|gdp")
+
+
+def region_named_before(indicator: str) -> str | None:
+    """The region an indicator names before its measure (海拉尔区 in 海拉尔区地区生产总值), when only
+    the measure without it is a curated indicator; None when there is none or the whole name is one."""
+    bare = _bare(indicator)
+    if _canonical(bare) in _by_name():
+        return None
+    rest = bare
+    for _ in range(2):
+        region = _REGION.match(rest)
+        if not region or region.end() >= len(rest):
+            break
+        rest = rest[region.end():]
+        if _canonical(rest) in _by_name():
+            return bare[:len(bare) - len(rest)]
+    return None
+
+
+_REGION_SUFFIX = re.compile(r"(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|自治旗|省|市|州|盟|地区|县|旗|区)$")
+
+
+# Regions of several provinces that reports give figures for (东部地区, 长三角, 粤港澳大湾区)
+_MACRO_REGION = re.compile(r"^(?:东部|中部|西部|东北|中西部|东中西部|长三角|珠三角|京津冀|粤港澳大湾区|大湾区|长江经济带|黄河流域|成渝)(?:地区)?$")
+
+
+# Zones inside a region, with figures of their own (高新区地区生产总值, 经开区规上工业增加值)
+_ZONE = re.compile(r"(?:开发区|高新区|经开区|新区|园区|自贸区|自由贸易试验区|综合保税区|保税区|试验区|示范区)$")
+
+
+def is_place(named: str) -> bool:
+    """Is `named` a place (a division by any of its names, or a region of several), not words that
+    happen to end in 区 or 市 (我们坚持年初确定的地区)?"""
+    from reportcli.regions import candidates
+
+    folded = fold(named)
+    if _MACRO_REGION.match(folded) or _ZONE.search(folded):
+        return True
+    units = []
+    while (unit := _REGION.match(folded)) and unit.end() <= len(folded):  # 呼伦贝尔市海拉尔区: its last unit
+        units.append(unit.group())
+        folded = folded[unit.end():]
+        if not folded:
+            break
+    last = units[-1] if units and not folded else named
+    return bool(candidates(last)) or (len(last) > 2 and bool(candidates(_REGION_SUFFIX.sub("", last))))
+
+
+def same_region(named: str, region: str) -> bool:
+    """Does `named` (as an indicator writes it: 浙江省, 浙江地区, 海拉尔区) name `region` (the report's)?"""
+    named, region = fold(named), fold(region)
+    if named == region or region.endswith(named) or named.endswith(region):
+        return True
+    core = _REGION_SUFFIX.sub("", named)
+    return bool(core) and core == _REGION_SUFFIX.sub("", region)
 
 
 def key_of(indicator: str) -> str:
@@ -99,9 +155,13 @@ def classify(indicator: str, kind: str | None, unit: str) -> Indicator | None:
         return None
     group = _GROUP_OF.get(unit) if unit else None
     candidates = [_canonical(bare)]
-    region = _REGION.match(bare)
-    if region and region.end() < len(bare):  # 海拉尔区地区生产总值: a region named before the indicator
-        candidates.append(_canonical(bare[region.end():]))
+    rest = bare
+    for _ in range(2):  # 海拉尔区地区生产总值, 呼伦贝尔市海拉尔区地区生产总值: regions named before the indicator
+        region = _REGION.match(rest)
+        if not region or region.end() >= len(rest):
+            break
+        rest = rest[region.end():]
+        candidates.append(_canonical(rest))
     for candidate in candidates:
         for entry in _by_name().get(candidate, ()):
             if (kind is None or kind in entry.kinds) and (group is None and not unit or group in entry.units):

@@ -70,7 +70,7 @@ def parse_report(text: str, given: dict[str, tuple[object, str]] | None = None) 
 
     metadata, provenance, inferred = _metadata(header, lines, folded, given or {})
     unreadable: list[str] = []
-    figures = with_codes(_figures(paragraphs, sections, metadata.year, unreadable))
+    figures = with_codes(_figures(paragraphs, sections, metadata.year, unreadable), metadata.region)
     if unreadable:
         shown = "、".join(dict.fromkeys(numeral if len(numeral) <= 20 else numeral[:20] + "…"
                                        for numeral in unreadable[:5]))
@@ -203,13 +203,18 @@ def _without_markdown(line: str) -> str:
     return line[:len(line) - len(body)] + _MARKDOWN.sub("", body)
 
 
-def with_codes(figures: list) -> list:
-    """Each figure with the curated indicator it measures (parse.indicators), when it is one."""
-    from reportcli.parse.indicators import classify
+def with_codes(figures: list, region: str | None = None) -> list:
+    """Each figure with the curated indicator it measures (parse.indicators), when it is one. A
+    figure of another region than the report's (东部地区生产总值 in the national report, 省会城市的 in a
+    province's) measures no indicator of this report: no code, so that no panel takes it for one."""
+    from reportcli.parse.indicators import classify, is_place, region_named_before, same_region
 
     coded = []
     for figure in figures:
         entry = classify(figure.indicator, figure.kind, figure.unit)
+        if entry and region and (named := region_named_before(figure.indicator)) and not same_region(named, region) \
+                and is_place(named):
+            entry = None
         coded.append(figure._replace(code=entry.code, name_en=entry.name_en) if entry else figure)
     return coded
 
