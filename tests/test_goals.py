@@ -377,6 +377,8 @@ def test_a_headline_lists_figures_are_targets_for_metrics_too():
     ("今年国内生产总值增长的预期目标是8%左右。", "国内生产总值", "gdp_growth"),
     ("今年居民消费价格涨幅的预期目标为3%。", "居民消费价格涨幅", "cpi"),
     ("今年经济增长速度预期为8%，商品零售价格涨幅控制在3%以内。", "经济增长速度", "gdp_growth"),
+    ("将地区生产总值增长目标确定为6%左右。", "地区生产总值", "gdp_growth"),
+    ("我们把经济增速预期目标定在6.5%左右。", "经济增速", "gdp_growth"),
 ])
 def test_a_target_that_names_its_measure_before_its_anchor(sentence, indicator, code):
     # 经济增长的预期目标为7%左右: the words before 预期目标 are the measure, not a list's lead
