@@ -124,3 +124,15 @@ def test_a_definition_continuing_on_a_line_of_its_own_stays_one_entry():
     report = parse_report("一、回顾\n推进改革。\n名词解释\n1.三个年：项目建设年、营商环境提升年、作风建设年。\n"
                           "其中项目建设年以重大项目为抓手。\n2.四敢：敢为、敢闯、敢干、敢首创。\n")
     assert [(t.term, t.definition.count("\n")) for t in report.terms] == [("三个年", 1), ("四敢", 0)]
+
+
+@pytest.mark.parametrize("heading", ["名词解释", "本报告有关名词解释", "报告中的名词解释", "本报告相关名词解释："])
+def test_a_term_on_a_line_of_its_own_its_definition_below(heading):
+    text = BODY + heading + "\n1．“新型基础设施”\n以信息网络为基础的基础设施体系。\n2．专精特新\n专业化、精细化、特色化、新颖化的中小企业。\n"
+    assert [(t, d) for t, _, d in terms(text)] == [("新型基础设施", "以信息网络为基础的基础设施体系。"),
+                                                 ("专精特新", "专业化、精细化、特色化、新颖化的中小企业。")]
+
+
+def test_a_definition_over_two_lines_is_still_one_definition():
+    found = terms(BODY + "名词解释\n1.专精特新：指专业化、精细化、特色化、新颖化的中小企业。\n其认定由工业和信息化部门负责。\n")
+    assert found[0][0] == "专精特新" and found[0][2].endswith("负责。") and "新颖化" in found[0][2]

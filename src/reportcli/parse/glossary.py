@@ -13,7 +13,7 @@ from reportcli.models import Term
 from reportcli.text import fold
 
 GLOSSARY_HEADING = re.compile(
-    r"^(?:附件?\s*[:]?\s*\d?\s*[:]?\s*)?(?:《[^》]{0,30}》)?\s*"
+    r"^(?:附件?\s*[:]?\s*\d?\s*[:]?\s*)?(?:《[^》]{0,30}》)?\s*(?:本报告|报告)?(?:有关|相关|中|所涉)?的?\s*"
     r"(?:名\s*词\s*解\s*释|名\s*词\s*注\s*释|注\s*释|附\s*注|词\s*语\s*解\s*释)\s*[:]?\s*$"
 )
 # Entry numbers: 1. 1、 (1) [1] ① 一、 (一) — up to five digits: a glossary may hold thousands of entries.
@@ -78,14 +78,21 @@ def read_entries(lines: list[tuple[int, str, str]]) -> list[_Entry]:
     return entries
 
 
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+
+
 def terms_of(entry: _Entry) -> list[Term]:
     separator = _separator(entry.folded)
+    line_break = _LINE_BREAK.search(entry.folded)
+    if line_break and 0 < line_break.start() <= 30 and (separator is None or separator.start() > line_break.start()):
+        separator = line_break  # 1．“六稳” | 稳就业、稳金融…: the term on a line of its own, its definition below
     if separator is None or separator.start() == 0:
         return []
     heading = entry.text[: separator.start()].strip()
     heading = heading.rstrip(_HEADING_END_MARKS)
     # After a colon or a dash the definition is what follows; 是指/即 belong to the definition's wording.
-    cut = separator.end() if ":" in separator.group() or "—" in separator.group() else separator.start()
+    cut = separator.end() if ":" in separator.group() or "—" in separator.group() or "\n" in separator.group() \
+        else separator.start()
     definition = entry.text[cut:].strip()
     folded_heading = entry.folded[: separator.start()].strip()[:len(heading)]  # fold keeps lengths
     bracket_alias = None
