@@ -289,3 +289,18 @@ def test_ratios_doublings_and_moved_ranks(text, expected):
 @pytest.mark.parametrize("text", ["比分3:1获胜。", "会议于10:1召开。", "发布时间：2023-01-13 09:12:30"])
 def test_scores_and_times_are_no_ratios(text):
     assert extract_figures(text, section=REVIEW) == []
+
+
+@pytest.mark.parametrize("heading, tense", [("三、全力以赴做好2024年工作", True), ("二、乘势而上的2024年", True),
+                                            ("一、砥砺奋进的2023年", False), ("二、奋力开创高质量发展新局面", None),
+                                            ("二、奋力开创高质量发展新局面 > （一）巩固2023年发展成果", None)])
+def test_a_headings_years_tell_plan_from_review(heading, tense):
+    from reportcli.parse.figures import section_tense
+
+    assert section_tense(heading, 2024) is tense
+    assert section_tense(heading) is (tense if "2024" not in heading and "2023" not in heading else None)
+
+
+def test_figures_under_a_heading_of_this_year_are_targets():
+    figures = extract_figures("全年地区生产总值增长6%左右。", section="三、全力以赴做好2024年工作", report_year=2024)
+    assert [figure.target for figure in figures] == [True]

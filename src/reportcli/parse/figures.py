@@ -612,7 +612,7 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
         return []
     tagger = tagger or default_tagger()
     clause_ends, sentence_ends, whole_sentence_ends, context_ends = _boundaries(folded, *_FIGURE_ENDS)
-    section_default = section_tense(section)
+    section_default = section_tense(section, report_year)
     starts = [c.start for c in candidates]
     figures: list[Figure] = []
     carry = _Carry(-1)
@@ -1058,16 +1058,25 @@ def _kind(candidate: _Candidate, folded: str, prefix: str, subject: str, change_
     return "level"
 
 
-def section_tense(path: str) -> bool | None:
+def section_tense(path: str, report_year: int | None = None) -> bool | None:
     """True for a part of the report that plans (its figures set targets), False for one that
     reviews, None when the headings do not say. The top-level heading decides, and in it review
     words win (一、2023年工作回顾 reviews, though it names a year); a sub-heading decides only
-    under a neutral top."""
-    for heading in fold(path).split(" > "):
+    under a neutral top. A heading with neither, naming only years, plans when they are the
+    report's or later (三、全力以赴做好2024年工作, 二、乘势而上的2024年) and reviews when earlier
+    (the top-level heading's years only)."""
+    for depth, heading in enumerate(fold(path).split(" > ")):
         if REVIEW_HEADING.search(heading):
             return False
         if PLAN_HEADING.search(heading):
             return True
+        # (a part's years only: （一）巩固2023年成果 under a plan's neutral top still plans)
+        named = years_named(with_arabic_years(heading)) if report_year and depth == 0 else []
+        if named:
+            if min(named) >= report_year:
+                return True
+            if max(named) < report_year:
+                return False
     return None
 
 
