@@ -211,3 +211,18 @@ def test_a_news_items_list_goes_on_in_the_paragraphs_after_its_anchor():
 def test_what_follows_a_list_that_ends_its_paragraph_is_not_of_it(after):
     text = "各位代表：\n二、2024年工作安排\n今年全省主要预期目标是：地区生产总值增长6%左右；城镇新增就业88万人。\n" + after + "\n"
     assert [goal.code for goal in parse_report(text).goals if goal.main] == ["gdp_growth", "urban_jobs_new"]
+
+
+# A summary that gives each figure first and its label after, a line each, no punctuation inside
+# the lines: lines are not joined as if wrapped, and each label names its figure.
+FIGURES_FIRST = ("数说2024年政府工作报告\n2024年3月5日 新华网\n【2024年发展主要预期目标】\n5%左右——国内生产总值增长\n"
+                 "1200万人以上——城镇新增就业\n5.5%左右——城镇调查失业率\n3%左右——居民消费价格涨幅\n【2023年成绩】\n"
+                 "5.2%：国内生产总值增长\n1244万人：城镇新增就业\n")
+
+
+def test_a_summary_of_figures_first_and_labels_after():
+    report = parse_report(FIGURES_FIRST)
+    assert [(goal.code, goal.raw) for goal in report.goals if goal.main] == [
+        ("gdp_growth", "5%左右"), ("urban_jobs_new", "1200万人以上"), ("unemployment_surveyed", "5.5%左右"), ("cpi", "3%左右")]
+    achieved = [(figure.indicator, figure.raw) for figure in report.figures if not figure.target]
+    assert achieved == [("国内生产总值增长", "5.2%"), ("城镇新增就业", "1244万人")]

@@ -30,7 +30,7 @@ _LATIN = re.compile(r"[a-z]")
 _SHORT_QUOTE = starting_with(r"“\"《〔\[", r"“[^“”]{1,20}”|\"[^\"]{1,20}\"|《[^《》]{1,60}》|〔[^〔〕]{1,10}〕|\[[^\[\]]{1,10}\]")
 _TIME_WINDOW_BEFORE = re.compile(r"(?:过去|近|今后|未来|最近|这|此前|前|后|头|每)\s?$")
 _NOT_AFTER = re.compile(r"周年|届|次会议|次全会|次全体会议|次党代会|次代表大会|号|强(?!度)|大(?!于)|中全会|年来|年以来|个五年")
-_LIST_NUMBER = re.compile(r"\(?\d{1,2}[.、)]")  # matched at a position: no ^
+_LIST_NUMBER = re.compile(r"\(?\d{1,2}[.、)](?!\d)")  # matched at a position: no ^
 _DATE_SPANS = starting_with(r"\d〇零一二三四五六七八九",
     r"(?:19|20)\d{2}\s?(?:[-—–~～至到]\s?(?:19|20)?\d{2}\s?)?年(?:\s?\d{1,2}\s?月(?:\s?\d{1,2}\s?[日号])?)?"
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?(?!\d|:\d)"
@@ -809,7 +809,27 @@ def extract_figures(text: str, paragraph: int = 0, *, section: str = "", report_
         carry.end, carry.change, carry.subject, carry.threshold = counted_end, change_word, subject, threshold
         carry.distribute, carry.distributed = distribute, order
     named = _compound_subjects_shared([_named_after_a_preposition(figure, text, folded) for figure in figures], folded)
-    return _with_basis(_households_and_people(named, text, folded), text, folded)
+    return _with_basis(_labelled_after(_households_and_people(named, text, folded), text, folded), text, folded)
+
+
+# A summary's line that gives the figure first and its label after (5%左右——国内生产总值增长,
+# 1244万人：城镇新增就业): the label names it, when nothing before the figure does.
+_LABEL_AFTER = re.compile(r"\s*(?:——|—|–|-|:)\s*(?P<label>[^,;。:!?—\d]{2,24}?)\s*(?:[,;。]|$)")
+
+
+def _labelled_after(figures: list[Figure], text: str, folded: str) -> list[Figure]:
+    out = []
+    for figure in figures:
+        label = _LABEL_AFTER.match(folded, figure.end) if not figure.indicator else None
+        if label:
+            indicator = text[label.start("label"):label.end("label")]
+            folded_label = label.group("label")
+            kind = "change" if _CHANGE_VERB.search(folded_label[-3:]) or _RATE_OF_CHANGE.search(folded_label) else \
+                "share" if _SHARE_INDICATOR.search(folded_label) else \
+                figure.kind if figure.unit in ("%", "个百分点", "‰", "成") else "level"
+            figure = figure._replace(indicator=indicator, kind=kind)
+        out.append(figure)
+    return out
 
 
 # 1.8万户6.5万名贫困群众实现脱贫, 2.3万户7.8万人搬入新居: households and people of one group, side by

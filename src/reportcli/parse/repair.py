@@ -39,7 +39,7 @@ _TERMINAL = "。！？；：!?;:”」』）)…"
 # ---------------------------------------------------------------- page furniture
 
 _PAGE_NUMBER = re.compile(
-    r"^(?:[-—–－_~～]*\s*\d{1,4}\s*[-—–－_~～]*"  # — 3 —, -3-, 3
+    r"^(?:[-—–－_~～\s]*\d{1,4}[-—–－_~～\s]*"  # — 3 —, -3-, 3, - 3 - —
     r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"  # 第3页, 第3页 共20页
     r"|共\s*\d{1,4}\s*页\s*第\s*\d{1,4}\s*页"
     r"|\d{1,4}\s*/\s*\d{1,4}"  # 3/20
@@ -630,10 +630,14 @@ def _wrap_width(entries: list[tuple[str, bool]]) -> int | None:
     """The display width from which a line of this document counts as full (it ran to the
     margin), or None when the document is not hard-wrapped. Lines that end mid-sentence are
     full lines by definition: most of them of about the same width, and there are many."""
-    open_ended = [_display_width(line) + (4 if indented else 0) for line, indented in entries
-                  if len(line) >= 8 and line[-1] not in _TERMINAL]
+    open_lines = [(line, indented) for line, indented in entries if len(line) >= 8 and line[-1] not in _TERMINAL]
+    open_ended = [_display_width(line) + (4 if indented else 0) for line, indented in open_lines]
     lines = sum(1 for line, _ in entries if len(line) >= 8)
     if lines < 8 or len(open_ended) < 0.3 * lines:
+        return None
+    # Prose cut at a margin has its commas inside the lines; a list of short items a line
+    # (5%左右——国内生产总值增长 | 1200万人以上——城镇新增就业) has none, whatever their widths.
+    if sum(1 for line, _ in open_lines if _INNER_PUNCTUATION.search(line)) < 0.5 * len(open_lines):
         return None
     counts = Counter(open_ended)
     mode = max(counts, key=lambda width: (sum(counts[n] for n in range(width - 3, width + 4)), width))
@@ -647,6 +651,7 @@ def _wrap_width(entries: list[tuple[str, bool]]) -> int | None:
     return near[len(near) // 10]
 
 
+_INNER_PUNCTUATION = re.compile(r"[，。；、,;：:]")
 _ENDS_WITH_NUMBER = re.compile(r"\d[.,]?$")
 _UNIT_START = re.compile(r"(?:[%‰]|\d|(?:万亿|亿|万|千)?(?:元|美元|人次|人|户|个|家|项|吨|亩|公里|平方米|千瓦|倍|个百分点))")
 _CLOSING_START = re.compile(r"[，。、；：？！）」』》〕】,.;:?!)%‰]")
