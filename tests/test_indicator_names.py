@@ -37,6 +37,10 @@ def indicators(text: str, section: str = "一、2023年工作回顾") -> list[tu
     # a bound of the things counted next, written with 超 and 的: a threshold, and part of their name
     ("营业收入超10亿元的企业达到56家。", [("10亿元", "企业营业收入", "other"), ("56家", "营业收入超10亿元的企业", "level")]),
     ("实现营业收入超10亿元的目标。", [("10亿元", "营业收入", "level")]),
+    # a window adjusted to its end (调整为, 上调为), its start per person and month
+    ("最低工资标准由1650元/月调整为1900元/月。", [("1650元/月", "最低工资标准", "level"), ("1900元/月", "最低工资标准", "level")]),
+    ("城乡居民基础养老金由每人每月103元上调为123元。",
+     [("103元", "城乡居民基础养老金", "level"), ("123元", "城乡居民基础养老金", "level")]),
     ("规模以上工业增加值增长7%，增速较全国快1.2个百分点。",
      [("7%", "规模以上工业增加值增长", "change"), ("1.2个百分点", "规模以上工业增加值增速与全国之差", "other")]),
     # a new predicate starts the 分别 pairing again; a qualifier between the figures does not

@@ -312,3 +312,10 @@ def test_changes_windows_and_prepositions_in_traditional_characters():
     assert figures["80%以上"].indicator == "財力"
     assert (figures["1000億元"].indicator, figures["1000億元"].basis) == ("地方政府專項債券較上年增加", "vs_last_year")
     assert figures["0.2個百分點"].code is None and figures["3%"].code == "deficit_ratio"
+
+
+@pytest.mark.parametrize("text", ["最低工资标准由1650元/月调整为1900元/月。", "城乡居民基础养老金由每人每月103元上调为123元。"])
+def test_an_adjusted_windows_start_is_no_level_of_the_year(text):
+    from reportcli.parse.figures import extract_figures
+
+    assert [figure.basis for figure in extract_figures(text)] == ["from", None]
