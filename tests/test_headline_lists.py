@@ -226,3 +226,12 @@ def test_a_summary_of_figures_first_and_labels_after():
         ("gdp_growth", "5%左右"), ("urban_jobs_new", "1200万人以上"), ("unemployment_surveyed", "5.5%左右"), ("cpi", "3%左右")]
     achieved = [(figure.indicator, figure.raw) for figure in report.figures if not figure.target]
     assert achieved == [("国内生产总值增长", "5.2%"), ("城镇新增就业", "1244万人")]
+
+
+@pytest.mark.parametrize("item, code", [("地区生产总值增速高于全省平均水平", "gdp_growth"),
+                                        ("居民人均可支配收入增长快于经济增长", "disposable_income_growth"),
+                                        ("一般公共预算收入增长与经济增长相匹配", "budget_revenue_growth")])
+def test_a_qualitative_item_on_a_growth_takes_the_growths_code(item, code):
+    text = "各位代表：\n二、2024年工作安排\n今年主要预期目标是：城镇新增就业1.5万人以上；" + item + "。"
+    [goal] = [goal for goal in parse_report(text).goals if goal.main and not goal.raw]
+    assert goal.code == code

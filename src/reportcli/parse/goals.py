@@ -466,6 +466,7 @@ def _headline_items(paragraph: Paragraph, start: int, end: int, figures: list[Fi
     return goals
 
 
+_GROWTH_WORD = re.compile(r"(?:增长|增速|增幅|涨幅|上涨|增长速度)$")
 _COLUMN_NOTE = re.compile(r"\((?:(?:19|20)\d{2}年)?[^()]{0,8}(?:目标|完成|预计|计划)\)\s*。?$")
 _PAST_VALUE = re.compile(r"((?:19|20)\d{2})年(?:实际)?(?:完成|实现|预计完成|预计|实际)")
 
@@ -577,7 +578,8 @@ def _qualitative_goal(paragraph: Paragraph, start: int, piece: str, sentence: st
     if task:
         indicator = indicator[task.start("task"):task.end("task")]  # 完成上级下达的节能减排目标 → 节能减排
     comparator = "=" if "持平" in piece else None
-    entry = classify(indicator, None, "")
+    # 地区生产总值增速高于全省平均水平, 居民人均可支配收入增长快于经济增长: a target on the growth
+    entry = classify(indicator, "change" if _GROWTH_WORD.search(fold(indicator)) else None, "")
     paired = _BESIDE.match(fold(indicator)) if entry is None else None  # 居民收入增長和經濟增長同步 too
     if paired:
         # 居民收入增长与经济增长同步, 居民收入增速高于经济增速: the target is about the first measure
