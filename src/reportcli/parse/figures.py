@@ -818,6 +818,8 @@ _LABEL_AFTER = re.compile(r"\s*(?:——|—|–|-|:)\s*(?P<label>[^,;。:!?—\
 
 
 def _labelled_after(figures: list[Figure], text: str, folded: str) -> list[Figure]:
+    if all(figure.indicator for figure in figures):
+        return figures
     out = []
     for figure in figures:
         label = _LABEL_AFTER.match(folded, figure.end) if not figure.indicator else None
@@ -839,6 +841,8 @@ _WHAT_PEOPLE_DID = re.compile(r"(?:实现|完成|已)?[\u4e00-\u9fff]{2,6}(?=[,;
 
 
 def _households_and_people(figures: list[Figure], text: str, folded: str) -> list[Figure]:
+    if not any(figure.unit == "户" and not figure.indicator for figure in figures):
+        return figures
     out = list(figures)
     for at in range(len(out) - 1):
         households, people = out[at], out[at + 1]
