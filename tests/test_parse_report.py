@@ -227,3 +227,11 @@ def test_a_heading_title_ends_at_a_colon():
     report = parse_report("一、工作回顾\n（一）关于经济发展：全年地区生产总值增长5%。\n")
     assert [s.label for s in report.sections] == ["一、工作回顾", "（一）关于经济发展"]
     assert report.paragraphs[0].text == "（一）关于经济发展：全年地区生产总值增长5%。"
+
+
+@pytest.mark.parametrize("mark", ["、", ".", "．"])
+def test_a_part_numbered_with_a_dot_is_a_part(mark):
+    report = parse_report(f"各位代表：\n一{mark}2023年工作回顾\n全市地区生产总值增长5%。\n二{mark}2024年工作安排\n全年地区生产总值增长6%左右。\n")
+    assert [section.title for section in report.sections] == ["2023年工作回顾", "2024年工作安排"]
+    assert [figure.target for figure in report.figures] == [False, True]
+    assert report.metadata.year == 2024

@@ -29,7 +29,7 @@ _AHEAD = re.compile(alternation(AHEAD_WORDS))
 # A list item line: a bullet or a number before it.
 _ITEM_MARK = re.compile(r"^(?:[●•◆◇■□▪▶►○◎★☆※·\-–—]|\d{1,2}\s*[.、)]|\(\d{1,2}\)|[①-⑳])")
 # A heading of the report's outline: the list is over.
-_OUTLINE_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}\s*、|\(\s*[一二三四五六七八九十]{1,3}\s*\)|第[一二三四五六七八九十]部分)")
+_OUTLINE_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}\s*(?:、|\.)|\(\s*[一二三四五六七八九十]{1,3}\s*\)|第[一二三四五六七八九十]部分)")
 _ANNUAL = re.compile(alternation(THIS_YEAR_WORDS))
 _PERIOD = re.compile(r"十[一二三四五六七八九]五|五年|2035|到(?:19|20)\d{2}年")
 # Headline indicators: a paragraph naming several of them as targets, after 今年, is the headline

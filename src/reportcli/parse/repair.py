@@ -95,7 +95,7 @@ _TAIL_FRAGMENTS_NEEDED = 3
 
 _CN = "一二三四五六七八九十"
 _HEADING_START = re.compile(
-    rf"^(?:第[{_CN}]{{1,3}}部分|[{_CN}]{{1,3}}\s*、|[(（]\s*[{_CN}]{{1,3}}\s*[)）]|[{_CN}]{{1,3}}是|"
+    rf"^(?:第[{_CN}]{{1,3}}部分|[{_CN}]{{1,3}}\s*(?:、|\.)|[(（]\s*[{_CN}]{{1,3}}\s*[)）]|[{_CN}]{{1,3}}是|"
     r"\d{1,2}\s*[.、．](?!\d)|[(（]\s*\d{1,2}\s*[)）]|[①-⑳]|各位代表|名\s*词\s*解\s*释|附件)")
 _BULLET_START = re.compile(r"^[●•◆◇■□▪▶►○◎★☆※·\-–—]\s*")
 # A one-line report is split before these when a sentence ends right before them.

@@ -16,7 +16,7 @@ from reportcli.parse.lexicon import STATEMENT_ENDS
 _CN = "一二三四五六七八九十"
 MARKER_STYLES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
     ("part", 0, re.compile(rf"^第[{_CN}]{{1,3}}部分\s*")),
-    ("chinese", 1, re.compile(rf"^[{_CN}]{{1,3}}\s*、\s*")),
+    ("chinese", 1, re.compile(rf"^[{_CN}]{{1,3}}\s*(?:、|\.)\s*")),  # 一、, and 一． as some type it
     ("paren_chinese", 2, re.compile(rf"^\(\s*[{_CN}]{{1,3}}\s*\)\s*")),
     ("is_clause", 3, re.compile(rf"^[{_CN}]{{1,3}}是(?=[^\s,、。:;])")),
     ("ordinal", 3, re.compile(rf"^第[{_CN}]{{1,3}}\s*[,、:]\s*")),
