@@ -77,15 +77,19 @@ def test_a_column_of_units_goes_with_each_number():
     assert lines[3] == "● 一般公共预算收入120.5%（2023年完成）；一般公共预算收入—（2024年目标）。"
 
 
+def _published(rows: list[list[str]], shape: str, gap: str = "  ") -> str:
+    """The plan part with a table of targets, as a web page gives it or a PDF's text layer (a row
+    a line, its cells spaced apart)."""
+    if shape == "web":
+        cells = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+        return decode_bytes(f"<html><body><p>二、2024年工作安排</p><p>主要预期目标如下：</p><table>{cells}</table></body></html>"
+                            .encode("utf-8"))
+    return "二、2024年工作安排\n主要预期目标如下：\n" + "\n".join(gap.join(row) for row in rows) + "\n"
+
+
 @pytest.mark.parametrize("shape", ["web", "pdf"])
 def test_targets_of_a_table_with_a_unit_column(shape):
-    if shape == "web":
-        cells = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in UNIT_ROWS)
-        text = decode_bytes(f"<html><body><p>二、2024年工作安排</p><p>主要预期目标如下：</p><table>{cells}</table></body></html>"
-                            .encode("utf-8"))
-    else:  # a PDF's text layer: a row a line, its cells spaced apart
-        text = "二、2024年工作安排\n主要预期目标如下：\n" + "\n".join("  ".join(row) for row in UNIT_ROWS) + "\n"
-    report = parse_report(text)
+    report = parse_report(_published(UNIT_ROWS, shape))
     assert [(g.indicator, g.raw, g.comparator) for g in report.goals if g.main] == UNIT_EXPECTED
     assert [(f.raw, f.target) for f in report.figures if f.indicator.startswith("城镇新增就业")] == \
         [("3.1万人", False), ("3万人以上", True)]
@@ -108,13 +112,7 @@ WORDS_ROWS = [["指标", "单位", "2023年完成", "2024年目标"], ["地区�
 
 @pytest.mark.parametrize("shape", ["web", "pdf"])
 def test_a_target_in_words_beside_the_numbers_of_a_table(shape):
-    if shape == "web":
-        cells = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in WORDS_ROWS)
-        text = decode_bytes(f"<html><body><p>二、2024年工作安排</p><p>主要预期目标如下：</p><table>{cells}</table></body></html>"
-                            .encode("utf-8"))
-    else:
-        text = "二、2024年工作安排\n主要预期目标如下：\n" + "\n".join("\t".join(row) for row in WORDS_ROWS) + "\n"
-    goals = [goal for goal in parse_report(text).goals if goal.main]
+    goals = [goal for goal in parse_report(_published(WORDS_ROWS, shape, gap="\t")).goals if goal.main]
     assert [(goal.code, goal.raw) for goal in goals] == [
         ("gdp_growth", "6%左右"), ("urban_jobs_new", "3万人"), ("disposable_income_growth", ""), ("energy_intensity", "")]
     assert "2023" not in goals[-1].text  # the achieved column's words are no target
