@@ -235,3 +235,13 @@ def test_a_part_numbered_with_a_dot_is_a_part(mark):
     assert [section.title for section in report.sections] == ["2023年工作回顾", "2024年工作安排"]
     assert [figure.target for figure in report.figures] == [False, True]
     assert report.metadata.year == 2024
+
+
+def test_a_report_saved_as_markdown():
+    text = ("# 2024年某市政府工作报告\n\n## 一、2023年工作回顾\n\n全市地区生产总值增长**5.6%**。\n\n## 二、2024年工作安排\n\n"
+            "### （一）主要预期目标\n\n- 地区生产总值增长6%左右\n* 城镇新增就业3万人以上\n+ 居民消费价格涨幅3%左右\n\n- 3 -\n")
+    report = parse_report(text)
+    assert [section.label for section in report.sections] == ["一、2023年工作回顾", "二、2024年工作安排", "（一）主要预期目标"]
+    assert [(goal.indicator, goal.code) for goal in report.goals if goal.main] == [
+        ("地区生产总值", "gdp_growth"), ("城镇新增就业", "urban_jobs_new"), ("居民消费价格涨幅", "cpi")]
+    assert not any("3 -" in paragraph.text for paragraph in report.paragraphs)  # a page number, not a bullet

@@ -452,3 +452,11 @@ SHORT_WRAPPED = """政府工作报告
 今年是全面贯彻落实党的二十大精神的关键之年，做好今年工作，要坚持稳中求进工作总基调，完整
 准确全面贯彻新发展理念。
 """
+
+
+def test_a_text_ending_with_short_list_items_keeps_them():
+    # three short lines without a sentence mark end the text: items with figures, not a page's chrome
+    lines = repaired("二、2024年工作安排\n（一）主要预期目标\n地区生产总值增长6%左右\n城镇新增就业3万人以上\n居民消费价格涨幅3%左右\n")
+    assert lines[-3:] == ["地区生产总值增长6%左右", "城镇新增就业3万人以上", "居民消费价格涨幅3%左右"]
+    chrome = repaired("全市经济平稳运行，地区生产总值增长6%。\n分享到\n微信\n微博\n扫一扫\n")
+    assert chrome == ["全市经济平稳运行，地区生产总值增长6%。"]

@@ -90,6 +90,8 @@ _CONTENTS_HEADING = re.compile(r"^目\s*录$")
 _CONTENTS_ENTRY = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\s*[^\d\s.,。;:、].{0,29}|▪\s*\S.{0,29})$")
 _TAIL_FRAGMENT = 12  # a trailing line this short without a sentence mark is page furniture
 _TAIL_FRAGMENTS_NEEDED = 3
+# A figure makes a short line report text (a list's last items: 居民消费价格涨幅3%左右), never page chrome.
+_FIGURE_IN = re.compile(r"\d(?:\.\d+)?\s*(?:%|‰|万|亿|千|个百分点|元|人|户|个|家|项|吨|亩|公里|倍)")
 
 # ---------------------------------------------------------------- headings (for splitting and joining)
 
@@ -357,7 +359,7 @@ def _without_trailing_boilerplate(lines: list[str], log: _Log) -> list[str]:
             boilerplate += 1
         elif len(_SPACE_RUN.sub("", line)) <= _TAIL_FRAGMENT and not re.search(r"[。！？!?；;]", line) \
                 and not _HEADING_START.match(line) \
-                and not re.search(r"\d{4}\s*年|\d{4}[-./]\d", line):
+                and not re.search(r"\d{4}\s*年|\d{4}[-./]\d", line) and not _FIGURE_IN.search(line):
             fragments += 1
         else:
             break

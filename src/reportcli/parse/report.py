@@ -13,8 +13,9 @@ from reportcli.parse.sections import INTERJECTION, build_tree, heading_of
 from reportcli.text import fold, normalize_newlines
 
 # Markdown a report may be saved as: heading marks, emphasis and list bullets carry no text.
-_MARKDOWN = re.compile(r"^#{1,6}\s+|^[*+]\s+|^>\s?|\*\*|__")
-_MARKDOWN_STARTS = frozenset("#*+>")
+# (a - bullet before words, not before a page number: - 3 -)
+_MARKDOWN = re.compile(r"^#{1,6}\s+|^[*+]\s+|^-\s+(?=[^\d\s\-])|^>\s?|\*\*|__")
+_MARKDOWN_STARTS = frozenset("#*+->")
 _HEADER_SCAN = 80  # front matter lies within the first lines (blank ones included) before the body
 
 
