@@ -317,8 +317,10 @@ def _intro_rank(intro: str, year: int | None) -> int:
 def _headline_spans(paragraphs: list[Paragraph], index: int, folded: str, start: int, reported: bool = False,
                     year: int | None = None):
     """(paragraph, start, end) spans that hold the headline list: the rest of the sentence (of
-    the paragraph, for reported speech), or the following paragraphs when the anchor ends its
-    own: the next one, then as many as are list items (a bullet or number, or a short target line)."""
+    the paragraph, for reported speech) and, when the paragraph leaves it open (…；) or it ends
+    the paragraph, the list's lines in the paragraphs after; or the following paragraphs when the
+    anchor ends its own: the next one, then as many as are list items (a bullet or number, or a
+    short target line)."""
     paragraph = paragraphs[index]
     if folded[start:].strip(" :，,。"):
         end = folded.find("。", start)
