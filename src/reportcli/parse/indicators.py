@@ -59,15 +59,19 @@ def region_named_before(indicator: str) -> str | None:
     bare = _bare(indicator)
     if _canonical(bare) in _by_name():
         return None
+    return next((bare[:len(bare) - len(rest)] for rest in _after_regions(bare) if _canonical(rest) in _by_name()), None)
+
+
+def _after_regions(bare: str):
+    """What is left of a bare indicator after the regions named before it, one and then two
+    (海拉尔区地区生产总值 → 地区生产总值; 呼伦贝尔市海拉尔区地区生产总值 → 海拉尔区地区生产总值 → 地区生产总值)."""
     rest = bare
     for _ in range(2):
         region = _REGION.match(rest)
         if not region or region.end() >= len(rest):
-            break
+            return
         rest = rest[region.end():]
-        if _canonical(rest) in _by_name():
-            return bare[:len(bare) - len(rest)]
-    return None
+        yield rest
 
 
 _REGION_SUFFIX = re.compile(r"(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|自治旗|省|市|州|盟|地区|县|旗|区)$")
@@ -154,14 +158,7 @@ def classify(indicator: str, kind: str | None, unit: str) -> Indicator | None:
     if not bare:
         return None
     group = _GROUP_OF.get(unit) if unit else None
-    candidates = [_canonical(bare)]
-    rest = bare
-    for _ in range(2):  # 海拉尔区地区生产总值, 呼伦贝尔市海拉尔区地区生产总值: regions named before the indicator
-        region = _REGION.match(rest)
-        if not region or region.end() >= len(rest):
-            break
-        rest = rest[region.end():]
-        candidates.append(_canonical(rest))
+    candidates = [_canonical(bare)] + [_canonical(rest) for rest in _after_regions(bare)]  # 海拉尔区地区生产总值 too
     for candidate in candidates:
         for entry in _by_name().get(candidate, ()):
             if (kind is None or kind in entry.kinds) and (group is None and not unit or group in entry.units):
