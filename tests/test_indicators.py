@@ -59,6 +59,11 @@ def test_no_two_entries_claim_the_same_name_for_the_same_kind_and_unit():
     ("研究与试验发展经费投入强度", "share", "%", "rd_intensity"),
     ("R&D经费投入强度", "share", "%", "rd_intensity"),
     ("常住人口城镇化率", "share", "%", "urbanization_rate"),
+    # names of before the 2014 budget law and the 2013 survey reform
+    ("地方财政一般预算收入增长", "change", "%", "budget_revenue_growth"),
+    ("财政一般预算收入", "level", "元", "budget_revenue"),
+    ("农民人均纯收入", "level", "元", "rural_net_income"),
+    ("农村居民人均纯收入增长", "change", "%", "rural_net_income_growth"),
 ])
 def test_wordings_of_the_same_indicator_share_a_code(indicator, kind, unit, code):
     entry = classify(indicator, kind, unit)
