@@ -71,7 +71,7 @@ def test_trend(cli, corpus):
         (2021, "120.5亿元", 12_050_000_000, "元"), (2022, "131.2亿元", 13_120_000_000, "元"),
         (2023, "137.9亿元", 13_790_000_000, "元")]
     assert set(points[0]) == {"report", "year", "period", "region", "indicator", "raw", "value", "unit", "paragraph",
-                              "code", "name_en"}
+                              "code", "name_en", "signed"}
     assert [(p["year"], p["period"], p["code"]) for p in points] == [(2021, 2020, "gdp"), (2022, 2021, "gdp"),
                                                                      (2023, 2022, "gdp")]
     _, growth, _ = run(cli, index, "trend", "地区生产总值增长", "--region", "青山")

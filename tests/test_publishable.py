@@ -319,3 +319,17 @@ def test_an_adjusted_windows_start_is_no_level_of_the_year(text):
     from reportcli.parse.figures import extract_figures
 
     assert [figure.basis for figure in extract_figures(text)] == ["from", None]
+
+
+def test_a_trend_gives_a_fall_its_sign(cli, tmp_path):
+    for year, words in ((2023, "增长5.2%"), (2024, "下降2.1%"), (2025, "同比下降0.5%")):
+        (tmp_path / f"{year}.txt").write_text(
+            f"{year}年某某市政府工作报告\n——{year}年1月10日在某某市第十七届人民代表大会第{year - 2020}次会议上\n各位代表：\n"
+            f"一、{year - 1}年工作回顾\n{year - 1}年，全市地区生产总值{words}。\n", encoding="utf-8")
+    index = tmp_path / "i.sqlite"
+    assert cli("build", str(tmp_path), "-o", str(index))[0] == 0
+    rows = _rows(cli, index, "trend", "gdp_growth")
+    assert [(row["raw"], row["value"], row["signed"]) for row in rows] == [("5.2%", 5.2, 5.2), ("2.1%", 2.1, -2.1),
+                                                                           ("0.5%", 0.5, -0.5)]
+    code, chart, _ = cli("trend", "gdp_growth", "--index", str(index), "--chart")
+    assert code == 0 and "-2.1%" in chart and "-0.5%" in chart

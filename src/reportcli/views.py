@@ -463,7 +463,9 @@ def trend_chart(points: list[Any]) -> list[tuple[str, list[Bar]]]:
         return []
     unit = rows[0]["unit"]
     title = f"{rows[0]['indicator']}" + (f" ({unit})" if unit else "")
-    return [(title, [Bar(label=bar_label(row), value=row["value"], text=row["raw"]) for row in rows])]
+    # a fall is a bar to the left of none, its text a minus: 下降2.1% is -2.1%
+    return [(title, [Bar(label=bar_label(row), value=row["signed"],
+                         text=row["raw"] if row["signed"] == row["value"] else f"-{row['raw']}") for row in rows])]
 
 
 def count_chart(rows: list[Any], year_of: dict[str, int | None]) -> list[tuple[str, list[Bar]]]:

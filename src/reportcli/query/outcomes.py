@@ -148,6 +148,14 @@ def _own_year(figure: Figure, period: int | None) -> bool:
     return not years or period is None or years == {period}
 
 
+def with_sign(figure: Figure) -> int | float | None:
+    """A change with its sign, as a panel needs it: 地区生产总值下降2.1% is -2.1; any other figure
+    is its value."""
+    if figure.value is None or figure.kind != "change" or not _DOWN.search(fold(figure.indicator)):
+        return figure.value
+    return -figure.value
+
+
 def signed(outcome: Figure, goal_direction: str | None) -> float:
     """The outcome as a signed number for comparing with a target: 下降5% against a growth
     target is -5; against a reduction target (能耗降低3%) it is +5."""

@@ -11,7 +11,7 @@ from reportcli.index.store import Store
 from reportcli.query.common import ReportFilter, select_reports
 from reportcli.query.match import SIMILAR, fold_query, similarity
 from reportcli.query.metrics import base_unit
-from reportcli.query.outcomes import in_parts, outcome_of, read_outcomes_ahead
+from reportcli.query.outcomes import in_parts, outcome_of, read_outcomes_ahead, with_sign
 from reportcli.record import Record
 from reportcli.text import fold
 
@@ -28,6 +28,7 @@ class TrendPoint(Record):
     paragraph: int
     code: str | None
     name_en: str | None
+    signed: int | float | None = None  # a change with its sign: 下降2.1% is -2.1 (value stays as written)
 
 
 def trend(store: Store, indicator: str, selection: ReportFilter | None = None, unit: str | None = None,
@@ -63,7 +64,8 @@ def trend(store: Store, indicator: str, selection: ReportFilter | None = None, u
                 figure = _best_named(store, report, needle, period, figures)
             if figure is not None:
                 points.append(TrendPoint(report.id, report.year, period, report.region, figure.indicator, figure.raw,
-                                         figure.value, figure.unit, figure.paragraph, figure.code, figure.name_en))
+                                         figure.value, figure.unit, figure.paragraph, figure.code, figure.name_en,
+                                         with_sign(figure)))
     if points and wanted_unit is None:  # one unit: the one most reports use for this indicator
         common = Counter(point.unit for point in points).most_common(1)[0][0]
         points = [point for point in points if point.unit == common]
