@@ -316,14 +316,13 @@ _LEVEL_WORDS = {"省": "province", "自治区": "province", "市": "city", "州"
                 "区": "county", "县": "county", "旗": "county", "自治县": "county", "自治旗": "county"}
 # A year in a heading, in digits or in Chinese ones (一、二〇二三年工作回顾).
 _HEADING_YEAR = r"(?P<y>(?:19|20)\d{2}|[一二][〇零一二三四五六七八九]{3})"
-_REVIEW_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}(?:、|\.)|第[一二三四五六七八九十]部分)\s*"
-                             + _HEADING_YEAR + r"\s*年.{0,30}?(?:工作)?回顾")
-_YEARLESS_REVIEW_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}(?:、|\.)|第[一二三四五六七八九十]部分)\s*"
-                                      r"(?:过去一年|过去的一年|去年|上一年|上年)(?:的)?(?:政府)?工作(?:回顾)?\s*$")
+# A part's heading marker: 一、, 一． as some type it, 第一部分
+_PART_START = r"^(?:[一二三四五六七八九十]{1,3}(?:、|\.)|第[一二三四五六七八九十]部分)\s*"
+_REVIEW_HEADING = re.compile(_PART_START + _HEADING_YEAR + r"\s*年.{0,30}?(?:工作)?回顾")
+_YEARLESS_REVIEW_HEADING = re.compile(_PART_START + r"(?:过去一年|过去的一年|去年|上一年|上年)(?:的)?(?:政府)?工作(?:回顾)?\s*$")
 _REVIEW_OPENING = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?:[,:]|是|全[省市区县州盟旗]|我[省市区县旗])")
 _JUST_PASSED = re.compile(r"(?:刚刚过去的|过去的|回顾)" + _HEADING_YEAR + r"\s*年")
-_PLAN_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}(?:、|\.)|第[一二三四五六七八九十]部分)\s*"
-                           + _HEADING_YEAR + r"\s*年.{0,12}?(?:工作安排|重点工作|主要任务|工作任务|目标任务|政府工作|"
+_PLAN_HEADING = re.compile(_PART_START + _HEADING_YEAR + r"\s*年.{0,12}?(?:工作安排|重点工作|主要任务|工作任务|目标任务|政府工作|"
                            r"主要预期目标|总体要求)")
 # A news item on the State Council's report: 国务院总理5日在政府工作报告中提出…
 _PREMIER_REPORT = re.compile(r"国务院总理.{0,24}?政府工作报告")

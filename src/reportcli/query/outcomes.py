@@ -151,16 +151,21 @@ def _own_year(figure: Figure, period: int | None) -> bool:
 def with_sign(figure: Figure) -> int | float | None:
     """A change with its sign, as a panel needs it: 地区生产总值下降2.1% is -2.1; any other figure
     is its value."""
-    if figure.value is None or figure.kind != "change" or not _DOWN.search(fold(figure.indicator)):
+    if figure.value is None or figure.kind != "change" or not _falls(figure):
         return figure.value
     return -figure.value
+
+
+def _falls(figure: Figure) -> bool:
+    """Its indicator ends with a verb of decline (下降, 减少, 回落 …)."""
+    return _DOWN.search(fold(figure.indicator)) is not None
 
 
 def signed(outcome: Figure, goal_direction: str | None) -> float:
     """The outcome as a signed number for comparing with a target: 下降5% against a growth
     target is -5; against a reduction target (能耗降低3%) it is +5."""
     value = float(outcome.value)
-    falls = bool(_DOWN.search(fold(outcome.indicator)))
+    falls = _falls(outcome)
     if falls and goal_direction != "down":
         return -value
     if goal_direction == "down" and not falls and outcome.kind == "change" and re.search(
